@@ -1,0 +1,116 @@
+"""Shared CLI plumbing: loading the engine, resolving roles and profiles, printing."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from careerpivot.datasets.starter import STARTER_NAME
+from careerpivot.engine import Engine
+from careerpivot.errors import CareerPivotError, UnknownRoleError
+from careerpivot.profile import Profile, load_profile
+
+console = Console()
+err_console = Console(stderr=True)
+
+DatasetOpt = Annotated[
+    str, typer.Option("--dataset", "-d", help="Data set name (see `careerpivot data list`).")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+RoleOpt = Annotated[
+    str | None,
+    typer.Option("--role", "-r", help="Current or last role: an O*NET-SOC code or a title."),
+]
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option("--profile", "-p", help="Profile JSON file (see `careerpivot profile init`)."),
+]
+
+DEFAULT_DATASET = STARTER_NAME
+
+
+def engine(name: str) -> Engine:
+    """Load the engine, turning domain errors into a clean exit."""
+    with console.status(f"Loading data set {name!r}...", spinner="dots"):
+        return Engine.load(name)
+
+
+def resolve_role(eng: Engine, text: str) -> str:
+    """An O*NET-SOC code from a code or a typed title; says which title was matched."""
+    if text in eng.dataset.occupation_index:
+        return text
+    hits = eng.search(text, limit=3)
+    if not hits:
+        raise UnknownRoleError(
+            text, "No title matched; try `careerpivot roles search` with fewer words."
+        )
+    best = hits[0]
+    if best.score < 100:
+        err_console.print(
+            f"[dim]Matched {text!r} to {best.code} {best.title} (via {best.matched!r}).[/]"
+        )
+    return best.code
+
+
+def resolve_profile(eng: Engine, role: str | None, profile: Path | None) -> Profile:
+    """A profile from a JSON file, else seeded from a role; one of the two is required."""
+    if profile is not None:
+        p = load_profile(profile)
+        if role is not None:
+            p = Profile.model_validate({**p.model_dump(), "current_role": resolve_role(eng, role)})
+        return p.check(eng.dataset)
+    if role is not None:
+        return eng.profile_for(resolve_role(eng, role))
+    raise typer.BadParameter("give --role TITLE_OR_CODE or --profile FILE")
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Dataclasses and containers to plain JSON types."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out = {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        for prop in ("deficit", "priority", "total_hours", "codes", "gain"):
+            if hasattr(type(obj), prop) and isinstance(getattr(type(obj), prop), property):
+                out[prop] = to_jsonable(getattr(obj, prop))
+        return out
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, float):
+        return round(obj, 4)
+    return obj
+
+
+def print_json(obj: Any) -> None:
+    """Write JSON to stdout."""
+    sys.stdout.write(json.dumps(to_jsonable(obj), indent=2) + "\n")
+
+
+def fail(exc: Exception) -> None:
+    """Print an error in one line and exit 2."""
+    err_console.print(f"[bold red]error:[/] {exc}")
+    raise typer.Exit(2)
+
+
+def money(v: float | None) -> str:
+    """USD per year, or a dash."""
+    return "—" if v is None else f"${v:,.0f}"
+
+
+def signed_money(v: float | None) -> str:
+    """A wage change with its sign."""
+    return "—" if v is None else f"{'+' if v >= 0 else '−'}${abs(v):,.0f}"
+
+
+def pct(v: float | None) -> str:
+    """A percentage with its sign."""
+    return "—" if v is None else f"{v:+.1f}%"
+
+
+__all__ = ["CareerPivotError", "console", "engine", "fail", "resolve_profile", "resolve_role"]

@@ -1,0 +1,223 @@
+"""``recommend``, ``gap`` and ``route``: the questions a person asks."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from careerpivot.cli.common import (
+    DEFAULT_DATASET,
+    DatasetOpt,
+    JsonOpt,
+    ProfileOpt,
+    RoleOpt,
+    console,
+    engine,
+    fail,
+    money,
+    pct,
+    print_json,
+    resolve_profile,
+    resolve_role,
+    signed_money,
+)
+from careerpivot.effort import weeks_at
+from careerpivot.engine import Engine
+from careerpivot.errors import CareerPivotError
+from careerpivot.model import SOC_MAJOR_GROUPS
+from careerpivot.presentation import dataset_footer
+
+
+def register(app: typer.Typer) -> None:
+    """Add the query commands to the top-level app."""
+    app.command(epilog="Example: careerpivot recommend --role 'software developer' -k 5")(recommend)
+    app.command(
+        epilog=(
+            "Examples: careerpivot gap --role 'software developer' --target 'data scientist'\n\n"
+            "careerpivot gap --role 15-1252.00 --target 15-2051.00 --json"
+        )
+    )(gap)
+    app.command(
+        epilog="Example: careerpivot route --role 'mechanical engineer' --target 'project manager'"
+    )(route)
+
+
+def recommend(
+    role: RoleOpt = None,
+    profile: ProfileOpt = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=200, help="How many roles to show.")] = 10,
+    min_wage: Annotated[float | None, typer.Option(help="Lowest median wage, USD/year.")] = None,
+    max_step: Annotated[
+        int | None, typer.Option(help="Most job zones above your current one (default 1).")
+    ] = None,
+    family: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only roles in this SOC major group (code like 15, or a name); repeatable."
+        ),
+    ] = None,
+    dataset: DatasetOpt = DEFAULT_DATASET,
+    as_json: JsonOpt = False,
+) -> None:
+    """Rank adjacent roles (pivots) for a profile or a current role, each with reasons."""
+    try:
+        eng = engine(dataset)
+        prof = resolve_profile(eng, role, profile)
+        pivots = eng.recommend(
+            prof,
+            k,
+            min_wage=min_wage,
+            max_job_zone_step=max_step,
+            families=[_family(f) for f in family] if family else None,
+        )
+    except CareerPivotError as exc:
+        fail(exc)
+    if as_json:
+        print_json(pivots)
+        return
+    if not pivots:
+        console.print(
+            "No roles pass these filters. Loosen --min-wage or --max-step, or drop --family."
+        )
+        return
+    start = eng.dataset.occupation(prof.current_role).title if prof.current_role else "your profile"
+    table = Table(title=f"Pivots from {start} ({eng.dataset.name} data)", show_lines=True)
+    for col in (
+        "#",
+        "Role",
+        "Fit",
+        "Why (strengths used)",
+        "Missing (top gaps)",
+        "Wage change",
+        "Outlook",
+    ):
+        table.add_column(col, overflow="fold")
+    for p in pivots:
+        table.add_row(
+            str(p.rank),
+            f"{p.title}\n[dim]{p.code} · job zone {p.job_zone}[/]",
+            f"{p.score:.0%}",
+            ", ".join(n.name for n in p.strengths[:3]) or "—",
+            ", ".join(f"{n.name} (+{n.deficit:.1f})" for n in p.gaps[:3]) or "none",
+            signed_money(p.wage_change) if p.wage_change is not None else money(p.median_wage),
+            pct(p.outlook_pct),
+        )
+    console.print(table)
+    console.print(_footer(eng))
+
+
+def gap(
+    target: Annotated[str, typer.Option("--target", "-t", help="Target role: code or title.")],
+    role: RoleOpt = None,
+    profile: ProfileOpt = None,
+    all_rows: Annotated[bool, typer.Option("--all", help="Show met requirements too.")] = False,
+    dataset: DatasetOpt = DEFAULT_DATASET,
+    as_json: JsonOpt = False,
+) -> None:
+    """Compare a person (or a role) with a target role: deficits sorted by priority."""
+    try:
+        eng = engine(dataset)
+        target_code = resolve_role(eng, target)
+        if profile is None and role is not None:
+            report = eng.role_gap(resolve_role(eng, role), target_code)
+        else:
+            report = eng.gap(resolve_profile(eng, role, profile), target_code)
+    except CareerPivotError as exc:
+        fail(exc)
+    if as_json:
+        print_json(
+            {
+                "source": report.source,
+                "target": report.target_code,
+                "gaps": report.gaps,
+                "met": report.met,
+                "unused": report.unused,
+                "rows": report.rows,
+            }
+        )
+        return
+    rows = report.rows if all_rows else report.gaps
+    table = Table(title=f"{report.source} → {report.target_title} ({report.target_code})")
+    for col in (
+        "Descriptor",
+        "Kind",
+        "Importance (1-5)",
+        "Required (0-7)",
+        "Current (0-7)",
+        "Deficit",
+        "Priority",
+    ):
+        table.add_column(col)
+    for r in rows[:30]:
+        table.add_row(
+            r.name,
+            r.kind,
+            f"{r.importance:.1f}",
+            f"{r.required:.1f}",
+            f"{r.current:.1f}",
+            f"{r.deficit:.1f}",
+            f"{r.priority:.1f}",
+        )
+    console.print(table)
+    if report.met:
+        console.print("[bold]Transfers:[/] " + ", ".join(r.name for r in report.met[:8]))
+    if report.unused:
+        console.print(
+            "[bold]You have, the role hardly uses:[/] "
+            + ", ".join(r.name for r in report.unused[:6])
+        )
+    console.print(_footer(eng))
+
+
+def route(
+    target: Annotated[str, typer.Option("--target", "-t", help="Target role: code or title.")],
+    role: RoleOpt = None,
+    profile: ProfileOpt = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=10, help="How many routes.")] = 3,
+    dataset: DatasetOpt = DEFAULT_DATASET,
+    as_json: JsonOpt = False,
+) -> None:
+    """Plan the way to a target role: ordered learning steps and stepping-stone routes."""
+    try:
+        eng = engine(dataset)
+        prof = resolve_profile(eng, role, profile)
+        target_code = resolve_role(eng, target)
+        plan = eng.plan(prof, target_code)
+        routes = eng.routes(prof, target_code, k=k)
+    except CareerPivotError as exc:
+        fail(exc)
+    if as_json:
+        print_json({"plan": plan, "routes": routes})
+        return
+    table = Table(title=f"Learning plan → {plan.target_title}")
+    for col in ("#", "Learn", "From → to (0-7)", "Hours (est.)", "How"):
+        table.add_column(col, overflow="fold")
+    for n, s in enumerate(plan.steps, 1):
+        table.add_row(
+            str(n), s.name, f"{s.current:.1f} → {s.target:.1f}", f"{s.hours:.0f}", s.learning
+        )
+    console.print(table)
+    console.print(
+        f"Total ≈ {plan.total_hours:,.0f} hours (≈ {weeks_at(plan.total_hours)} weeks at 8 h/week; "
+        "team's effort model, see `careerpivot.effort`)."
+    )
+    for n, r in enumerate(routes, 1):
+        names = " → ".join(eng.dataset.occupation(c).title for c in r.codes)
+        console.print(f"[bold]Route {n}[/] ({r.total_hours:,.0f} h): {names}")
+    console.print(_footer(eng))
+
+
+def _family(text: str) -> str:
+    if text[:2].isdigit():
+        return text[:2]
+    for code, name in SOC_MAJOR_GROUPS.items():
+        if text.lower() in name.lower():
+            return code
+    raise typer.BadParameter(f"unknown role family {text!r}; use a SOC major group code like 15")
+
+
+def _footer(eng: Engine) -> str:
+    return "[dim]" + escape(dataset_footer(eng.dataset)) + "[/]"

@@ -1,0 +1,87 @@
+"""``careerpivot roles``: find roles by title and show one role."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from careerpivot.cli.common import (
+    DEFAULT_DATASET,
+    DatasetOpt,
+    JsonOpt,
+    console,
+    engine,
+    fail,
+    money,
+    pct,
+    print_json,
+    resolve_role,
+)
+from careerpivot.errors import CareerPivotError
+
+app = typer.Typer(
+    help="Find roles by title (typo tolerant) and show their details.", no_args_is_help=True
+)
+
+
+@app.command(epilog="Example: careerpivot roles search 'sofware enginer'")
+def search(
+    query: Annotated[str, typer.Argument(help="A job title, as you would type it.")],
+    limit: Annotated[int, typer.Option("-n", min=1, max=100, help="How many roles.")] = 10,
+    dataset: DatasetOpt = DEFAULT_DATASET,
+    as_json: JsonOpt = False,
+) -> None:
+    """Search titles and alternate titles, tolerant of typos."""
+    try:
+        eng = engine(dataset)
+        hits = eng.search(query, limit=limit)
+    except CareerPivotError as exc:
+        fail(exc)
+    if as_json:
+        print_json(hits)
+        return
+    if not hits:
+        console.print(f"No role matches {query!r}. Try a shorter or more common title.")
+        return
+    table = Table(title=f"Roles matching {query!r}")
+    for col in ("Code", "Title", "Matched title", "Match"):
+        table.add_column(col)
+    for h in hits:
+        table.add_row(h.code, h.title, h.matched, f"{h.score:.0f}")
+    console.print(table)
+
+
+@app.command(epilog="Example: careerpivot roles show 'registered nurse'")
+def show(
+    role: Annotated[str, typer.Argument(help="Code or title.")],
+    dataset: DatasetOpt = DEFAULT_DATASET,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one role: description, job zone, wage, outlook and top requirements."""
+    try:
+        eng = engine(dataset)
+        occ = eng.dataset.occupation(resolve_role(eng, role))
+        reqs = sorted(eng.dataset.requirements_of(occ.code), key=lambda r: -r.importance)
+    except CareerPivotError as exc:
+        fail(exc)
+    if as_json:
+        print_json({"occupation": occ, "requirements": reqs})
+        return
+    console.print(f"[bold]{occ.title}[/] ({occ.code}) · {occ.major_group}")
+    console.print(occ.description)
+    console.print(
+        f"Job zone {occ.job_zone} · median wage {money(occ.median_wage)}/year · "
+        f"outlook {pct(occ.outlook_pct)} over ten years · Holland code {occ.holland_code or '—'}"
+    )
+    if occ.unscored_reason:
+        console.print(f"[yellow]Cannot be scored:[/] {occ.unscored_reason}")
+    table = Table(title="Most important requirements")
+    for col in ("Descriptor", "Importance (1-5)", "Level (0-7)"):
+        table.add_column(col)
+    for r in reqs[:12]:
+        table.add_row(
+            eng.dataset.descriptor(r.descriptor).name, f"{r.importance:.1f}", f"{r.level:.1f}"
+        )
+    console.print(table)

@@ -1,0 +1,1 @@
+"""Data sets: the embedded starter set, imported releases, and the registry that finds them."""

@@ -1,0 +1,114 @@
+"""Saved data sets: a folder with ``dataset.json``, ``requirements.npz`` and ``graph.json``.
+
+Imports write a complete folder under a temporary name and swap it into place,
+so a failed import never touches the data set that was there before.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from careerpivot.errors import DataValidationError
+from careerpivot.graph import RoleGraph, load_graph, save_graph
+from careerpivot.model import Dataset, Descriptor, Occupation, Provenance
+
+SAVED_FORMAT = 1
+
+
+def save_dataset(dataset: Dataset, directory: Path, graph: RoleGraph | None = None) -> Path:
+    """Write ``dataset`` (and its graph) to ``directory``, replacing it atomically."""
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    try:
+        meta: dict[str, Any] = {
+            "format": SAVED_FORMAT,
+            "name": dataset.name,
+            "provenance": dataset.provenance.to_dict(),
+            "descriptors": [asdict(d) for d in dataset.descriptors],
+            "occupations": [asdict(o) for o in dataset.occupations],
+            "extras": dataset.extras,
+        }
+        (staging / "dataset.json").write_text(json.dumps(meta), encoding="utf-8")
+        np.savez_compressed(
+            staging / "requirements.npz",
+            occupation=dataset.req_occupation.astype(np.int32),
+            descriptor=dataset.req_descriptor.astype(np.int32),
+            importance=dataset.req_importance.astype(np.float32),
+            level=dataset.req_level.astype(np.float32),
+        )
+        if graph is not None:
+            save_graph(graph, staging / "graph.json")
+        _swap(staging, directory)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return directory
+
+
+def _swap(staging: Path, directory: Path) -> None:
+    old = directory.with_name(f".{directory.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if directory.exists():
+        directory.rename(old)
+    staging.rename(directory)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def load_saved(directory: Path) -> Dataset:
+    """Read a data set folder written by :func:`save_dataset`."""
+    meta_path = Path(directory) / "dataset.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataValidationError(
+            "not a saved data set (dataset.json missing)", file=str(directory)
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise DataValidationError(
+            f"invalid JSON: {exc.msg}", file=str(meta_path), row=exc.lineno
+        ) from None
+    if meta.get("format") != SAVED_FORMAT:
+        raise DataValidationError(
+            f"saved format {meta.get('format')!r} is not {SAVED_FORMAT}; import the data set again",
+            file=str(meta_path),
+        )
+    arrays = np.load(Path(directory) / "requirements.npz")
+    descriptors = tuple(
+        Descriptor(**{**d, "aliases": tuple(d.get("aliases", ()))}) for d in meta["descriptors"]
+    )
+    occupations = tuple(_occupation(o) for o in meta["occupations"])
+    return Dataset(
+        name=meta["name"],
+        provenance=Provenance.from_dict(meta["provenance"]),
+        descriptors=descriptors,
+        occupations=occupations,
+        req_occupation=arrays["occupation"].astype(np.int64),
+        req_descriptor=arrays["descriptor"].astype(np.int64),
+        req_importance=arrays["importance"].astype(np.float64),
+        req_level=arrays["level"].astype(np.float64),
+        extras=meta.get("extras", {}),
+    )
+
+
+def _occupation(o: dict[str, Any]) -> Occupation:
+    for key in ("interests", "work_values"):
+        if o.get(key) is not None:
+            o[key] = tuple(o[key])
+    o["alternate_titles"] = tuple(o.get("alternate_titles", ()))
+    return Occupation(**o)
+
+
+def load_saved_graph(directory: Path) -> RoleGraph | None:
+    """The graph saved beside a data set, or None if there is none."""
+    path = Path(directory) / "graph.json"
+    return load_graph(path) if path.exists() else None

@@ -1,0 +1,114 @@
+"""One engine object shared by the CLI and the app: data set, scorer, graph and title index."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Unpack
+
+from careerpivot.datasets.registry import dataset_path, load_dataset
+from careerpivot.datasets.saved import load_saved_graph
+from careerpivot.datasets.starter import STARTER_NAME
+from careerpivot.gaps import GapReport, person_gap, role_gap
+from careerpivot.graph import RoleGraph, build_graph, dataset_fingerprint, load_graph
+from careerpivot.model import Dataset
+from careerpivot.profile import Profile, profile_from_role
+from careerpivot.routes import (
+    LearningPlan,
+    RankChange,
+    Route,
+    learning_plan,
+    stepping_stone_routes,
+    what_if,
+)
+from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights
+from careerpivot.search import TitleIndex, TitleMatch
+
+GRAPHS_DIR = Path(__file__).resolve().parents[2] / "graphs"
+
+
+def starter_graph_path() -> Path:
+    """The committed graph artifact of the starter data set."""
+    return GRAPHS_DIR / "starter.json"
+
+
+class Engine:
+    """Everything needed to answer questions about one data set.
+
+    >>> eng = Engine.load()
+    >>> eng.search("registered nurse")[0].code
+    '29-1141.00'
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        *,
+        graph: RoleGraph | None = None,
+        weights: ScoringWeights | None = None,
+    ) -> None:
+        self.dataset = dataset
+        self._graph = graph
+        self.scorer = PivotScorer(weights).fit(dataset)
+
+    @classmethod
+    def load(cls, name: str = STARTER_NAME, data_dir: Path | None = None) -> Engine:
+        """Load a data set by name with its saved graph (rebuilt if missing or stale)."""
+        dataset = load_dataset(name, data_dir)
+        graph = None
+        if name == STARTER_NAME:
+            path = starter_graph_path()
+            if path.exists():
+                graph = load_graph(path)
+        else:
+            graph = load_saved_graph(dataset_path(name, data_dir))
+        if graph is not None and graph.graph.get("fingerprint") != dataset_fingerprint(dataset):
+            graph = None  # stale: built from other data; rebuild lazily
+        return cls(dataset, graph=graph)
+
+    @property
+    def graph(self) -> RoleGraph:
+        """The skills-and-roles graph (built on first use if not loaded)."""
+        if self._graph is None:
+            self._graph = build_graph(self.dataset)
+        return self._graph
+
+    @cached_property
+    def titles(self) -> TitleIndex:
+        """Fuzzy title index."""
+        return TitleIndex(self.dataset)
+
+    # ----- the questions ------------------------------------------------------------------
+    def search(self, query: str, limit: int = 10) -> list[TitleMatch]:
+        """Roles matching a typed title."""
+        return self.titles.search(query, limit=limit)
+
+    def profile_for(self, code: str) -> Profile:
+        """A profile seeded from a role."""
+        return profile_from_role(self.dataset, code)
+
+    def recommend(self, profile: Profile, k: int = 20, **filters: Unpack[Filters]) -> list[Pivot]:
+        """Top-k pivots with explanations."""
+        return self.scorer.recommend(profile, k, **filters)
+
+    def gap(self, profile: Profile, target: str) -> GapReport:
+        """Person vs role."""
+        return person_gap(self.dataset, profile, target)
+
+    def role_gap(self, source: str, target: str) -> GapReport:
+        """Role vs role."""
+        return role_gap(self.dataset, source, target)
+
+    def plan(
+        self, profile: Profile, target: str, boost: dict[str, float] | None = None
+    ) -> LearningPlan:
+        """Ordered learning plan to a target."""
+        return learning_plan(self.dataset, profile, target, boost=boost)
+
+    def routes(self, profile: Profile, target: str, k: int = 3) -> list[Route]:
+        """Stepping-stone routes to a target."""
+        return stepping_stone_routes(self.graph, self.scorer, profile, target, k=k)
+
+    def what_if(self, profile: Profile, descriptor: str, levels: float = 1.0) -> list[RankChange]:
+        """Roles that move up if the person adds ``levels`` to one descriptor."""
+        return what_if(self.scorer, profile, descriptor, levels=levels)

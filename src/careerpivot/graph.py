@@ -1,0 +1,198 @@
+"""The skills-and-roles graph (NetworkX) and its node-link JSON form.
+
+Nodes are occupations (``kind="occupation"``, keyed by O*NET-SOC code) and
+descriptors (``kind`` skill / knowledge / technology, keyed by element id).
+Edges are directed:
+
+* occupation -> descriptor, ``relation="requires"``, with ``importance`` and ``level``;
+* occupation -> occupation, ``relation="transition"``, with ``similarity`` (symmetric,
+  0-1), ``effort`` (learning hours to meet the destination's important
+  requirements from the source's levels) and ``job_zone_step``.
+
+Each scorable role gets transition edges to its ``neighbours`` most similar roles
+(and, so the graph stays symmetric in reach, from them back to it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import networkx as nx
+import numpy as np
+
+from careerpivot.errors import DataValidationError, UnknownRoleError
+from careerpivot.model import Dataset
+from careerpivot.similarity import role_similarity, transition_hours
+
+GRAPH_FORMAT = 1
+
+#: The graph type: node keys are occupation codes and descriptor ids.
+RoleGraph: TypeAlias = "nx.DiGraph[str]"
+DEFAULT_NEIGHBOURS = 10
+
+
+def dataset_fingerprint(dataset: Dataset) -> str:
+    """A short hash of the data a graph is built from (to spot a stale graph file)."""
+    h = hashlib.sha256()
+    for o in dataset.occupations:
+        h.update(f"{o.code}|{o.job_zone}|{o.interests}\n".encode())
+    for d in dataset.descriptors:
+        h.update(f"{d.id}|{d.kind}|{d.difficulty}\n".encode())
+    for arr in (
+        dataset.req_occupation,
+        dataset.req_descriptor,
+        dataset.req_importance,
+        dataset.req_level,
+    ):
+        h.update(np.ascontiguousarray(arr).tobytes())
+    return h.hexdigest()[:16]
+
+
+def build_graph(
+    dataset: Dataset,
+    *,
+    neighbours: int = DEFAULT_NEIGHBOURS,
+    similarity: np.ndarray | None = None,
+) -> RoleGraph:
+    """Build the graph of ``dataset``; ``similarity`` overrides the default role similarity."""
+    g: RoleGraph = nx.DiGraph(
+        dataset=dataset.name,
+        version=dataset.provenance.version,
+        fingerprint=dataset_fingerprint(dataset),
+        neighbours=neighbours,
+        format=GRAPH_FORMAT,
+    )
+    for o in dataset.occupations:
+        g.add_node(
+            o.code,
+            kind="occupation",
+            title=o.title,
+            job_zone=o.job_zone,
+            median_wage=o.median_wage,
+            major_group=o.major_group,
+        )
+    for d in dataset.descriptors:
+        g.add_node(d.id, kind=d.kind, name=d.name)
+    codes = [o.code for o in dataset.occupations]
+    g.add_edges_from(
+        (
+            codes[int(oi)],
+            dataset.descriptors[int(di)].id,
+            {"relation": "requires", "importance": float(im), "level": float(lv)},
+        )
+        for oi, di, im, lv in zip(
+            dataset.req_occupation,
+            dataset.req_descriptor,
+            dataset.req_importance,
+            dataset.req_level,
+            strict=True,
+        )
+    )
+    sim = role_similarity(dataset) if similarity is None else similarity
+    pairs = _neighbour_pairs(sim, dataset.scorable, neighbours)
+    hours = transition_hours(dataset, pairs)
+    zones = dataset.column("job_zone")
+    for (a, b), h in zip(pairs, hours, strict=True):
+        step = zones[b] - zones[a]
+        g.add_edge(
+            codes[a],
+            codes[b],
+            relation="transition",
+            similarity=round(float(sim[a, b]), 6),
+            effort=round(float(h), 3),
+            job_zone_step=None if np.isnan(step) else int(step),
+        )
+    return g
+
+
+def _neighbour_pairs(sim: np.ndarray, ok: np.ndarray, k: int) -> list[tuple[int, int]]:
+    n = sim.shape[0]
+    chosen: set[tuple[int, int]] = set()
+    s = np.where(ok[None, :] & ok[:, None], sim, -np.inf)
+    np.fill_diagonal(s, -np.inf)
+    for a in np.flatnonzero(ok):
+        k_eff = min(k, n - 1)
+        if k_eff <= 0:
+            break
+        top = np.argpartition(-s[a], k_eff - 1)[:k_eff]
+        for b in top:
+            if np.isfinite(s[a, b]):
+                chosen.add((int(a), int(b)))
+                chosen.add((int(b), int(a)))
+    return sorted(chosen)
+
+
+# ----- queries ------------------------------------------------------------------------------
+def occupation_nodes(g: RoleGraph) -> Iterator[str]:
+    """Codes of all occupation nodes."""
+    return (n for n, k in g.nodes(data="kind") if k == "occupation")  # type: ignore[comparison-overlap]
+
+
+def transitions(g: RoleGraph, code: str) -> list[tuple[str, dict[str, Any]]]:
+    """Outgoing transition edges of a role, most similar first."""
+    if code not in g or g.nodes[code].get("kind") != "occupation":
+        raise UnknownRoleError(code)
+    out = [
+        (b, data) for _, b, data in g.out_edges(code, data=True) if data["relation"] == "transition"
+    ]
+    return sorted(out, key=lambda e: -e[1]["similarity"])
+
+
+def requirements(g: RoleGraph, code: str) -> dict[str, dict[str, float]]:
+    """Descriptor id -> {importance, level} for one role, read from the graph."""
+    if code not in g or g.nodes[code].get("kind") != "occupation":
+        raise UnknownRoleError(code)
+    return {
+        d: {"importance": data["importance"], "level": data["level"]}
+        for _, d, data in g.out_edges(code, data=True)
+        if data["relation"] == "requires"
+    }
+
+
+def neighbourhood(g: RoleGraph, code: str, radius: int = 1) -> RoleGraph:
+    """The transition subgraph within ``radius`` hops of a role (for the graph view)."""
+    if code not in g:
+        raise UnknownRoleError(code)
+    roles = g.subgraph(occupation_nodes(g))
+    keep = nx.single_source_shortest_path_length(roles, code, cutoff=radius)
+    return nx.DiGraph(roles.subgraph(keep))
+
+
+# ----- node-link JSON -----------------------------------------------------------------------
+def graph_to_json(g: RoleGraph) -> dict[str, Any]:
+    """Node-link form of the graph (``edges`` key), ready for ``json.dump``."""
+    data: dict[str, Any] = nx.node_link_data(g, edges="edges")
+    return data
+
+
+def save_graph(g: RoleGraph, path: Path) -> None:
+    """Write the graph as node-link JSON, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(graph_to_json(g), separators=(",", ":")), encoding="utf-8")
+    tmp.replace(path)
+
+
+def load_graph(path: Path) -> RoleGraph:
+    """Read a graph written by :func:`save_graph`; errors name the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataValidationError("graph file is missing", file=str(path)) from None
+    except json.JSONDecodeError as exc:
+        raise DataValidationError(
+            f"not valid JSON: {exc.msg}", file=str(path), row=exc.lineno
+        ) from None
+    if data.get("graph", {}).get("format") != GRAPH_FORMAT:
+        raise DataValidationError(
+            f"graph format {data.get('graph', {}).get('format')!r} is not {GRAPH_FORMAT}; "
+            "rebuild it with `careerpivot graph build`",
+            file=str(path),
+        )
+    g = nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
+    assert isinstance(g, nx.DiGraph)
+    return g

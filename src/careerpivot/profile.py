@@ -1,0 +1,202 @@
+"""A person's self-assessment: skill ratings, interests, work values, role and constraints.
+
+Profiles are JSON documents with a versioned schema (``schema_version``), validated
+by pydantic so a bad file names the field that is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from careerpivot.errors import ProfileError, UnknownDescriptorError, UnknownRoleError
+from careerpivot.model import RIASEC, WORK_VALUES, Dataset
+
+PROFILE_SCHEMA_VERSION = 1
+
+Level = Annotated[float, Field(ge=0.0, le=7.0)]
+Score = Annotated[float, Field(ge=1.0, le=7.0)]
+
+
+class Constraints(BaseModel):
+    """Limits a person sets on suggestions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_job_zone_step: int = Field(
+        default=1, ge=0, le=4, description="how many job zones above the current one to allow"
+    )
+    min_wage: float | None = Field(
+        default=None, ge=0, description="lowest acceptable median annual wage, USD"
+    )
+
+
+class Profile(BaseModel):
+    """A person's self-assessment on any subset of descriptors (levels 0-7)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: int = PROFILE_SCHEMA_VERSION
+    name: str = ""
+    ratings: dict[str, Level] = Field(default_factory=dict)
+    interests: dict[str, Score] | None = None
+    work_values: dict[str, Score] | None = None
+    current_role: str | None = None
+    job_zone: int | None = Field(default=None, ge=1, le=5)
+    constraints: Constraints = Field(default_factory=Constraints)
+    seeded_from: str | None = None  # role code the ratings were started from
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, v: int) -> int:
+        if v != PROFILE_SCHEMA_VERSION:
+            raise ValueError(
+                f"profile schema version {v} is not supported (this version reads "
+                f"{PROFILE_SCHEMA_VERSION})"
+            )
+        return v
+
+    @field_validator("interests")
+    @classmethod
+    def _riasec_keys(cls, v: dict[str, float] | None) -> dict[str, float] | None:
+        if v is not None:
+            bad = sorted(set(v) - set(RIASEC))
+            if bad:
+                raise ValueError(f"unknown interest types {bad}; use the letters R I A S E C")
+        return v
+
+    @field_validator("work_values")
+    @classmethod
+    def _value_keys(cls, v: dict[str, float] | None) -> dict[str, float] | None:
+        if v is not None:
+            bad = sorted(set(v) - set(WORK_VALUES))
+            if bad:
+                raise ValueError(f"unknown work values {bad}; use {', '.join(WORK_VALUES)}")
+        return v
+
+    # ----- adjusting ----------------------------------------------------------------------
+    def with_ratings(self, changes: dict[str, float]) -> Profile:
+        """A copy with some ratings changed (a level of 0 keeps the key: 'I have none')."""
+        return self._copy(ratings={**self.ratings, **changes})
+
+    def without_ratings(self, ids: list[str]) -> Profile:
+        """A copy with some ratings removed (back to 'not rated')."""
+        return self._copy(ratings={k: v for k, v in self.ratings.items() if k not in ids})
+
+    def with_interests(self, interests: dict[str, float] | None) -> Profile:
+        """A copy with a new RIASEC profile."""
+        return self._copy(interests=interests)
+
+    def with_work_values(self, values: dict[str, float] | None) -> Profile:
+        """A copy with a new work-values profile."""
+        return self._copy(work_values=values)
+
+    def _copy(self, **changes: Any) -> Profile:
+        # Re-validate: model_copy(update=...) would skip validation.
+        return Profile.model_validate({**self.model_dump(), **changes})
+
+    # ----- checking -----------------------------------------------------------------------
+    def check(self, dataset: Dataset) -> Profile:
+        """Raise a clear error if the profile names ids the data set lacks; return self."""
+        for d in self.ratings:
+            if d not in dataset.descriptor_index:
+                raise UnknownDescriptorError(
+                    d, f"The profile rates it but data set {dataset.name!r} has no such descriptor."
+                )
+        if self.current_role is not None:
+            dataset.occupation(self.current_role)
+        return self
+
+    def restricted_to(self, dataset: Dataset) -> tuple[Profile, list[str]]:
+        """A copy without ratings the data set does not know, and the ids dropped."""
+        dropped = [d for d in self.ratings if d not in dataset.descriptor_index]
+        return self.without_ratings(dropped), dropped
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there is nothing to score: no ratings, interests or values."""
+        return not self.ratings and not self.interests and not self.work_values
+
+    def effective_job_zone(self, dataset: Dataset) -> int | None:
+        """The job zone the person stands at: given, else their current role's."""
+        if self.job_zone is not None:
+            return self.job_zone
+        if self.current_role is not None:
+            return dataset.occupation(self.current_role).job_zone
+        return None
+
+
+def profile_from_role(dataset: Dataset, code: str, *, name: str = "") -> Profile:
+    """'Start from my last job': a profile rating each descriptor at the role's level.
+
+    >>> from careerpivot.datasets.starter import load_starter
+    >>> p = profile_from_role(load_starter(), "15-1252.00")
+    >>> p.current_role, p.ratings["2.B.3.e"] > 4
+    ('15-1252.00', True)
+    """
+    occ = dataset.occupation(code)
+    ratings = {r.descriptor: round(r.level, 2) for r in dataset.requirements_of(code)}
+    interests = dict(zip(RIASEC, occ.interests, strict=True)) if occ.interests else None
+    values = dict(zip(WORK_VALUES, occ.work_values, strict=True)) if occ.work_values else None
+    return Profile(
+        name=name,
+        ratings=ratings,
+        interests=interests,
+        work_values=values,
+        current_role=code,
+        job_zone=occ.job_zone,
+        seeded_from=code,
+    )
+
+
+def parse_profile(text: str, *, source: str = "profile") -> Profile:
+    """Parse profile JSON; errors name the source and the offending field."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProfileError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(data, dict):
+        raise ProfileError(f"{source}: a profile is a JSON object, got {type(data).__name__}")
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(f"{source}: {_describe(exc)}") from None
+
+
+def load_profile(path: Path) -> Profile:
+    """Read a profile JSON file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileError(f"{path}: file not found") from None
+    return parse_profile(text, source=str(path))
+
+
+def save_profile(profile: Profile, path: Path) -> None:
+    """Write a profile as JSON, atomically (a crash never leaves half a file)."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(profile.model_dump_json(indent=2), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(x) for x in err["loc"]) or "(top level)"
+        parts.append(f"field {loc}: {err['msg']}")
+    return "; ".join(parts)
+
+
+__all__ = [
+    "PROFILE_SCHEMA_VERSION",
+    "Constraints",
+    "Profile",
+    "UnknownRoleError",
+    "load_profile",
+    "parse_profile",
+    "profile_from_role",
+    "save_profile",
+]

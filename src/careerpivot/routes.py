@@ -1,0 +1,298 @@
+"""Upskilling routes: an ordered learning plan, stepping-stone roles, and "what if I learn X".
+
+Route costs are person-centric: walking a path of roles, the person raises each of
+the next role's important requirements (importance >= ``min_importance``) to its
+level, and pays :func:`careerpivot.effort.hours_between` for the rise. Levels never
+go down along the way, so a route can never cost less than closing the largest
+single gap to the target directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import islice, pairwise
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsGetItem
+
+import networkx as nx
+import numpy as np
+
+from careerpivot.effort import LEARNING_ADVICE, hours_between, learning_kind
+from careerpivot.errors import NoRouteError, NotScorableError, UnknownRoleError
+from careerpivot.gaps import person_gap
+from careerpivot.graph import RoleGraph, occupation_nodes
+from careerpivot.model import Dataset, FloatArray
+from careerpivot.profile import Profile
+from careerpivot.scoring import PivotScorer
+
+MIN_IMPORTANCE = 2.5
+MIN_DEFICIT = 0.5
+
+
+@dataclass(frozen=True)
+class LearningStep:
+    """One gap to close: from the current level to the required level, with effort."""
+
+    id: str
+    name: str
+    kind: str
+    current: float
+    target: float
+    importance: float
+    priority: float  # importance x deficit, times any boost (e.g. named in rejections)
+    hours: float
+    learning: str  # course, certification, project, mentoring, formal education
+    advice: str
+    boosted: bool = False
+    rated: bool = True  # False: the person never rated it, so "current" is assumed 0
+
+
+@dataclass(frozen=True)
+class LearningPlan:
+    """The gaps to a target role in the order to work on them."""
+
+    target_code: str
+    target_title: str
+    steps: list[LearningStep]
+
+    @property
+    def total_hours(self) -> float:
+        """Sum of the steps' estimated hours."""
+        return float(sum(s.hours for s in self.steps))
+
+
+def learning_plan(
+    dataset: Dataset,
+    profile: Profile,
+    target: str,
+    *,
+    min_importance: float = MIN_IMPORTANCE,
+    min_deficit: float = MIN_DEFICIT,
+    boost: Mapping[str, float] | None = None,
+) -> LearningPlan:
+    """Ordered learning steps to meet ``target``'s important requirements.
+
+    Deficits under ``min_deficit`` level points are left out: they are within the
+    noise of the ratings and not worth a study plan.
+    ``boost`` multiplies the priority of named descriptors (the rejection log raises
+    skills that rejections mention). Steps are sorted by priority, then hours.
+    """
+    report = person_gap(dataset, profile, target)
+    boost = boost or {}
+    steps = []
+    for row in report.gaps:
+        if row.importance < min_importance or row.deficit < min_deficit:
+            continue
+        d = dataset.descriptor(row.id)
+        factor = boost.get(row.id, 1.0)
+        kind = learning_kind(d, row.required)
+        steps.append(
+            LearningStep(
+                id=row.id,
+                name=row.name,
+                kind=row.kind,
+                current=row.current,
+                target=row.required,
+                importance=row.importance,
+                priority=row.priority * factor,
+                hours=hours_between(d, row.current, row.required),
+                learning=kind,
+                advice=LEARNING_ADVICE[kind],
+                boosted=factor > 1.0,
+                rated=row.rated,
+            )
+        )
+    steps.sort(key=lambda s: (-s.priority, s.hours, s.name))
+    return LearningPlan(report.target_code, report.target_title, steps)
+
+
+# ----- stepping-stone routes ------------------------------------------------------------------
+@dataclass(frozen=True)
+class RouteStep:
+    """One role on a route and the learning needed to qualify for it."""
+
+    code: str
+    title: str
+    hours: float
+    learn: list[tuple[str, float, float]] = field(default_factory=list)  # (name, from, to)
+
+
+@dataclass(frozen=True)
+class Route:
+    """A path of roles from the start to the target, with total learning hours.
+
+    ``largest_zone_step`` is the biggest rise in job zone between consecutive roles;
+    a route is ``within_reach`` when no step rises more than the person allows.
+    """
+
+    start: str
+    steps: list[RouteStep]
+    largest_zone_step: int = 0
+    within_reach: bool = True
+
+    @property
+    def total_hours(self) -> float:
+        """Hours over every step."""
+        return float(sum(s.hours for s in self.steps))
+
+    @property
+    def codes(self) -> list[str]:
+        """Role codes from start to target."""
+        return [self.start, *(s.code for s in self.steps)]
+
+
+def cost_path(
+    dataset: Dataset,
+    start_levels: FloatArray,
+    path: Iterable[str],
+    *,
+    min_importance: float = MIN_IMPORTANCE,
+) -> tuple[list[RouteStep], FloatArray]:
+    """Person-centric cost of walking ``path`` (role codes, start excluded)."""
+    levels = np.array(start_levels, dtype=float)
+    steps: list[RouteStep] = []
+    for code in path:
+        i = dataset.occupation_index[code]
+        need = dataset.level_matrix[i]
+        relevant = dataset.importance_matrix[i] >= min_importance
+        hours = 0.0
+        learn: list[tuple[str, float, float]] = []
+        for j in np.flatnonzero(relevant & (need > levels)):
+            d = dataset.descriptors[int(j)]
+            hours += hours_between(d, float(levels[j]), float(need[j]))
+            learn.append((d.name, float(levels[j]), float(need[j])))
+            levels[j] = need[j]
+        steps.append(RouteStep(code, dataset.occupations[i].title, hours, learn))
+    return steps, levels
+
+
+def route_start(scorer: PivotScorer, profile: Profile) -> str:
+    """Where a route starts: the current role, else the role closest to the profile."""
+    if profile.current_role:
+        return profile.current_role
+    ranked = scorer.rank(profile, max_job_zone_step=4)
+    if not ranked:
+        raise NotScorableError("rate some skills or name a current role to plan a route")
+    return scorer.dataset_.occupations[ranked[0]].code
+
+
+def stepping_stone_routes(
+    g: RoleGraph,
+    scorer: PivotScorer,
+    profile: Profile,
+    target: str,
+    *,
+    k: int = 3,
+    max_hops: int = 4,
+    min_importance: float = MIN_IMPORTANCE,
+) -> list[Route]:
+    """The ``k`` cheapest routes through intermediate roles to ``target``.
+
+    Candidate paths come from ``networkx.shortest_simple_paths`` over transition
+    edges (weight: role-to-role effort), allowing only job-zone steps within the
+    profile's ``max_job_zone_step``; each is then costed for this person and the
+    routes are returned cheapest first. The direct move counts as a route of one step.
+    """
+    ds = scorer.dataset_
+    ds.occupation(target)
+    if target not in g:
+        raise UnknownRoleError(target, "The graph was built from another data set.")
+    start = route_start(scorer, profile)
+    if start == target:
+        raise NoRouteError("you are already in the target role")
+    max_step = profile.constraints.max_job_zone_step
+
+    def weight(u: str, v: str, data: SupportsGetItem[str, Any]) -> float | None:
+        if data["relation"] != "transition":
+            return None
+        step = data["job_zone_step"]
+        if isinstance(step, int) and step > max_step:
+            return None
+        return float(data["effort"]) + 1.0
+
+    roles = g.subgraph(occupation_nodes(g))
+    person = scorer.person_vector(profile)
+    candidates: list[list[str]] = [[start, target]]
+    try:
+        for path in islice(nx.shortest_simple_paths(roles, start, target, weight=weight), 4 * k):
+            if len(path) - 1 <= max_hops and path not in candidates:
+                candidates.append(path)
+    except nx.NetworkXNoPath:
+        pass
+    zones = {o.code: o.job_zone for o in ds.occupations}
+    routes = []
+    for path in candidates:
+        steps, _ = cost_path(ds, person, path[1:], min_importance=min_importance)
+        rises = [(zones[b] or 0) - (zones[a] or 0) for a, b in pairwise(path)]
+        biggest = max(rises)
+        routes.append(Route(start, steps, biggest, biggest <= max_step))
+    routes.sort(key=lambda r: (not r.within_reach, r.total_hours, len(r.steps)))
+    return routes[:k]
+
+
+# ----- what if --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RankChange:
+    """How one role moves when the person learns something."""
+
+    code: str
+    title: str
+    old_rank: int
+    new_rank: int
+    old_score: float
+    new_score: float
+
+    @property
+    def gain(self) -> int:
+        """Places moved up (positive = better)."""
+        return self.old_rank - self.new_rank
+
+
+def what_if(
+    scorer: PivotScorer,
+    profile: Profile,
+    descriptor: str,
+    *,
+    levels: float = 1.0,
+    top: int = 20,
+) -> list[RankChange]:
+    """Add ``levels`` to one descriptor and list the roles that move up, most first.
+
+    Only roles in the new top ``top`` are reported, so the answer is about roles the
+    person would actually see.
+    """
+    ds = scorer.dataset_
+    ds.descriptor(descriptor)
+    new_level = min(7.0, profile.ratings.get(descriptor, 0.0) + levels)
+    better = profile.with_ratings({descriptor: new_level})
+    before = scorer.score(profile)
+    after = scorer.score(better)
+    old_rank = _ranks(before.total, before.eligible)
+    new_rank = _ranks(after.total, after.eligible)
+    changes = []
+    for i in np.flatnonzero(after.eligible):
+        if new_rank[i] <= top and new_rank[i] < old_rank[i]:
+            occ = ds.occupations[int(i)]
+            changes.append(
+                RankChange(
+                    occ.code,
+                    occ.title,
+                    int(old_rank[i]),
+                    int(new_rank[i]),
+                    float(before.total[i]),
+                    float(after.total[i]),
+                )
+            )
+    changes.sort(key=lambda c: (-c.gain, c.new_rank))
+    return changes
+
+
+def _ranks(total: FloatArray, eligible: np.ndarray) -> np.ndarray:
+    score = np.where(eligible, total, -np.inf)
+    order = np.argsort(-score, kind="stable")
+    ranks = np.empty(len(score), dtype=int)
+    ranks[order] = np.arange(1, len(score) + 1)
+    return ranks

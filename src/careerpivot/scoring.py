@@ -1,0 +1,427 @@
+"""Pivot scoring: rank every role for a profile, vectorised over all roles, with reasons.
+
+Viability combines five components, each in [0, 1]:
+
+* ``skills`` - skill and knowledge fit (:func:`skill_fit`). Per role, with
+  importance weights ``w = (importance - 1) / 4`` ("not important" counts nothing)
+  and the role's requirement mass ``M = sum(w * max(level, 0.5))``::
+
+      shortfall = sum(w * max(level - person, 0)) / M
+      unused    = sum((1 - w) * max(person - level, 0) * person / 7) / M
+      fit       = 1 - (min(shortfall, 1) + unused_cost * min(unused, 1)) / (1 + unused_cost)
+
+  ``unused`` measures strengths the role has little use for (it is what keeps a
+  software developer's list free of cashier jobs). With the default
+  ``unused_cost = 0.5`` a level point short on a requirement of importance 3 or
+  more costs at least twice what a level point of surplus does.
+* ``shape`` - whether what stands out in the person stands out in the role: the
+  correlation of the two level vectors after subtracting each descriptor's mean
+  over all roles, over the descriptors the person rated, mapped to [0, 1]. It
+  ignores overall level, so two low-skill roles are not alike just for being low. Fit says
+  "you could do it"; shape says "it is the same kind of work".
+* ``tools`` - share of the role's technology skills (importance-weighted) the person has.
+* ``interests`` / ``values`` - Pearson correlation of the person's RIASEC or
+  work-values profile with the role's, mapped from [-1, 1] to [0, 1].
+* ``level`` - feasibility of the job-zone step: 1 for the same zone or one below,
+  minus ``0.2`` per zone up and ``0.15`` per extra zone down.
+
+A component the profile says nothing about (no tool ratings, no interests) is left
+out and the other weights are renormalised, so a first list needs no full
+questionnaire. Desirability (wage change, outlook, openings) is reported beside
+viability, never mixed into it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
+
+import numpy as np
+
+from careerpivot.errors import NotScorableError
+from careerpivot.model import RIASEC, WORK_VALUES, Dataset, FloatArray
+from careerpivot.profile import Profile
+
+
+class Filters(TypedDict, total=False):
+    """Optional filters of :meth:`PivotScorer.score` (they override the profile's constraints)."""
+
+    min_wage: float | None
+    min_outlook: float | None
+    families: list[str] | None
+    exclude: list[str] | None
+    max_job_zone_step: int | None
+
+
+COMPONENTS = ("skills", "shape", "tools", "interests", "values", "level")
+
+
+@dataclass(frozen=True)
+class ScoringWeights:
+    """Weights of the viability components (renormalised over those available)."""
+
+    skills: float = 0.40
+    shape: float = 0.20
+    tools: float = 0.10
+    interests: float = 0.15
+    values: float = 0.05
+    level: float = 0.10
+
+    def as_array(self) -> FloatArray:
+        """Weights in :data:`COMPONENTS` order."""
+        return np.array([getattr(self, c) for c in COMPONENTS], dtype=float)
+
+
+@dataclass(frozen=True)
+class DescriptorNote:
+    """One line of an explanation: a strength the role uses or a gap to close."""
+
+    id: str
+    name: str
+    kind: str
+    person_level: float
+    required_level: float
+    importance: float
+
+    @property
+    def deficit(self) -> float:
+        """How far the person is below the required level (0 if not below)."""
+        return max(0.0, self.required_level - self.person_level)
+
+
+@dataclass(frozen=True)
+class Pivot:
+    """One suggested role with its scores, reasons and the numbers beside them."""
+
+    code: str
+    title: str
+    rank: int
+    score: float  # viability, 0-1
+    components: dict[str, float]  # each component, 0-1 (absent ones omitted)
+    strengths: list[DescriptorNote] = field(default_factory=list)
+    gaps: list[DescriptorNote] = field(default_factory=list)
+    job_zone: int | None = None
+    job_zone_step: int | None = None
+    median_wage: float | None = None
+    wage_change: float | None = None  # USD per year vs current role
+    outlook_pct: float | None = None
+    annual_openings: float | None = None
+    major_group: str = ""
+
+
+@dataclass
+class Scores:
+    """Scores of every role for one profile (arrays aligned with ``dataset.occupations``)."""
+
+    total: FloatArray
+    components: dict[str, FloatArray]
+    eligible: np.ndarray  # bool: passes constraints and filters
+    person: FloatArray  # the profile as a level vector (0 where not rated)
+    job_zone_step: FloatArray  # NaN where unknown
+
+
+class PivotScorer:
+    """Ranks roles for a profile (scikit-learn style: parameters in ``__init__``, ``fit``).
+
+    >>> from careerpivot.datasets.starter import load_starter
+    >>> from careerpivot.profile import profile_from_role
+    >>> ds = load_starter()
+    >>> scorer = PivotScorer().fit(ds)
+    >>> top = scorer.recommend(profile_from_role(ds, "15-1252.00"), k=10)
+    >>> "15-1254.00" in [p.code for p in top]  # web developers
+    True
+    """
+
+    def __init__(
+        self,
+        weights: ScoringWeights | None = None,
+        *,
+        unused_cost: float = 0.5,
+        n_strengths: int = 5,
+        n_gaps: int = 5,
+    ) -> None:
+        self.weights = weights or ScoringWeights()
+        self.unused_cost = unused_cost
+        self.n_strengths = n_strengths
+        self.n_gaps = n_gaps
+
+    # ----- fitting ------------------------------------------------------------------------
+    def fit(self, dataset: Dataset) -> PivotScorer:
+        """Precompute the role matrices of ``dataset``; returns self."""
+        kinds = np.array([d.kind for d in dataset.descriptors])
+        self.dataset_ = dataset
+        self.rated_cols_ = np.flatnonzero(kinds != "technology")
+        self.tool_cols_ = np.flatnonzero(kinds == "technology")
+        imp = dataset.importance_matrix
+        lev = dataset.level_matrix
+        self.level_ = np.ascontiguousarray(lev[:, self.rated_cols_])
+        self.weight_ = importance_weights(imp[:, self.rated_cols_])
+        self.mean_level_ = (
+            self.level_[dataset.scorable].mean(axis=0) if dataset.scorable.any() else 0.0
+        )
+        self.centred_ = self.level_ - self.mean_level_
+        self._rated_ids = [dataset.descriptors[j].id for j in self.rated_cols_]
+        self.tool_imp_ = np.ascontiguousarray(imp[:, self.tool_cols_])
+        self.tool_level_ = np.ascontiguousarray(lev[:, self.tool_cols_])
+        self.tool_mass_ = self.tool_imp_.sum(axis=1)
+        self.interests_c_ = _centre_rows(dataset.interest_matrix)
+        self.values_c_ = _centre_rows(dataset.values_matrix)
+        self.job_zone_ = dataset.column("job_zone")
+        self.wage_ = dataset.column("median_wage")
+        self.outlook_ = dataset.column("outlook_pct")
+        self.scorable_ = dataset.scorable
+        self.group_ = np.array([o.code[:2] for o in dataset.occupations])
+        return self
+
+    def _shape(self, p: FloatArray, rated: np.ndarray) -> FloatArray:
+        if rated.sum() < 3:
+            return np.full(self.level_.shape[0], np.nan)  # too few ratings to have a shape
+        x = (p - self.mean_level_)[rated]
+        x = x - x.mean()
+        r = self.centred_[:, rated]
+        r = r - r.mean(axis=1, keepdims=True)
+        denom = np.linalg.norm(r, axis=1) * np.linalg.norm(x)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cos = np.where(denom > 0, (r @ x) / denom, 0.0)
+        out: FloatArray = np.clip((cos + 1.0) / 2.0, 0.0, 1.0)
+        return out
+
+    def _check_fitted(self) -> Dataset:
+        if not hasattr(self, "dataset_"):
+            raise RuntimeError("PivotScorer is not fitted: call fit(dataset) first")
+        return self.dataset_
+
+    # ----- scoring ------------------------------------------------------------------------
+    def person_vector(self, profile: Profile) -> FloatArray:
+        """The profile as a level vector over all descriptors (0 where not rated)."""
+        ds = self._check_fitted()
+        profile.check(ds)
+        vec = np.zeros(len(ds.descriptors))
+        for d, v in profile.ratings.items():
+            vec[ds.descriptor_index[d]] = v
+        return vec
+
+    def score(
+        self,
+        profile: Profile,
+        *,
+        min_wage: float | None = None,
+        min_outlook: float | None = None,
+        families: list[str] | None = None,
+        exclude: list[str] | None = None,
+        max_job_zone_step: int | None = None,
+    ) -> Scores:
+        """Score every role; ``eligible`` marks roles passing constraints and filters.
+
+        Filters given here override the profile's own constraints.
+        """
+        ds = self._check_fitted()
+        person = self.person_vector(profile)
+        n = len(ds.occupations)
+        comps: dict[str, FloatArray] = {c: np.full(n, np.nan) for c in COMPONENTS}
+
+        p = person[self.rated_cols_]
+        if p.any():
+            fit = skill_fit(p, self.level_, self.weight_, self.unused_cost)
+            comps["skills"] = np.where(self.scorable_, fit, np.nan)
+            rated = np.array([d in profile.ratings for d in self._rated_ids])
+            comps["shape"] = np.where(self.scorable_, self._shape(p, rated), np.nan)
+
+        t = person[self.tool_cols_]
+        if t.any() and self.tool_cols_.size:
+            have = np.minimum(t / np.maximum(self.tool_level_, 1.0), 1.0)
+            tool_fit = (self.tool_imp_ * have).sum(axis=1) / np.where(
+                self.tool_mass_ > 0, self.tool_mass_, np.nan
+            )
+            comps["tools"] = tool_fit
+
+        comps["interests"] = _profile_fit(self.interests_c_, profile.interests, RIASEC)
+        comps["values"] = _profile_fit(self.values_c_, profile.work_values, WORK_VALUES)
+
+        zone = profile.effective_job_zone(ds)
+        step = self.job_zone_ - zone if zone is not None else np.full(n, np.nan)
+        if zone is not None:
+            up = np.maximum(step, 0.0)
+            down = np.maximum(-step - 1.0, 0.0)
+            comps["level"] = np.clip(1.0 - 0.2 * up - 0.15 * down, 0.0, 1.0)
+
+        total = _combine(comps, self.weights.as_array())
+
+        eligible = self.scorable_ & ~np.isnan(total)
+        max_step = (
+            profile.constraints.max_job_zone_step
+            if max_job_zone_step is None
+            else max_job_zone_step
+        )
+        if zone is not None:
+            eligible &= ~(step > max_step)
+        floor = profile.constraints.min_wage if min_wage is None else min_wage
+        if floor is not None:
+            eligible &= ~(self.wage_ < floor)
+        if min_outlook is not None:
+            eligible &= ~(self.outlook_ < min_outlook)
+        if families:
+            eligible &= np.isin(self.group_, [f[:2] for f in families])
+        for code in [*(exclude or []), *([profile.current_role] if profile.current_role else [])]:
+            idx = ds.occupation_index.get(code)
+            if idx is not None:
+                eligible[idx] = False
+        return Scores(total, comps, eligible, person, step)
+
+    def rank(self, profile: Profile, **filters: Unpack[Filters]) -> list[int]:
+        """Indices of eligible roles, best first (no explanations; the fast path)."""
+        s = self.score(profile, **filters)
+        idx = np.flatnonzero(s.eligible)
+        return [int(i) for i in idx[np.argsort(-s.total[idx], kind="stable")]]
+
+    def recommend(
+        self, profile: Profile, k: int = 20, *, explain: bool = True, **filters: Unpack[Filters]
+    ) -> list[Pivot]:
+        """The ``k`` best eligible roles with components, strengths, gaps and desirability."""
+        if profile.is_empty:
+            raise NotScorableError(
+                "the profile is empty: rate some skills, start from a past role, "
+                "or answer the interest questions first"
+            )
+        s = self.score(profile, **filters)
+        idx = np.flatnonzero(s.eligible)
+        order = idx[np.argsort(-s.total[idx], kind="stable")][:k]
+        return [self._pivot(int(i), rank + 1, s, profile, explain) for rank, i in enumerate(order)]
+
+    # ----- explanations -------------------------------------------------------------------
+    def explain(self, profile: Profile, code: str) -> Pivot:
+        """The full scored explanation for one role, whether or not it is eligible."""
+        ds = self._check_fitted()
+        i = ds.occupation_index.get(code)
+        if i is None:
+            ds.occupation(code)
+        assert i is not None
+        if not self.scorable_[i]:
+            raise NotScorableError(
+                f"{code} {ds.occupations[i].title} has no skill ratings, so it cannot be compared"
+            )
+        s = self.score(profile)
+        rank = 1 + int((s.total[s.eligible] > s.total[i]).sum())
+        return self._pivot(i, rank, s, profile, True)
+
+    def _pivot(self, i: int, rank: int, s: Scores, profile: Profile, explain: bool) -> Pivot:
+        ds = self.dataset_
+        occ = ds.occupations[i]
+        strengths: list[DescriptorNote] = []
+        gaps: list[DescriptorNote] = []
+        if explain:
+            strengths, gaps = self.notes(s.person, i)
+        current_wage = None
+        if profile.current_role:
+            current_wage = ds.occupation(profile.current_role).median_wage
+        step = s.job_zone_step[i]
+        return Pivot(
+            code=occ.code,
+            title=occ.title,
+            rank=rank,
+            score=float(s.total[i]),
+            components={c: float(v[i]) for c, v in s.components.items() if not np.isnan(v[i])},
+            strengths=strengths,
+            gaps=gaps,
+            job_zone=occ.job_zone,
+            job_zone_step=None if np.isnan(step) else int(step),
+            median_wage=occ.median_wage,
+            wage_change=(
+                occ.median_wage - current_wage
+                if occ.median_wage is not None and current_wage is not None
+                else None
+            ),
+            outlook_pct=occ.outlook_pct,
+            annual_openings=occ.annual_openings,
+            major_group=occ.major_group,
+        )
+
+    def notes(
+        self, person: FloatArray, i: int
+    ) -> tuple[list[DescriptorNote], list[DescriptorNote]]:
+        """Top transferable strengths and top gaps of ``person`` for role row ``i``."""
+        ds = self.dataset_
+        imp = ds.importance_matrix[i]
+        lev = ds.level_matrix[i]
+        w = importance_weights(imp)
+        used = np.flatnonzero((imp > 0) & (person > 0))
+        strength_score = w[used] * np.minimum(person[used], lev[used])
+        keep = used[(person[used] >= 0.75 * lev[used]) & (strength_score > 0)]
+        keep = keep[np.argsort(-(w[keep] * np.minimum(person[keep], lev[keep])), kind="stable")]
+        deficit = np.maximum(lev - person, 0.0)
+        priority = w * deficit
+        gap_idx = np.flatnonzero((priority > 0) & (deficit >= 0.25))
+        gap_idx = gap_idx[np.argsort(-priority[gap_idx], kind="stable")]
+
+        def note(j: int) -> DescriptorNote:
+            d = ds.descriptors[j]
+            return DescriptorNote(
+                d.id, d.name, d.kind, float(person[j]), float(lev[j]), float(imp[j])
+            )
+
+        return (
+            [note(int(j)) for j in keep[: self.n_strengths]],
+            [note(int(j)) for j in gap_idx[: self.n_gaps]],
+        )
+
+
+def importance_weights(importance: FloatArray) -> FloatArray:
+    """Importance 1-5 as a weight 0-1; "not important" (1) and unrated (0) weigh nothing."""
+    out: FloatArray = np.clip((importance - 1.0) / 4.0, 0.0, 1.0)
+    return out
+
+
+def skill_fit(
+    person: FloatArray, level: FloatArray, weight: FloatArray, unused_cost: float = 0.5
+) -> FloatArray:
+    """Skill fit of roles (rows of ``level``/``weight``) for one or more persons.
+
+    ``person`` is ``(d,)`` for one person (result ``(n,)``) or ``(m, 1, d)`` for a
+    batch (result ``(m, n)``). See the module docstring for the formula.
+    """
+    mass = np.maximum((weight * np.maximum(level, 0.5)).sum(axis=-1), 1e-9)
+    shortfall = (weight * np.maximum(level - person, 0.0)).sum(axis=-1) / mass
+    unused = ((1.0 - weight) * np.maximum(person - level, 0.0) * (person / 7.0)).sum(axis=-1) / mass
+    out: FloatArray = 1.0 - (np.minimum(shortfall, 1.0) + unused_cost * np.minimum(unused, 1.0)) / (
+        1.0 + unused_cost
+    )
+    return out
+
+
+def _centre_rows(m: FloatArray) -> FloatArray:
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN rows: roles without a profile
+        centred = m - np.nanmean(m, axis=1, keepdims=True) if m.size else m
+    norms = np.linalg.norm(np.nan_to_num(centred), axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out: FloatArray = centred / norms
+    return out
+
+
+def _profile_fit(
+    role_centred: FloatArray, scores: dict[str, float] | None, keys: tuple[str, ...]
+) -> FloatArray:
+    """Correlation of a person's 6-score profile with each role's, mapped to [0, 1]."""
+    n = role_centred.shape[0]
+    if not scores or any(k not in scores for k in keys):
+        return np.full(n, np.nan)
+    x = np.array([scores[k] for k in keys], dtype=float)
+    x = x - x.mean()
+    norm = np.linalg.norm(x)
+    if norm < 1e-9:  # a flat profile says nothing about preference
+        return np.full(n, np.nan)
+    r: FloatArray = role_centred @ (x / norm)
+    return np.clip((r + 1.0) / 2.0, 0.0, 1.0)
+
+
+def _combine(comps: dict[str, FloatArray], weights: FloatArray) -> FloatArray:
+    stack = np.vstack([comps[c] for c in COMPONENTS])  # components x roles
+    present = ~np.isnan(stack)
+    wsum = (weights[:, None] * present).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        total: FloatArray = (weights[:, None] * np.nan_to_num(stack)).sum(axis=0) / wsum
+    # A role is only scored on skills if any skill data exists; without skills or
+    # interests, level alone would rank everything: require skills or interests.
+    informative = present[COMPONENTS.index("skills")] | present[COMPONENTS.index("interests")]
+    return np.where(informative & (wsum > 0), total, np.nan)

@@ -1,0 +1,1 @@
+"""Streamlit front end: thin pages over :class:`careerpivot.engine.Engine`."""

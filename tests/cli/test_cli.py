@@ -1,0 +1,101 @@
+"""The CLI as a user runs it: every command answers --help with an example and works."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from careerpivot.cli import app
+
+runner = CliRunner()
+
+COMMANDS = [
+    ["recommend"],
+    ["gap"],
+    ["route"],
+    ["app"],
+    ["roles", "search"],
+    ["roles", "show"],
+    ["graph", "build"],
+    ["profile", "init"],
+    ["profile", "check"],
+]
+
+
+def invoke(*args):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize("cmd", COMMANDS, ids=" ".join)
+def test_every_command_has_help_with_an_example(cmd):
+    res = invoke(*cmd, "--help")
+    assert res.exit_code == 0
+    assert "Example" in res.output and "careerpivot" in res.output
+
+
+def test_recommend_table_and_json():
+    res = invoke("recommend", "--role", "software developer", "-k", "3")
+    assert res.exit_code == 0 and "Pivots from Software Developers" in res.output
+    assert "estimates" in res.output
+    data = json.loads(invoke("recommend", "--role", "15-1252.00", "-k", "6", "--json").stdout)
+    assert "15-1254.00" in [p["code"] for p in data]
+    assert len(data) == 6 and {"strengths", "gaps", "components", "wage_change"} <= set(data[0])
+
+
+def test_gap_role_vs_role_json():
+    data = json.loads(
+        invoke("gap", "--role", "15-2051.01", "--target", "15-2051.00", "--json").stdout
+    )
+    assert data["target"] == "15-2051.00"
+    pr = [g["priority"] for g in data["gaps"]]
+    assert pr == sorted(pr, reverse=True)
+
+
+def test_route_prints_plan_and_routes():
+    res = invoke("route", "--role", "15-1252.00", "--target", "15-2051.00")
+    assert res.exit_code == 0 and "Learning plan" in res.output and "Route 1" in res.output
+
+
+def test_roles_search_and_show():
+    assert "Registered Nurses" in invoke("roles", "search", "regsitered nurse").output
+    assert "Job zone" in invoke("roles", "show", "29-1141.00").output
+
+
+def test_profile_init_and_check(tmp_path):
+    out = tmp_path / "me.json"
+    assert invoke("profile", "init", "--role", "data analyst", "--out", str(out)).exit_code == 0
+    res = invoke("recommend", "--profile", str(out), "-k", "2", "--json")
+    assert res.exit_code == 0 and len(json.loads(res.stdout)) == 2
+    assert "valid" in invoke("profile", "check", str(out)).output
+    again = runner.invoke(app, ["profile", "init", "--role", "nurse", "--out", str(out)])
+    assert again.exit_code != 0 and "nothing was overwritten" in again.output
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["recommend"], "--role"),
+        (["recommend", "--role", "qqqq zzzz"], "unknown role"),
+        (["gap", "--role", "15-1252.00", "--target", "99-9999.00"], "unknown role"),
+        (["recommend", "--role", "15-1252.00", "--dataset", "nope"], "no data set named"),
+        (["recommend", "--role", "15-1252.00", "--family", "zzz"], "unknown role family"),
+    ],
+)
+def test_bad_input_gives_a_clear_message_not_a_traceback(args, words):
+    res = runner.invoke(app, args)
+    assert res.exit_code != 0
+    assert words in res.output
+    assert "Traceback" not in res.output
+
+
+def test_bad_profile_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"ratings": {"2.A.1.a": 12}}')
+    res = runner.invoke(app, ["recommend", "--profile", str(bad)])
+    assert res.exit_code == 2 and "ratings.2.A.1.a" in res.output
+
+
+def test_graph_build(tmp_path):
+    out = tmp_path / "g.json"
+    res = invoke("graph", "build", "--out", str(out), "--neighbours", "3")
+    assert res.exit_code == 0 and out.exists() and "transition" in res.output
