@@ -18,8 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from careerpivot.datasets.starter import load_starter
+from careerpivot.testing import shared_dir
 
-DEFAULT_ONET = Path(__file__).resolve().parents[2] / "shared" / "onet" / "db_29_2_text"
+DEFAULT_ONET = shared_dir() / "onet" / "db_29_2_text"
 
 
 def onet_levels(onet: Path) -> dict[tuple[str, str], float]:

@@ -12,10 +12,10 @@ from careerpivot.datasets.starter import load_starter
 from careerpivot.engine import Engine
 from careerpivot.model import Dataset
 from careerpivot.scoring import PivotScorer
-from careerpivot.testing import tiny_dataset
+from careerpivot.testing import shared_dir, tiny_dataset
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = shared_dir()
 ONET_DIR = SHARED / "onet" / "db_29_2_text"
 BLS_DIR = SHARED / "bls"
 
