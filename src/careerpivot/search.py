@@ -68,5 +68,7 @@ def _title_score(query: str, choice: str, **kwargs: object) -> float:
     """Whole-title similarity, with partial matches discounted so 'nurse' prefers 'Nurse'."""
     whole = fuzz.ratio(query, choice)
     token = fuzz.token_sort_ratio(query, choice)
-    partial = fuzz.partial_ratio(query, choice) * 0.9 if len(query) >= 4 else 0.0
+    # Partial matches only count when the query fits inside the title: otherwise a short
+    # alternate title like "CO" would match any query containing those letters.
+    partial = fuzz.partial_ratio(query, choice) * 0.9 if 4 <= len(query) <= len(choice) else 0.0
     return float(max(whole, token, partial))
