@@ -1,0 +1,258 @@
+"""From feedback to actions: the seed's feedback-type -> action table made concrete.
+
+=====================  ================================================================
+Feedback               Action
+=====================  ================================================================
+skill gap              the engine's learning plan to the target, with priority raised
+                       for skills that rejections name (``learning_plan(boost=...)``)
+interview              a practice plan: STAR stories drawn from the strongest skills
+resume or portfolio    which strengths to lead with (the target's requirements you meet)
+lack of experience     stepping-stone roles (engine routes) and project ideas
+fit or culture         research the culture first; aim at teams that fit
+competition or timing  keep the door open, use referrals, reapply
+generic / none         ask for specific feedback (the follow-up note, always included)
+=====================  ================================================================
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from careerpivot.engine import Engine
+from careerpivot.errors import NoRouteError, NotScorableError
+from careerpivot.gaps import GapRow, person_gap
+from careerpivot.profile import Profile
+from careerpivot.rejections.analysis import RecordAnalysis
+from careerpivot.rejections.categories import CATEGORY_PHRASES, SUBSTANTIVE, Category
+from careerpivot.rejections.followup import follow_up_message
+from careerpivot.rejections.practice import StarPrompt, project_ideas, star_prompts
+from careerpivot.routes import LearningPlan, Route, learning_plan
+
+BOOST_PER_MENTION = 1.0  # a skill named in n rejections gets its priority x (1 + n)
+
+
+@dataclass(frozen=True)
+class Action:
+    """What to do about one kind of feedback, why, and which applications it rests on."""
+
+    category: Category
+    title: str
+    why: str
+    steps: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    """All actions for a log, with the engine results they were built from."""
+
+    target_code: str | None
+    target_title: str
+    actions: list[Action]
+    boost: dict[str, float] = field(default_factory=dict)
+    learning: LearningPlan | None = None
+    star: list[StarPrompt] = field(default_factory=list)
+    lead_with: list[GapRow] = field(default_factory=list)
+    routes: list[Route] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    follow_up: str = ""
+
+
+def choose_target(analyses: Sequence[RecordAnalysis]) -> str | None:
+    """The occupation most rejections were for (ties: the most recent); ``None`` if no codes."""
+    coded = [a.record for a in analyses if a.classification is not None]
+    codes = [(r.occupation_code, r.date) for r in coded if r.occupation_code]
+    if not codes:
+        return None
+    counts = Counter(c for c, _ in codes)
+    latest = {c: max(d for c2, d in codes if c2 == c) for c in counts}
+    return max(counts, key=lambda c: (counts[c], latest[c]))
+
+
+def skill_boost(analyses: Sequence[RecordAnalysis]) -> dict[str, float]:
+    """Descriptor id -> priority multiplier: 1 + the number of rejections that name it."""
+    mentions = Counter(s.id for a in analyses if a.classification is not None for s in a.skills)
+    return {did: 1.0 + BOOST_PER_MENTION * n for did, n in mentions.items()}
+
+
+def plan_actions(
+    analyses: Sequence[RecordAnalysis],
+    profile: Profile,
+    engine: Engine,
+    *,
+    target: str | None = None,
+    name: str = "",
+) -> ActionPlan:
+    """Actions for every category the rejections show, most frequent first.
+
+    ``target`` is the role aimed at (default: the one most rejections were for);
+    without one, only advice that needs no role is given. Skill gaps get an action
+    whenever feedback names a skill, whatever the category of that feedback.
+    """
+    ds = engine.dataset
+    rejected = [a for a in analyses if a.classification is not None]
+    target = target or choose_target(analyses)
+    title = ds.occupation(target).title if target else "your target role"
+    report = person_gap(ds, profile, target) if target else None
+    boost = skill_boost(analyses)
+    by_cat: dict[Category, list[RecordAnalysis]] = {c: [] for c in SUBSTANTIVE}
+    for a in rejected:
+        if a.substantive and a.category is not None:
+            by_cat[a.category].append(a)
+
+    learning = learning_plan(ds, profile, target, boost=boost) if target else None
+    star: list[StarPrompt] = []
+    lead_with: list[GapRow] = []
+    routes: list[Route] = []
+    projects: list[str] = []
+    actions: list[Action] = []
+    for cat in sorted(SUBSTANTIVE, key=lambda c: (-len(by_cat[c]), SUBSTANTIVE.index(c))):
+        items = by_cat[cat]
+        evidence = [a.record.id for a in items]
+        if cat == "skill_gap":
+            if not items and not boost:
+                continue
+            evidence += [a.record.id for a in rejected if a.skills and a.record.id not in evidence]
+            steps = _skill_steps(analyses, profile, learning, boost, title)
+            heading = "Close the skill gaps that rejections name"
+        elif not items:
+            continue
+        elif cat == "interview":
+            star = star_prompts(ds, profile, target)
+            steps = [f"Prepare a STAR story: {s.prompt} ({s.name}, {s.level:.1f}/7)" for s in star]
+            steps.append("Rehearse the stories out loud in a mock interview.")
+            heading = "Practise interviews with stories from your strengths"
+        elif cat == "resume_portfolio":
+            lead_with = report.met[:5] if report else []
+            steps = _resume_steps(lead_with, title)
+            heading = "Rework the CV and portfolio around your strengths"
+        elif cat == "experience":
+            routes = _routes(engine, profile, target)
+            projects = project_ideas(report) if report else []
+            steps = _experience_steps(routes, projects)
+            heading = "Build experience: stepping-stone roles and projects"
+        elif cat == "fit_culture":
+            steps = _fit_steps(profile)
+            heading = "Aim at teams whose culture suits you"
+        else:
+            steps = _competition_steps()
+            heading = "Keep the door open and use your network"
+        phrase = CATEGORY_PHRASES[cat]
+        why = f"{phrase[0].upper()}{phrase[1:]}: {len(items)} of {len(rejected)} rejections."
+        actions.append(Action(cat, heading, why, tuple(steps), tuple(evidence)))
+
+    follow_up = ""
+    if rejected:
+        vague = [a for a in rejected if not a.substantive] or rejected
+        latest = max(vague, key=lambda a: a.record.date)
+        follow_up = follow_up_message(latest.record, name=name)
+    return ActionPlan(
+        target,
+        title,
+        actions,
+        boost,
+        learning,
+        star,
+        lead_with,
+        routes,
+        projects,
+        follow_up,
+    )
+
+
+# ----- steps per category ---------------------------------------------------------------------
+def _skill_steps(
+    analyses: Sequence[RecordAnalysis],
+    profile: Profile,
+    learning: LearningPlan | None,
+    boost: dict[str, float],
+    title: str,
+) -> list[str]:
+    named = {s.id: s.name for a in analyses if a.classification is not None for s in a.skills}
+    if learning is None:
+        return [f"Work on {n}: rejections name it." for n in named.values()] or [
+            "Ask which skills were missing (see the follow-up note)."
+        ]
+    steps = []
+    for s in learning.steps[:5]:
+        tag = f"; named in {boost[s.id] - 1:.0f} rejection(s)" if s.boosted else ""
+        steps.append(
+            f"{s.name}: raise from {s.current:.1f} to {s.target:.1f} "
+            f"(~{s.hours:.0f} h, {s.learning}{tag})."
+        )
+    planned = {s.id for s in learning.steps}
+    for did, nm in named.items():
+        if did in planned:
+            continue
+        level = profile.ratings.get(did, 0.0)
+        if level > 0:
+            steps.append(
+                f"{nm} was named, yet you rate it {level:.1f}/7, enough for {title}: show it "
+                "with a project or a CV line with a result."
+            )
+        else:
+            steps.append(f"{nm} was named, though {title} rarely needs it: ask that employer why.")
+    return steps
+
+
+def _resume_steps(lead_with: list[GapRow], title: str) -> list[str]:
+    steps = [
+        f"Lead with {r.name}: {title} rates it {r.importance:.1f}/5 and you meet it "
+        f"({r.current:.1f} vs {r.required:.1f} needed)."
+        for r in lead_with
+    ]
+    steps += [
+        "Rewrite each CV bullet as a result (what changed, by how much), not a duty.",
+        f"Put one project that shows a top requirement of {title} near the top.",
+    ]
+    return steps
+
+
+def _routes(engine: Engine, profile: Profile, target: str | None) -> list[Route]:
+    if target is None:
+        return []
+    try:
+        return engine.routes(profile, target)
+    except (NoRouteError, NotScorableError):
+        return []
+
+
+def _experience_steps(routes: list[Route], projects: list[str]) -> list[str]:
+    steps = []
+    for r in routes:
+        reach = "" if r.within_reach else ", a bigger job-zone step than you allow"
+        if len(r.steps) > 1:
+            path = " -> ".join(s.title for s in r.steps)
+            steps.append(
+                f"Stepping stone: {path} (about {r.total_hours:,.0f} h of learning in all{reach})."
+            )
+        else:
+            steps.append(
+                f"Direct move: about {r.total_hours:,.0f} h of learning{reach}; no stepping-stone "
+                "role found that makes it cheaper."
+            )
+    steps += [f"Project: {p}" for p in projects]
+    return steps or ["Take on an internship, volunteer role or side project in the field."]
+
+
+def _fit_steps(profile: Profile) -> list[str]:
+    steps = [
+        "Before applying, read how the team describes its values and ways of working; "
+        "ask about them in the first call.",
+        "Say in your application why this kind of team suits you, with an example.",
+    ]
+    if profile.work_values:
+        top = sorted(profile.work_values.items(), key=lambda kv: -kv[1])[:2]
+        wanted = " and ".join(k.replace("_", " ") for k, _ in top)
+        steps.append(f"Aim at teams that offer what you value most: {wanted}.")
+    return steps
+
+
+def _competition_steps() -> list[str]:
+    return [
+        "Ask to be considered for the next opening and keep in touch with the people you met.",
+        "Ask contacts for referrals: a referral puts you in front of the hiring manager.",
+        "Keep applying to similar roles: this outcome says little about you.",
+    ]

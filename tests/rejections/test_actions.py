@@ -1,0 +1,153 @@
+import pytest
+
+from careerpivot.gaps import IMPORTANT
+from careerpivot.profile import Profile, profile_from_role
+from careerpivot.rejections.actions import choose_target, plan_actions, skill_boost
+from careerpivot.rejections.followup import follow_up_message
+from careerpivot.rejections.practice import star_prompts, strongest
+from careerpivot.routes import learning_plan
+from tests.rejections.conftest import analysed, make_record
+
+BI = "15-2051.01"
+SQL = ("tech:sql", "SQL")
+
+
+@pytest.fixture(scope="module")
+def analyst(starter) -> Profile:
+    """Seeded from Business Intelligence Analysts, SQL rated low, no current role."""
+    p = profile_from_role(starter, BI).with_ratings({"tech:sql": 1.5})
+    return Profile.model_validate({**p.model_dump(), "current_role": None})
+
+
+def test_target_is_the_role_most_rejections_were_for():
+    items = [
+        analysed(make_record("a1", occupation_code="15-2051.00", date="2025-01-01"), "generic"),
+        analysed(make_record("a2", occupation_code=BI, date="2025-01-02"), "generic"),
+        analysed(make_record("a3", occupation_code=BI, date="2025-01-03"), "generic"),
+        analysed(
+            make_record(
+                "a4",
+                occupation_code="15-2051.00",
+                date="2025-02-01",
+                outcome="offer",
+                stage_reached="offer",
+            ),
+            None,
+        ),
+    ]
+    assert choose_target(items) == BI
+    assert choose_target([analysed(make_record("b1", occupation_code=None), "generic")]) is None
+
+
+def test_skill_gaps_feed_the_learning_plan_with_named_skills_first(starter, engine, analyst):
+    items = [
+        analysed(make_record("a1"), "skill_gap", (SQL,)),
+        analysed(make_record("a2"), "skill_gap", (SQL, ("tech:tableau", "Tableau"))),
+        analysed(make_record("a3"), "competition_timing", (SQL,)),
+    ]
+    assert skill_boost(items) == {"tech:sql": 4.0, "tech:tableau": 2.0}
+    plan = plan_actions(items, analyst, engine)
+    assert plan.target_code == BI and plan.learning is not None
+    first = plan.learning.steps[0]
+    assert first.id == "tech:sql" and first.boosted
+    plain = learning_plan(starter, analyst, BI)
+    assert next(s for s in plain.steps if s.id == "tech:sql").priority * 4 == pytest.approx(
+        first.priority
+    )
+    (skill,) = [a for a in plan.actions if a.category == "skill_gap"]
+    assert skill.evidence == ("a1", "a2", "a3")
+    assert (
+        skill.steps[0].startswith("SQL: raise from 1.5 to 4.5") and "named in 3" in skill.steps[0]
+    )
+    # Tableau is named but the person meets the role's level: advice is to show it, not learn it.
+    assert any(s.startswith("Tableau was named, yet you rate it 4.2/7") for s in skill.steps)
+
+
+def test_interview_feedback_gives_star_prompts_from_the_strongest_skills(starter, engine, analyst):
+    plan = plan_actions([analysed(make_record("a1"), "interview")], analyst, engine)
+    (action,) = plan.actions
+    assert action.category == "interview" and len(plan.star) == 4
+    ranked = strongest(starter, analyst, BI, k=4)
+    assert [s.descriptor_id for s in plan.star] == [d.id for d, _, _ in ranked]
+    assert all(s.level >= 3.0 and s.name in s.prompt for s in plan.star)
+    assert "tech:sql" not in {s.descriptor_id for s in plan.star}  # a weakness is no story
+    assert all(s.prompt in step for s, step in zip(plan.star, action.steps))
+
+
+def test_star_prompts_without_a_target_rank_by_level(starter):
+    p = Profile(ratings={"2.B.1.c": 5.0, "tech:python": 6.0, "2.C.4.a": 7.0, "2.A.1.a": 2.0})
+    prompts = star_prompts(starter, p)
+    assert [s.descriptor_id for s in prompts] == ["tech:python", "2.B.1.c"]  # no knowledge, no weak
+
+
+def test_resume_feedback_says_which_strengths_to_lead_with(engine, analyst):
+    plan = plan_actions([analysed(make_record("a1"), "resume_portfolio")], analyst, engine)
+    assert 0 < len(plan.lead_with) <= 5
+    assert all(r.deficit == 0 and r.importance >= IMPORTANT for r in plan.lead_with)
+    imps = [r.importance for r in plan.lead_with]
+    assert imps == sorted(imps, reverse=True)
+    assert plan.actions[0].steps[0].startswith(f"Lead with {plan.lead_with[0].name}")
+
+
+def test_experience_feedback_gives_stepping_stones_and_projects(starter, engine):
+    clerk = profile_from_role(starter, "43-9061.00")  # office clerk aiming at BI analyst
+    items = [analysed(make_record("a1", occupation_code=BI), "experience")]
+    plan = plan_actions(items, clerk, engine)
+    assert plan.routes == engine.routes(clerk, BI)
+    assert any(len(r.steps) > 1 for r in plan.routes)
+    assert all(r.codes[0] == "43-9061.00" and r.codes[-1] == BI for r in plan.routes)
+    assert len(plan.projects) >= 2 and "Business Intelligence Analysts" in plan.projects[-1]
+    (action,) = plan.actions
+    assert any(s.startswith("Stepping stone: ") for s in action.steps)
+    assert sum(s.startswith("Project:") for s in action.steps) == len(plan.projects)
+
+
+def test_without_a_stepping_stone_the_direct_move_is_described(starter, engine):
+    cashier = profile_from_role(starter, "41-2011.00")
+    items = [analysed(make_record("a1", occupation_code="15-2051.00"), "experience")]
+    (action,) = plan_actions(items, cashier, engine).actions
+    assert action.steps[0].startswith("Direct move: about")
+    assert "bigger job-zone step than you allow" in action.steps[0]
+
+
+def test_actions_follow_how_often_each_category_came_up(engine, analyst):
+    items = [
+        analysed(make_record("a1"), "interview"),
+        analysed(make_record("a2"), "fit_culture"),
+        analysed(make_record("a3"), "fit_culture"),
+        analysed(make_record("a4"), "competition_timing"),
+        analysed(make_record("a5"), "generic"),
+        analysed(make_record("a6", outcome="withdrawn"), None),
+    ]
+    plan = plan_actions(items, analyst, engine)
+    assert [a.category for a in plan.actions] == ["fit_culture", "interview", "competition_timing"]
+    assert plan.actions[0].why == "Fit or culture: 2 of 5 rejections."
+
+
+def test_generic_only_log_still_gets_a_follow_up_note(engine, analyst):
+    items = [
+        analysed(make_record("a1", organisation="Lumen", date="2025-01-01"), "generic"),
+        analysed(make_record("a2", organisation="Harbor", date="2025-02-01"), "generic"),
+    ]
+    plan = plan_actions(items, analyst, engine, name="Sam")
+    assert plan.actions == []
+    assert "Harbor" in plan.follow_up and plan.follow_up.rstrip().endswith("Sam")
+
+
+def test_follow_up_questions_fit_the_stage():
+    early = follow_up_message(make_record("a1", stage_reached="screened"))
+    late = follow_up_message(
+        make_record("a2", stage_reached="final_round", organisation="Lumen Bank")
+    )
+    assert "CV or application" in early and "interview" not in early
+    assert "interview answers" in late and "Lumen Bank" in late
+    assert "[your name]" in late and late.startswith(
+        "Subject: Thank you - Data Analyst application"
+    )
+
+
+def test_without_codes_only_role_free_advice_is_given(engine, analyst):
+    items = [analysed(make_record("a1", occupation_code=None), "skill_gap", (SQL,))]
+    plan = plan_actions(items, analyst, engine)
+    assert plan.target_code is None and plan.learning is None
+    assert plan.actions[0].steps == ("Work on SQL: rejections name it.",)
