@@ -65,10 +65,10 @@ def bls_dir() -> Path:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
-    """In CI (``CAREERPIVOT_CI=1``) a skipped ``realdata`` or ``browser`` test is a failure."""
+    """In CI (``CAREERPIVOT_CI=1``) a skipped ``realdata``, ``browser`` or ``postgres`` test fails."""
     outcome = yield
     report = outcome.get_result()
-    required = [m for m in ("realdata", "browser") if item.get_closest_marker(m)]
+    required = [m for m in ("realdata", "browser", "postgres") if item.get_closest_marker(m)]
     if os.environ.get("CAREERPIVOT_CI") and report.skipped and required:
         reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from careerpivot.cli import app_cmd, graph_cmd, profile_cmd, query_cmd, roles_cmd
+from careerpivot.cli import (
+    app_cmd,
+    client_cmd,
+    graph_cmd,
+    profile_cmd,
+    query_cmd,
+    report_cmd,
+    roles_cmd,
+)
 
 app = typer.Typer(
     name="careerpivot",
@@ -20,6 +28,8 @@ query_cmd.register(app)
 app.add_typer(roles_cmd.app, name="roles")
 app.add_typer(graph_cmd.app, name="graph")
 app.add_typer(profile_cmd.app, name="profile")
+report_cmd.register(app)
+app.add_typer(client_cmd.app, name="client")
 app_cmd.register(app)
 
 

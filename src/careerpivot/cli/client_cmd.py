@@ -1,0 +1,238 @@
+"""``careerpivot client``: counselors' client records (list, add, notes, export, import, erase)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from careerpivot.cli.common import (
+    DEFAULT_DATASET,
+    DatasetOpt,
+    ProfileOpt,
+    RoleOpt,
+    console,
+    engine,
+    fail,
+    resolve_profile,
+)
+from careerpivot.errors import CareerPivotError
+from careerpivot.store import (
+    DB_URL_ENV,
+    Store,
+    read_client_file,
+    write_client_file,
+)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar=DB_URL_ENV,
+        help="Database URL: sqlite:///FILE or postgresql://USER@HOST/DB "
+        "(default: careerpivot.db in the user data folder).",
+    ),
+]
+ClientArg = Annotated[
+    str, typer.Argument(help="Client id or name (see `careerpivot client list`).")
+]
+
+app = typer.Typer(
+    help="Counselors' client records: profiles, session notes, export and erase.",
+    no_args_is_help=True,
+)
+
+
+def parse_date(text: str | None) -> dt.date:
+    """A ``YYYY-MM-DD`` option, today when not given."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date like 2025-03-14") from None
+
+
+@app.command("list", epilog="Example: careerpivot client list --search diaz")
+def list_clients(
+    search: Annotated[str, typer.Option(help="Part of a name or contact.")] = "",
+    include_archived: Annotated[
+        bool, typer.Option("--all", help="Include archived clients.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """List clients by name."""
+    try:
+        with Store.open(db) as store:
+            clients = store.list_clients(search=search, include_archived=include_archived)
+    except CareerPivotError as exc:
+        fail(exc)
+    if as_json:
+        rows = [
+            {
+                "id": c.id,
+                "name": c.name,
+                "contact": c.contact,
+                "archived": c.archived,
+                "created": c.created.isoformat(),
+            }
+            for c in clients
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    if not clients:
+        console.print("No clients yet. Add one with `careerpivot client add NAME`.")
+        return
+    table = Table(title="Clients")
+    for col in ("Id", "Name", "Contact", "Since", "Archived"):
+        table.add_column(col)
+    for c in clients:
+        table.add_row(
+            str(c.id),
+            escape(c.name),
+            escape(c.contact or ""),
+            c.created.date().isoformat(),
+            "yes" if c.archived else "",
+        )
+    console.print(table)
+
+
+@app.command(epilog="Example: careerpivot client add 'Ana Díaz' --role 'software developer'")
+def add(
+    name: Annotated[str, typer.Argument(help="The client's name.")],
+    contact: Annotated[str | None, typer.Option(help="E-mail or phone (optional).")] = None,
+    role: RoleOpt = None,
+    profile: ProfileOpt = None,
+    dataset: DatasetOpt = DEFAULT_DATASET,
+    db: DbOpt = None,
+) -> None:
+    """Add a client, optionally with a first profile (from a past role or a profile file)."""
+    try:
+        prof = None
+        if role is not None or profile is not None:
+            prof = resolve_profile(engine(dataset), role, profile)
+        with Store.open(db) as store, store.batch() as w:
+            client = w.create_client(name, contact=contact)
+            if prof is not None:
+                w.save_profile(client.id, prof)
+    except CareerPivotError as exc:
+        fail(exc)
+    extra = f" with a profile of {len(prof.ratings)} ratings" if prof is not None else ""
+    console.print(f"Added client {client.id} {escape(client.name)}{extra}.")
+
+
+@app.command(epilog="Example: careerpivot client note 'Ana Díaz' 'Explored data roles.'")
+def note(
+    client: ClientArg,
+    text: Annotated[str, typer.Argument(help="The session notes (plain text).")],
+    on: Annotated[str | None, typer.Option("--date", help="Session date, YYYY-MM-DD.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Record a session with its notes."""
+    day = parse_date(on)
+    try:
+        with Store.open(db) as store:
+            who = store.resolve_client(client)
+            entry = store.add_session(who.id, day, text)
+    except CareerPivotError as exc:
+        fail(exc)
+    console.print(f"Saved session {entry.id} of {escape(who.name)} on {day.isoformat()}.")
+
+
+@app.command(epilog="Example: careerpivot client archive 3 (bring back: --undo)")
+def archive(
+    client: ClientArg,
+    undo: Annotated[bool, typer.Option("--undo", help="Bring an archived client back.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Archive a client: hidden from the list, every record kept."""
+    try:
+        with Store.open(db) as store:
+            who = store.set_archived(store.resolve_client(client).id, not undo)
+    except CareerPivotError as exc:
+        fail(exc)
+    console.print(f"{escape(who.name)} is {'archived' if who.archived else 'active'}.")
+
+
+@app.command(epilog="Example: careerpivot client export 'Ana Díaz' --out ana.json")
+def export(
+    client: ClientArg,
+    out: Annotated[Path | None, typer.Option(help="File to write (default: stdout).")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Write everything about a client to one JSON file (to move to another counselor)."""
+    try:
+        with Store.open(db) as store:
+            data = store.export_client(store.resolve_client(client).id)
+        if out is None:
+            sys.stdout.write(data.model_dump_json(indent=2) + "\n")
+            return
+        write_client_file(data, out)
+    except (CareerPivotError, OSError) as exc:
+        fail(exc)
+    console.print(
+        f"Wrote {out} (sessions: {len(data.sessions)}, profile versions: {len(data.profiles)})."
+    )
+
+
+@app.command("import", epilog="Example: careerpivot client import ana.json")
+def import_(
+    path: Annotated[Path, typer.Argument(help="A file written by `careerpivot client export`.")],
+    db: DbOpt = None,
+) -> None:
+    """Add a client from an export file; a bad file is refused and nothing is stored."""
+    try:
+        data = read_client_file(path)
+        with Store.open(db) as store:
+            who = store.import_client(data)
+    except CareerPivotError as exc:
+        fail(exc)
+    console.print(f"Imported client {who.id} {escape(who.name)} (sessions: {len(data.sessions)}).")
+
+
+@app.command(epilog="Example: careerpivot client delete 3 --yes")
+def delete(
+    client: ClientArg,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Erase a client and every record of theirs (for erasure requests). Cannot be undone."""
+    try:
+        with Store.open(db) as store:
+            who = store.resolve_client(client)
+            if not yes:
+                typer.confirm(
+                    f"Erase client {who.id} {who.name} and all their records? "
+                    "This cannot be undone",
+                    abort=True,
+                )
+            store.delete_client(who.id, confirm=True)
+    except CareerPivotError as exc:
+        fail(exc)
+    console.print(f"Erased client {who.id} {escape(who.name)}.")
+
+
+@app.command(epilog="Example: careerpivot client passcode (or --clear to remove it)")
+def passcode(
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the passcode.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Set the counselor passcode the app asks for (stored only as a salted hash)."""
+    try:
+        with Store.open(db) as store:
+            if clear:
+                store.set_passcode(None)
+                console.print("Passcode removed: counselor pages open without one.")
+                return
+            new = typer.prompt("New passcode", hide_input=True, confirmation_prompt=True)
+            store.set_passcode(new)
+    except CareerPivotError as exc:
+        fail(exc)
+    console.print("Passcode set.")

@@ -1,0 +1,73 @@
+"""``careerpivot report``: a client's report as PDF, Markdown or CSV."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careerpivot.cli.client_cmd import ClientArg, DbOpt, parse_date
+from careerpivot.cli.common import DEFAULT_DATASET, DatasetOpt, console, engine, fail
+from careerpivot.errors import CareerPivotError
+from careerpivot.report import build_report, render
+from careerpivot.store import Store
+
+
+class ReportFormat(StrEnum):
+    """Output formats."""
+
+    pdf = "pdf"
+    md = "md"
+    csv = "csv"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``report`` command to the top-level app."""
+    app.command(
+        epilog=(
+            "Examples: careerpivot report 'Ana Díaz' --format pdf --out ana.pdf\n\n"
+            "careerpivot report 3 --format md > ana.md"
+        )
+    )(report)
+
+
+def report(
+    client: ClientArg,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="pdf, md (Markdown) or csv.")
+    ] = ReportFormat.md,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="File to write (default: stdout for md and csv, report-ID-DATE.pdf)."),
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Report date, YYYY-MM-DD (default: today).")
+    ] = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=20, help="How many pivots to list.")] = 5,
+    dataset: DatasetOpt = DEFAULT_DATASET,
+    db: DbOpt = None,
+) -> None:
+    """Write a client's report: assessment, pivots, gaps, plan, routes and session notes."""
+    day = parse_date(on)
+    try:
+        with Store.open(db) as store:
+            snapshot = store.load_client(store.resolve_client(client).id)
+        built = build_report(engine(dataset), snapshot, on=day, k=k)
+        rendered = render(built, fmt.value)
+    except CareerPivotError as exc:
+        fail(exc)
+    if out is None and fmt is ReportFormat.pdf:
+        out = Path(f"report-{snapshot.client.id}-{day.isoformat()}.pdf")
+    if out is None:
+        sys.stdout.write(rendered.data.decode("utf-8"))
+        return
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        tmp.write_bytes(rendered.data)
+        tmp.replace(out)
+    except OSError as exc:
+        fail(exc)
+    console.print(f"Wrote {out} ({fmt.value}, {len(rendered.data):,} bytes).")

@@ -1,0 +1,178 @@
+"""Build a client's report from the engine and what the store holds about them.
+
+The target role (for the gap table, plan and routes) is the client's latest saved
+plan's target, else their first shortlisted role, else the top pivot. Dismissed
+roles are kept out of the pivots. The date is passed in, never read from the clock,
+so the same inputs always give the same report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from careerpivot.engine import Engine
+from careerpivot.errors import CareerPivotError
+from careerpivot.model import RIASEC, Dataset
+from careerpivot.presentation import dataset_footer
+from careerpivot.profile import Profile
+from careerpivot.report.model import (
+    GapLine,
+    NoteLine,
+    PivotLine,
+    Report,
+    RouteLine,
+    Section,
+    ShortlistLine,
+    StepLine,
+    Summary,
+)
+from careerpivot.routes import LearningPlan
+from careerpivot.scoring import Pivot
+
+if TYPE_CHECKING:
+    from careerpivot.store.records import ClientSnapshot
+
+
+def holland_code(interests: Mapping[str, float] | None) -> str:
+    """The three strongest RIASEC letters (ties in RIASEC order); '' without interests.
+
+    >>> holland_code({"R": 2, "I": 6, "A": 3, "S": 5, "E": 4, "C": 6})
+    'ICS'
+    >>> holland_code(None)
+    ''
+    """
+    if not interests or any(k not in interests for k in RIASEC):
+        return ""
+    order = sorted(RIASEC, key=lambda k: (-interests[k], RIASEC.index(k)))
+    return "".join(order[:3])
+
+
+def summarise(dataset: Dataset, profile: Profile, n_strengths: int = 5) -> Summary:
+    """The assessment summary of a profile."""
+    role = ""
+    if profile.current_role:
+        role = f"{dataset.occupation(profile.current_role).title} ({profile.current_role})"
+    rated = [
+        (level, dataset.descriptor(d).name)
+        for d, level in profile.ratings.items()
+        if d in dataset.descriptor_index and dataset.descriptor(d).kind != "technology"
+    ]
+    rated.sort(key=lambda x: (-x[0], x[1]))
+    return Summary(
+        current_role=role,
+        holland_code=holland_code(profile.interests),
+        strengths=tuple(name for level, name in rated[:n_strengths] if level > 0),
+        ratings=len(profile.ratings),
+    )
+
+
+def pivot_line(p: Pivot, n_reasons: int = 3) -> PivotLine:
+    """A pivot as a report line: fit, what transfers, what is missing, wage and outlook."""
+    return PivotLine(
+        rank=p.rank,
+        code=p.code,
+        title=p.title,
+        fit=p.score,
+        strengths=tuple(n.name for n in p.strengths[:n_reasons]),
+        gaps=tuple(f"{n.name} (+{n.deficit:.1f})" for n in p.gaps[:n_reasons]),
+        job_zone=p.job_zone,
+        wage_change=p.wage_change,
+        outlook_pct=p.outlook_pct,
+    )
+
+
+def plan_lines(plan: LearningPlan) -> tuple[StepLine, ...]:
+    """The plan's steps as report lines."""
+    return tuple(
+        StepLine(n, s.name, s.current, s.target, s.hours, s.learning)
+        for n, s in enumerate(plan.steps, 1)
+    )
+
+
+def build_report(
+    engine: Engine,
+    client: ClientSnapshot,
+    *,
+    on: dt.date,
+    k: int = 5,
+    rejections: Sequence[Section] = (),
+    max_gaps: int = 12,
+    n_routes: int = 3,
+) -> Report:
+    """The report of one client on date ``on``.
+
+    ``rejections`` are the rejection-log findings (patterns and actions) to include;
+    the number of logged applications comes from the snapshot.
+    """
+    ds = engine.dataset
+    notes = tuple(NoteLine(s.date, s.notes) for s in client.sessions if s.notes.strip())
+    shortlist = tuple(
+        ShortlistLine(r.role_code, _title(ds, r.role_code), r.note) for r in client.shortlisted
+    )
+    base = Report(
+        client=client.client.name,
+        date=on,
+        dataset=ds.name,
+        summary=Summary(),
+        shortlist=shortlist,
+        rejections=tuple(rejections),
+        applications_logged=len(client.rejections),
+        notes=notes,
+        footer=dataset_footer(ds),
+    )
+    if client.profile is None or client.profile.is_empty:
+        return base
+    profile, _ = client.profile.restricted_to(ds)
+    pivots = engine.recommend(profile, k, exclude=client.dismissed)
+    target = _target(ds, client, pivots)
+    report = replace(base, summary=summarise(ds, profile), pivots=tuple(map(pivot_line, pivots)))
+    if not target:
+        return report
+    gaps = engine.gap(profile, target).gaps[:max_gaps]
+    stored = client.plan.plan if client.plan is not None else None
+    if stored is None or stored.target_code != target:
+        stored = engine.plan(profile, target)
+    plan = stored
+    try:
+        routes = engine.routes(profile, target, k=n_routes)
+    except CareerPivotError:  # already in the target role, or no route in the graph
+        routes = []
+    return replace(
+        report,
+        target_code=target,
+        target_title=ds.occupation(target).title,
+        gaps=tuple(
+            GapLine(g.name, g.kind, g.importance, g.required, g.current, g.deficit, g.priority)
+            for g in gaps
+        ),
+        plan=plan_lines(plan),
+        plan_hours=plan.total_hours,
+        routes=tuple(
+            RouteLine(
+                n,
+                tuple(_title(ds, c) for c in r.codes),
+                r.total_hours,
+                r.within_reach,
+            )
+            for n, r in enumerate(routes, 1)
+        ),
+    )
+
+
+def _target(ds: Dataset, client: ClientSnapshot, pivots: list[Pivot]) -> str:
+    candidates = [client.plan.target_code] if client.plan is not None else []
+    candidates += [r.role_code for r in client.shortlisted]
+    candidates += [p.code for p in pivots[:1]]
+    for code in candidates:
+        i = ds.occupation_index.get(code)
+        if i is not None and ds.scorable[i]:
+            return code
+    return ""
+
+
+def _title(ds: Dataset, code: str) -> str:
+    i = ds.occupation_index.get(code)
+    return ds.occupations[i].title if i is not None else f"{code} (not in data set {ds.name})"

@@ -1,0 +1,118 @@
+"""The report object: plain frozen data that every renderer (Markdown, CSV, PDF) writes out.
+
+Fields hold numbers and text only (no engine objects), so a report can be compared,
+written to CSV and read back unchanged. Text that came from people (client name,
+notes, role notes, rejection sections) is stored as typed; renderers escape it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The assessment in brief: current role, Holland code, strongest ratings."""
+
+    current_role: str = ""  # "Title (code)", or "" when not given
+    holland_code: str = ""  # three RIASEC letters, "" when interests were not assessed
+    strengths: tuple[str, ...] = ()  # highest-rated skills and knowledge, strongest first
+    ratings: int = 0  # how many descriptors the profile rates
+
+
+@dataclass(frozen=True)
+class PivotLine:
+    """One suggested role with the reasons behind it."""
+
+    rank: int
+    code: str
+    title: str
+    fit: float  # viability, 0-1
+    strengths: tuple[str, ...] = ()  # what transfers
+    gaps: tuple[str, ...] = ()  # "Name (+1.5)": what is missing, level points
+    job_zone: int | None = None
+    wage_change: float | None = None  # USD per year vs the current role
+    outlook_pct: float | None = None  # projected ten-year employment change, %
+
+
+@dataclass(frozen=True)
+class GapLine:
+    """One row of the gap table."""
+
+    name: str
+    kind: str
+    importance: float
+    required: float
+    current: float
+    deficit: float
+    priority: float
+
+
+@dataclass(frozen=True)
+class StepLine:
+    """One step of the upskilling plan."""
+
+    order: int
+    name: str
+    current: float
+    target: float
+    hours: float
+    learning: str
+
+
+@dataclass(frozen=True)
+class RouteLine:
+    """One stepping-stone route: role titles from the start to the target."""
+
+    order: int
+    roles: tuple[str, ...]
+    hours: float
+    within_reach: bool
+
+
+@dataclass(frozen=True)
+class ShortlistLine:
+    """A role the client shortlisted, with the counselor's note."""
+
+    code: str
+    title: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled list of points (rejection patterns, actions)."""
+
+    title: str
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """One session's notes."""
+
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """A client report as handed to the client."""
+
+    client: str
+    date: dt.date
+    dataset: str
+    summary: Summary
+    pivots: tuple[PivotLine, ...] = ()
+    shortlist: tuple[ShortlistLine, ...] = ()
+    target_code: str = ""  # the role the gap table and plan aim at, "" when none
+    target_title: str = ""
+    gaps: tuple[GapLine, ...] = ()
+    plan: tuple[StepLine, ...] = ()
+    plan_hours: float = 0.0
+    routes: tuple[RouteLine, ...] = ()
+    rejections: tuple[Section, ...] = ()
+    applications_logged: int = 0
+    notes: tuple[NoteLine, ...] = ()
+    footer: str = ""

@@ -1,0 +1,107 @@
+"""Headings and number formats shared by the renderers, so every format says the same thing."""
+
+from __future__ import annotations
+
+from careerpivot.effort import weeks_at
+from careerpivot.model import RIASEC_NAMES
+from careerpivot.report.model import Report
+
+TITLE = "Career pivot report"
+H_SUMMARY = "Assessment summary"
+H_PIVOTS = "Top pivots"
+H_SHORTLIST = "Shortlisted roles"
+H_REJECTIONS = "Rejection patterns and actions"
+H_NOTES = "Counselor notes"
+
+PIVOT_COLUMNS = ("#", "Role", "Fit", "What transfers", "What is missing", "Wage change", "Outlook")
+GAP_COLUMNS = (
+    "Skill or knowledge",
+    "Kind",
+    "Importance (1-5)",
+    "Required (0-7)",
+    "Current (0-7)",
+    "Deficit",
+    "Priority",
+)
+PLAN_COLUMNS = ("#", "Learn", "From → to (0-7)", "Hours (est.)", "How")
+
+NO_PROFILE = "No profile saved yet: the pivots, gaps and plan appear once one is."
+NO_PIVOTS = "No roles pass the client's constraints."
+NO_ROUTES = "No stepping-stone route found within the client's job-zone limit."
+NO_NOTES = "No session notes yet."
+EFFORT_NOTE = "Hours are the team's effort-model estimates for comparing options, not promises."
+
+
+def h_gaps(report: Report) -> str:
+    """Heading of the gap table."""
+    return f"Gaps to {report.target_title} ({report.target_code})"
+
+
+def h_plan(report: Report) -> str:
+    """Heading of the upskilling plan."""
+    return f"Upskilling plan to {report.target_title}"
+
+
+def h_routes() -> str:
+    """Heading of the routes list."""
+    return "Routes through stepping-stone roles"
+
+
+def holland(code: str) -> str:
+    """``ICS (Investigative, Conventional, Social)``, or a note when not assessed.
+
+    >>> holland("ICS")
+    'ICS (Investigative, Conventional, Social)'
+    """
+    if not code:
+        return "not assessed (no interest profile)"
+    return f"{code} ({', '.join(RIASEC_NAMES[c] for c in code)})"
+
+
+def fit(value: float) -> str:
+    """A 0-1 score as a percentage."""
+    return f"{value:.0%}"
+
+
+def level(value: float) -> str:
+    """A level or importance with one decimal."""
+    return f"{value:.1f}"
+
+
+def hours(value: float) -> str:
+    """Hours, rounded, with thousands separators."""
+    return f"{value:,.0f}"
+
+
+def wage_change(value: float | None) -> str:
+    """A signed wage change in USD per year, or a dash.
+
+    >>> wage_change(-1500.0), wage_change(None)
+    ('−$1,500', '—')
+    """
+    if value is None:
+        return "—"
+    return f"{'+' if value >= 0 else '−'}${abs(value):,.0f}"
+
+
+def outlook(value: float | None) -> str:
+    """A signed ten-year growth percentage, or a dash."""
+    return "—" if value is None else f"{value:+.1f}%"
+
+
+def plan_total(report: Report) -> str:
+    """The plan's total effort in hours and weeks at 8 hours a week."""
+    return (
+        f"Total ≈ {hours(report.plan_hours)} hours "
+        f"(≈ {weeks_at(report.plan_hours)} weeks at 8 hours a week)."
+    )
+
+
+def applications(report: Report) -> str:
+    """How many applications the rejection log holds."""
+    return f"Applications logged: {report.applications_logged}."
+
+
+def no_rejection_analysis(report: Report) -> str:
+    """What the rejection section says when no findings were passed in."""
+    return f"No rejection patterns analysed for this report. {applications(report)}"

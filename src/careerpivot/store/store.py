@@ -1,0 +1,296 @@
+"""The client store: open a database, read clients, write through :class:`Writer`.
+
+One :class:`Store` holds a connection pool and nothing else, and opens a database
+session per call, so a single instance can be shared between threads (the app keeps
+one in ``st.cache_resource``) and processes can each open their own.
+
+>>> import tempfile, datetime as dt
+>>> with tempfile.TemporaryDirectory() as folder:
+...     with Store.open(f"sqlite:///{folder}/demo.db") as store:
+...         ana = store.create_client("Ana Díaz")
+...         _ = store.add_session(ana.id, dt.date(2025, 3, 4), "Talked about data roles.")
+...         notes = [s.notes for s in store.load_client(ana.id).sessions]
+>>> notes
+['Talked about data roles.']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, Self
+
+from pydantic import BaseModel
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from careerpivot.profile import Profile
+from careerpivot.routes import LearningPlan
+from careerpivot.store import convert, exchange, passcode, queries
+from careerpivot.store.database import BEGIN_OPTION, database_url, make_engine, safe_url
+from careerpivot.store.errors import (
+    AmbiguousClientError,
+    ClientNotFoundError,
+    ConfirmationRequiredError,
+    StoreError,
+    StoreUnavailableError,
+)
+from careerpivot.store.migrations import LATEST_VERSION, current_version, migrate
+from careerpivot.store.records import (
+    Client,
+    ClientSnapshot,
+    PlanEntry,
+    ProfileVersion,
+    RejectionEntry,
+    RoleMark,
+    SessionEntry,
+)
+from careerpivot.store.writer import Writer
+
+PASSCODE_KEY = "counselor_passcode"
+
+
+class Store:
+    """Clients and their records in SQLite or PostgreSQL."""
+
+    def __init__(
+        self, engine: Engine, *, clock: Callable[[], dt.datetime] = convert.utc_now
+    ) -> None:
+        self.engine = engine
+        self.clock = clock
+        self._writes = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+        self._reads: Engine = engine
+        if engine.dialect.name == "postgresql":
+            self._reads = engine.execution_options(isolation_level="REPEATABLE READ")
+
+    @classmethod
+    def open(
+        cls,
+        url: str | None = None,
+        *,
+        upgrade: bool = True,
+        clock: Callable[[], dt.datetime] = convert.utc_now,
+    ) -> Store:
+        """Open the database at ``url`` (default: ``$CAREERPIVOT_DB_URL`` or the user's file).
+
+        With ``upgrade`` (the default) missing schema migrations are applied first;
+        without it, a database not at the latest version is refused.
+        """
+        resolved = database_url(url)
+        engine = make_engine(resolved)
+        try:
+            if upgrade:
+                migrate(engine)
+            else:
+                with engine.connect() as conn:
+                    version = current_version(conn)
+                if version != LATEST_VERSION:
+                    raise StoreError(
+                        f"the database is at schema version {version}, this CareerPivot needs "
+                        f"{LATEST_VERSION}: open it with upgrade=True to migrate"
+                    )
+        except OperationalError as exc:
+            engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise StoreUnavailableError(
+                f"cannot open the database {safe_url(resolved)}: {reason}"
+            ) from None
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, clock=clock)
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return safe_url(self.engine.url)
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ----- writing -----------------------------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[Writer]:
+        """One transaction for several writes: all are kept, or (on any error) none."""
+        with Session(self._writes, expire_on_commit=False) as session, session.begin():
+            yield Writer(session, self.clock)
+
+    def create_client(self, name: str, *, contact: str | None = None) -> Client:
+        """Add a client."""
+        with self.batch() as w:
+            return w.create_client(name, contact=contact)
+
+    def update_client(
+        self, client_id: int, *, name: str | None = None, contact: str | None = None
+    ) -> Client:
+        """Change a client's name or contact."""
+        with self.batch() as w:
+            return w.update_client(client_id, name=name, contact=contact)
+
+    def set_archived(self, client_id: int, archived: bool = True) -> Client:
+        """Archive (or un-archive) a client; their data is kept."""
+        with self.batch() as w:
+            return w.set_archived(client_id, archived)
+
+    def delete_client(self, client_id: int, *, confirm: bool) -> None:
+        """Erase a client and everything stored about them; ``confirm=True`` is required.
+
+        On SQLite the write-ahead log is then checkpointed, so with ``secure_delete``
+        the erased data is no longer readable in the database files.
+        """
+        if confirm is not True:
+            raise ConfirmationRequiredError(
+                f"erasing client {client_id} needs confirmation: nothing was deleted"
+            )
+        with self.batch() as w:
+            w.delete_client(client_id)
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def save_profile(self, client_id: int, profile: Profile) -> ProfileVersion:
+        """Append a profile version."""
+        with self.batch() as w:
+            return w.save_profile(client_id, profile)
+
+    def add_session(self, client_id: int, on: dt.date, notes: str = "") -> SessionEntry:
+        """Record a session and its notes."""
+        with self.batch() as w:
+            return w.add_session(client_id, on, notes)
+
+    def update_session(
+        self, session_id: int, *, notes: str | None = None, on: dt.date | None = None
+    ) -> SessionEntry:
+        """Edit a session's notes or date."""
+        with self.batch() as w:
+            return w.update_session(session_id, notes=notes, on=on)
+
+    def mark_role(self, client_id: int, role_code: str, state: str, note: str = "") -> RoleMark:
+        """Shortlist or dismiss a role."""
+        with self.batch() as w:
+            return w.mark_role(client_id, role_code, state, note)
+
+    def unmark_role(self, client_id: int, role_code: str) -> bool:
+        """Forget a role's shortlisted/dismissed state."""
+        with self.batch() as w:
+            return w.unmark_role(client_id, role_code)
+
+    def save_plan(self, client_id: int, plan: LearningPlan) -> PlanEntry:
+        """Save a learning plan."""
+        with self.batch() as w:
+            return w.save_plan(client_id, plan)
+
+    def add_rejection(
+        self, client_id: int, payload: BaseModel | Mapping[str, Any], *, schema_version: int
+    ) -> RejectionEntry:
+        """Log one application record of the rejection log."""
+        with self.batch() as w:
+            return w.add_rejection(client_id, payload, schema_version=schema_version)
+
+    # ----- reading -----------------------------------------------------------------------------
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self._reads) as session, session.begin():
+            yield session
+
+    def list_clients(self, *, search: str = "", include_archived: bool = False) -> list[Client]:
+        """Clients by name, then id; ``search`` matches name or contact (case, accents ignored)."""
+        with self._read() as s:
+            found = queries.clients(s, include_archived=include_archived)
+        key = queries.fold(search)
+        if key:
+            found = [c for c in found if key in queries.fold(f"{c.name} {c.contact or ''}")]
+        return found
+
+    def get_client(self, client_id: int) -> Client:
+        """One client by id."""
+        with self._read() as s:
+            return convert.client(queries.client_row(s, client_id))
+
+    def resolve_client(self, text_or_id: str) -> Client:
+        """A client from an id or a name (exact, else a unique part of a name).
+
+        Archived clients count too. Raises :class:`ClientNotFoundError` or, when the
+        name fits several clients, :class:`AmbiguousClientError` listing their ids.
+        """
+        query = text_or_id.strip()
+        if query.isdigit():
+            return self.get_client(int(query))
+        everyone = self.list_clients(include_archived=True)
+        key = queries.fold(query)
+        exact = [c for c in everyone if queries.fold(c.name) == key]
+        matches = exact or [c for c in everyone if key and key in queries.fold(c.name)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise ClientNotFoundError(
+                f"no client named {query!r} (see `careerpivot client list --all`)"
+            )
+        listed = ", ".join(f"{c.id} {c.name}" for c in matches[:10])
+        raise AmbiguousClientError(f"{query!r} fits several clients ({listed}); give the id")
+
+    def load_client(self, client_id: int) -> ClientSnapshot:
+        """Everything about one client, read in one consistent transaction."""
+        with self._read() as s:
+            return queries.snapshot(s, client_id)
+
+    def profile_history(self, client_id: int) -> list[ProfileVersion]:
+        """Every saved profile version, oldest first."""
+        with self._read() as s:
+            return queries.profile_history(s, client_id)
+
+    # ----- import and export -------------------------------------------------------------------
+    def export_client(
+        self, client_id: int, *, exported: dt.datetime | None = None
+    ) -> exchange.ClientFile:
+        """Everything about a client as an export file (profile history included)."""
+        with self._read() as s:
+            history = queries.profile_history(s, client_id)
+            snap = queries.snapshot(s, client_id)
+        return exchange.to_client_file(snap, history, exported=exported or self.clock())
+
+    def import_client(self, data: exchange.ClientFile) -> Client:
+        """Add a client from a validated export file, as a new client, in one transaction."""
+        with self.batch() as w:
+            return w.import_client(data)
+
+    # ----- counselor passcode ------------------------------------------------------------------
+    def set_passcode(self, new: str | None) -> None:
+        """Set the counselor passcode (stored only as a salted hash); ``None`` removes it."""
+        encoded = passcode.hash_passcode(new) if new is not None else None
+        with self.batch() as w:
+            w.set_setting(PASSCODE_KEY, encoded)
+
+    def passcode_required(self) -> bool:
+        """True when the operator has set a passcode."""
+        return self._setting(PASSCODE_KEY) is not None
+
+    def check_passcode(self, attempt: str) -> bool:
+        """True when ``attempt`` matches the passcode (always False when none is set)."""
+        encoded = self._setting(PASSCODE_KEY)
+        return encoded is not None and passcode.verify_passcode(attempt, encoded)
+
+    def _setting(self, key: str) -> str | None:
+        with self._read() as s:
+            return queries.setting(s, key)
+
+    # ----- checks --------------------------------------------------------------------------------
+    def integrity_check(self) -> list[str]:
+        """``["ok"]`` when the database is sound, else the problems found."""
+        with self.engine.connect() as conn:
+            return queries.integrity_problems(conn) or ["ok"]

@@ -1,0 +1,93 @@
+"""What goes into a report: summary, pivots (dismissed left out), target, plan, routes, notes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from careerpivot.presentation import ESTIMATES_NOTICE
+from careerpivot.report import build_report
+from careerpivot.store.records import Client, ClientSnapshot, PlanEntry, RoleMark
+from tests.report.conftest import NOTES, REPORT_DATE, T
+from tests.store.helpers import plan as stored_plan
+
+
+def test_summary_and_pivots(report, engine):
+    assert report.client == "Ana Díaz" and report.date == REPORT_DATE
+    s = report.summary
+    assert s.current_role == "Software Developers (15-1252.00)"
+    assert s.holland_code == "ICE"
+    assert len(s.strengths) == 5 and "Programming" in s.strengths
+    expected = engine.recommend(
+        engine.profile_for("15-1252.00").with_interests(
+            {"R": 2.0, "I": 6.0, "A": 3.5, "S": 3.0, "E": 4.0, "C": 5.0}
+        ),
+        5,
+        exclude=["15-1251.00"],
+    )
+    assert [p.code for p in report.pivots] == [p.code for p in expected]
+    assert "15-1251.00" not in [p.code for p in report.pivots]  # dismissed
+    top = report.pivots[0]
+    assert top.strengths and 0 < top.fit <= 1
+
+
+def test_target_is_the_shortlisted_role_and_plan_and_routes_follow(report, engine):
+    assert (report.target_code, report.target_title) == ("15-2051.00", "Data Scientists")
+    priorities = [g.priority for g in report.gaps]
+    assert priorities == sorted(priorities, reverse=True) and all(
+        g.deficit > 0 for g in report.gaps
+    )
+    assert [s.order for s in report.plan] == list(range(1, len(report.plan) + 1))
+    assert abs(report.plan_hours - sum(s.hours for s in report.plan)) < 1e-9
+    assert report.routes and all(r.roles[-1] == "Data Scientists" for r in report.routes)
+    assert [r.hours for r in report.routes if r.within_reach] == sorted(
+        r.hours for r in report.routes if r.within_reach
+    )
+
+
+def test_notes_shortlist_rejections_and_footer(report):
+    assert [n.text for n in report.notes] == list(NOTES)  # the blank session is left out
+    assert [(r.code, r.note) for r in report.shortlist] == [
+        ("15-2051.00", "Enjoys statistics; salary matters")
+    ]
+    assert report.applications_logged == 5 and len(report.rejections) == 2
+    assert ESTIMATES_NOTICE in report.footer
+
+
+def test_a_saved_plan_sets_the_target_and_is_used_as_saved(engine, ana):
+    saved = stored_plan("15-2051.00", hours=7.0)
+    snap = dataclasses.replace(ana, plans=(PlanEntry(9, 1, "15-2051.00", saved, T),))
+    built = build_report(engine, snap, on=REPORT_DATE)
+    assert [s.name for s in built.plan] == [s.name for s in saved.steps]
+    assert built.plan_hours == saved.total_hours
+
+    other = stored_plan("29-1141.00", hours=7.0)  # registered nurses
+    snap = dataclasses.replace(ana, plans=(PlanEntry(9, 1, "29-1141.00", other, T),))
+    built = build_report(engine, snap, on=REPORT_DATE)
+    assert built.target_code == "29-1141.00"
+
+
+def test_without_a_profile_the_report_still_carries_notes(engine, ana):
+    snap = dataclasses.replace(ana, profile=None)
+    built = build_report(engine, snap, on=REPORT_DATE)
+    assert built.pivots == () and built.target_code == "" and built.summary.ratings == 0
+    assert len(built.notes) == 2
+
+
+def test_without_shortlist_or_plan_the_top_pivot_is_the_target(engine, ana):
+    snap = dataclasses.replace(ana, roles=())
+    built = build_report(engine, snap, on=REPORT_DATE)
+    assert built.target_code == built.pivots[0].code
+
+
+def test_same_inputs_same_report(engine, ana, report):
+    assert build_report(engine, ana, on=REPORT_DATE, rejections=report.rejections) == report
+    assert build_report(engine, ana, on=dt.date(2030, 1, 1)).date == dt.date(2030, 1, 1)
+
+
+def test_unknown_shortlisted_code_is_named_not_fatal(engine):
+    snap = ClientSnapshot(
+        client=Client(5, "Kim", T), roles=(RoleMark(1, 5, "99-9999.00", "shortlisted", "", T),)
+    )
+    built = build_report(engine, snap, on=REPORT_DATE)
+    assert built.shortlist[0].title == "99-9999.00 (not in data set starter)"
