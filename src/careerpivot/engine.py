@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Unpack
 
 from careerpivot.datasets.registry import dataset_path, load_dataset
-from careerpivot.datasets.saved import load_saved_graph
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.gaps import GapReport, person_gap, role_gap
 from careerpivot.graph import RoleGraph, build_graph, dataset_fingerprint, load_graph
@@ -45,32 +44,40 @@ class Engine:
         dataset: Dataset,
         *,
         graph: RoleGraph | None = None,
+        graph_file: Path | None = None,
         weights: ScoringWeights | None = None,
     ) -> None:
         self.dataset = dataset
         self._graph = graph
+        self._graph_file = graph_file
         self.scorer = PivotScorer(weights).fit(dataset)
 
     @classmethod
     def load(cls, name: str = STARTER_NAME, data_dir: Path | None = None) -> Engine:
-        """Load a data set by name with its saved graph (rebuilt if missing or stale)."""
+        """Load a data set by name; its saved graph is read on first use (routes need it)."""
         dataset = load_dataset(name, data_dir)
-        graph = None
-        if name == STARTER_NAME:
-            path = starter_graph_path()
-            if path.exists():
-                graph = load_graph(path)
-        else:
-            graph = load_saved_graph(dataset_path(name, data_dir))
-        if graph is not None and graph.graph.get("fingerprint") != dataset_fingerprint(dataset):
-            graph = None  # stale: built from other data; rebuild lazily
-        return cls(dataset, graph=graph)
+        path = (
+            starter_graph_path()
+            if name == STARTER_NAME
+            else dataset_path(name, data_dir) / "graph.json"
+        )
+        return cls(dataset, graph_file=path)
 
     @property
     def graph(self) -> RoleGraph:
-        """The skills-and-roles graph (built on first use if not loaded)."""
+        """The skills-and-roles graph: the saved one if current, else built now."""
         if self._graph is None:
-            self._graph = build_graph(self.dataset)
+            saved = (
+                load_graph(self._graph_file)
+                if self._graph_file and self._graph_file.exists()
+                else None
+            )
+            if saved is not None and saved.graph.get("fingerprint") == dataset_fingerprint(
+                self.dataset
+            ):
+                self._graph = saved
+            else:  # missing or stale (built from other data)
+                self._graph = build_graph(self.dataset)
         return self._graph
 
     @cached_property

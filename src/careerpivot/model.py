@@ -205,6 +205,8 @@ class Provenance:
 
 
 FloatArray = npt.NDArray[np.float64]
+#: float64 or float32 arrays (the scorer keeps float32 copies for speed).
+AnyFloatArray = npt.NDArray[np.floating[Any]]
 IntArray = npt.NDArray[np.int64]
 
 

@@ -132,13 +132,18 @@ class Profile(BaseModel):
 def profile_from_role(dataset: Dataset, code: str, *, name: str = "") -> Profile:
     """'Start from my last job': a profile rating each descriptor at the role's level.
 
+    A role without ratings (O*NET leaves some unrated) borrows them from its
+    stand-in (see :func:`stand_in`); ``seeded_from`` says which role that was.
+
     >>> from careerpivot.datasets.starter import load_starter
     >>> p = profile_from_role(load_starter(), "15-1252.00")
     >>> p.current_role, p.ratings["2.B.3.e"] > 4
     ('15-1252.00', True)
     """
-    occ = dataset.occupation(code)
-    ratings = {r.descriptor: round(r.level, 2) for r in dataset.requirements_of(code)}
+    dataset.occupation(code)  # raises UnknownRoleError
+    source = stand_in(dataset, code)
+    occ = dataset.occupation(source)
+    ratings = {r.descriptor: round(r.level, 2) for r in dataset.requirements_of(source)}
     interests = dict(zip(RIASEC, occ.interests, strict=True)) if occ.interests else None
     values = dict(zip(WORK_VALUES, occ.work_values, strict=True)) if occ.work_values else None
     return Profile(
@@ -147,9 +152,18 @@ def profile_from_role(dataset: Dataset, code: str, *, name: str = "") -> Profile
         interests=interests,
         work_values=values,
         current_role=code,
-        job_zone=occ.job_zone,
-        seeded_from=code,
+        job_zone=dataset.occupation(code).job_zone or occ.job_zone,
+        seeded_from=source,
     )
+
+
+def stand_in(dataset: Dataset, code: str) -> str:
+    """The role whose ratings describe ``code``: itself, or for a role without ratings the
+    most related rated role that the importer recorded (``extras["stand_in"]``)."""
+    if dataset.scorable[dataset.occupation_index[code]]:
+        return code
+    other = dataset.extras.get("stand_in", {}).get(code)
+    return str(other) if other else code
 
 
 def parse_profile(text: str, *, source: str = "profile") -> Profile:

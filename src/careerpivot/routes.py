@@ -12,10 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsGetItem
+from weakref import WeakKeyDictionary
 
 import networkx as nx
 import numpy as np
@@ -169,6 +166,26 @@ def cost_path(
     return steps, levels
 
 
+_TRANSITIONS: WeakKeyDictionary[RoleGraph, dict[int, RoleGraph]] = WeakKeyDictionary()
+
+
+def transition_graph(g: RoleGraph, max_step: int) -> RoleGraph:
+    """Transition edges of ``g`` whose job-zone rise is at most ``max_step``, weighted by
+    ``cost`` (effort hours + 1 per move), built once per graph and step limit."""
+    per_graph = _TRANSITIONS.setdefault(g, {})
+    if max_step not in per_graph:
+        t: RoleGraph = nx.DiGraph()
+        t.add_nodes_from(occupation_nodes(g))
+        t.add_edges_from(
+            (u, v, {"cost": float(d["effort"]) + 1.0})
+            for u, v, d in g.edges(data=True)
+            if d.get("relation") == "transition"
+            and not (isinstance(d.get("job_zone_step"), int) and d["job_zone_step"] > max_step)
+        )
+        per_graph[max_step] = t
+    return per_graph[max_step]
+
+
 def route_start(scorer: PivotScorer, profile: Profile) -> str:
     """Where a route starts: the current role, else the role closest to the profile."""
     if profile.current_role:
@@ -205,19 +222,11 @@ def stepping_stone_routes(
         raise NoRouteError("you are already in the target role")
     max_step = profile.constraints.max_job_zone_step
 
-    def weight(u: str, v: str, data: SupportsGetItem[str, Any]) -> float | None:
-        if data["relation"] != "transition":
-            return None
-        step = data["job_zone_step"]
-        if isinstance(step, int) and step > max_step:
-            return None
-        return float(data["effort"]) + 1.0
-
-    roles = g.subgraph(occupation_nodes(g))
+    roles = transition_graph(g, max_step)
     person = scorer.person_vector(profile)
     candidates: list[list[str]] = [[start, target]]
     try:
-        for path in islice(nx.shortest_simple_paths(roles, start, target, weight=weight), 4 * k):
+        for path in islice(nx.shortest_simple_paths(roles, start, target, weight="cost"), 2 * k):
             if len(path) - 1 <= max_hops and path not in candidates:
                 candidates.append(path)
     except nx.NetworkXNoPath:

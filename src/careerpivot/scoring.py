@@ -40,7 +40,7 @@ from typing import TypedDict, Unpack
 import numpy as np
 
 from careerpivot.errors import NotScorableError
-from careerpivot.model import RIASEC, WORK_VALUES, Dataset, FloatArray
+from careerpivot.model import RIASEC, WORK_VALUES, AnyFloatArray, Dataset, FloatArray
 from careerpivot.profile import Profile
 
 
@@ -161,6 +161,13 @@ class PivotScorer:
             self.level_[dataset.scorable].mean(axis=0) if dataset.scorable.any() else 0.0
         )
         self.centred_ = self.level_ - self.mean_level_
+        # float32 copies for the per-request arithmetic (half the memory traffic)
+        self.level32_ = self.level_.astype(np.float32)
+        self.weight32_ = self.weight_.astype(np.float32)
+        self.mass_ = requirement_mass(self.level32_, self.weight32_)
+        full = self.centred_ - self.centred_.mean(axis=1, keepdims=True)
+        norms = np.linalg.norm(full, axis=1, keepdims=True)
+        self.shape_unit_ = np.where(norms > 0, full / np.where(norms > 0, norms, 1.0), 0.0)
         self._rated_ids = [dataset.descriptors[j].id for j in self.rated_cols_]
         self.tool_imp_ = np.ascontiguousarray(imp[:, self.tool_cols_])
         self.tool_level_ = np.ascontiguousarray(lev[:, self.tool_cols_])
@@ -179,11 +186,17 @@ class PivotScorer:
             return np.full(self.level_.shape[0], np.nan)  # too few ratings to have a shape
         x = (p - self.mean_level_)[rated]
         x = x - x.mean()
-        r = self.centred_[:, rated]
-        r = r - r.mean(axis=1, keepdims=True)
-        denom = np.linalg.norm(r, axis=1) * np.linalg.norm(x)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            cos = np.where(denom > 0, (r @ x) / denom, 0.0)
+        xn = float(np.linalg.norm(x))
+        if xn == 0:
+            return np.full(self.level_.shape[0], 0.5)
+        if rated.all():  # the common case: precomputed unit rows, one matrix-vector product
+            cos = self.shape_unit_ @ (x / xn)
+        else:
+            r = self.centred_[:, rated]
+            r = r - r.mean(axis=1, keepdims=True)
+            denom = np.linalg.norm(r, axis=1) * xn
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos = np.where(denom > 0, (r @ x) / denom, 0.0)
         out: FloatArray = np.clip((cos + 1.0) / 2.0, 0.0, 1.0)
         return out
 
@@ -223,15 +236,18 @@ class PivotScorer:
 
         p = person[self.rated_cols_]
         if p.any():
-            fit = skill_fit(p, self.level_, self.weight_, self.unused_cost)
+            fit = skill_fit(
+                p.astype(np.float32), self.level32_, self.weight32_, self.unused_cost, self.mass_
+            )
             comps["skills"] = np.where(self.scorable_, fit, np.nan)
             rated = np.array([d in profile.ratings for d in self._rated_ids])
             comps["shape"] = np.where(self.scorable_, self._shape(p, rated), np.nan)
 
         t = person[self.tool_cols_]
-        if t.any() and self.tool_cols_.size:
-            have = np.minimum(t / np.maximum(self.tool_level_, 1.0), 1.0)
-            tool_fit = (self.tool_imp_ * have).sum(axis=1) / np.where(
+        held = np.flatnonzero(t)  # only the tools the person has can add to the fit
+        if held.size:
+            have = np.minimum(t[held] / np.maximum(self.tool_level_[:, held], 1.0), 1.0)
+            tool_fit = (self.tool_imp_[:, held] * have).sum(axis=1) / np.where(
                 self.tool_mass_ > 0, self.tool_mass_, np.nan
             )
             comps["tools"] = tool_fit
@@ -263,7 +279,8 @@ class PivotScorer:
             eligible &= ~(self.outlook_ < min_outlook)
         if families:
             eligible &= np.isin(self.group_, [f[:2] for f in families])
-        for code in [*(exclude or []), *([profile.current_role] if profile.current_role else [])]:
+        own = [c for c in (profile.current_role, profile.seeded_from) if c]
+        for code in [*(exclude or []), *own]:
             idx = ds.occupation_index.get(code)
             if idx is not None:
                 eligible[idx] = False
@@ -372,15 +389,26 @@ def importance_weights(importance: FloatArray) -> FloatArray:
     return out
 
 
+def requirement_mass(level: AnyFloatArray, weight: AnyFloatArray) -> AnyFloatArray:
+    """Each role's importance-weighted requirement total, ``sum(w * max(level, 0.5))``."""
+    out: AnyFloatArray = np.maximum((weight * np.maximum(level, 0.5)).sum(axis=-1), 1e-9)
+    return out
+
+
 def skill_fit(
-    person: FloatArray, level: FloatArray, weight: FloatArray, unused_cost: float = 0.5
-) -> FloatArray:
+    person: AnyFloatArray,
+    level: AnyFloatArray,
+    weight: AnyFloatArray,
+    unused_cost: float = 0.5,
+    mass: AnyFloatArray | None = None,
+) -> AnyFloatArray:
     """Skill fit of roles (rows of ``level``/``weight``) for one or more persons.
 
     ``person`` is ``(d,)`` for one person (result ``(n,)``) or ``(m, 1, d)`` for a
-    batch (result ``(m, n)``). See the module docstring for the formula.
+    batch (result ``(m, n)``). See the module docstring for the formula; ``mass``
+    may be passed precomputed (:func:`requirement_mass`).
     """
-    mass = np.maximum((weight * np.maximum(level, 0.5)).sum(axis=-1), 1e-9)
+    mass = requirement_mass(level, weight) if mass is None else mass
     shortfall = (weight * np.maximum(level - person, 0.0)).sum(axis=-1) / mass
     unused = ((1.0 - weight) * np.maximum(person - level, 0.0) * (person / 7.0)).sum(axis=-1) / mass
     out: FloatArray = 1.0 - (np.minimum(shortfall, 1.0) + unused_cost * np.minimum(unused, 1.0)) / (

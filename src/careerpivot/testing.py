@@ -66,7 +66,10 @@ def synthetic_dataset(
     descs += [
         Descriptor(id=f"tech:tool-{t}", name=f"Tool {t}", kind="technology") for t in range(n_tools)
     ]
-    centres = rng.uniform(0.0, 5.0, size=(families, n_descriptors))
+    # Family centres drift as a random walk, so neighbouring families overlap and the
+    # role graph is connected, as in real data.
+    steps = rng.normal(0.0, 0.6, size=(families, n_descriptors))
+    centres = np.clip(rng.uniform(1.0, 4.0, n_descriptors) + np.cumsum(steps, axis=0), 0.0, 6.0)
     occs: list[Occupation] = []
     reqs: list[Requirement] = []
     for i in range(n_roles):

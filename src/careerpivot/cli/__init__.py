@@ -7,6 +7,7 @@ import typer
 from careerpivot.cli import (
     app_cmd,
     client_cmd,
+    data_cmd,
     graph_cmd,
     profile_cmd,
     query_cmd,
@@ -27,6 +28,7 @@ app = typer.Typer(
 query_cmd.register(app)
 app.add_typer(roles_cmd.app, name="roles")
 app.add_typer(graph_cmd.app, name="graph")
+app.add_typer(data_cmd.app, name="data")
 app.add_typer(profile_cmd.app, name="profile")
 report_cmd.register(app)
 app.add_typer(client_cmd.app, name="client")
