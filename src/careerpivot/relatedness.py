@@ -103,6 +103,11 @@ IDS: dict[str, Any] = {"token_pattern": r"\S+", "lowercase": False, "sublinear_t
 
 def signal_matrices(dataset: Dataset) -> dict[str, FloatArray]:
     """Every signal the data set supports, as role x role similarity (NaN = unknown)."""
+    return dict(iter_signals(dataset))
+
+
+def iter_signals(dataset: Dataset) -> Iterator[tuple[str, FloatArray]]:
+    """The signals one at a time, so a caller can use each and let it go (memory)."""
     occs = dataset.occupations
     codes = [o.code for o in occs]
     ex = dataset.extras
@@ -114,8 +119,7 @@ def signal_matrices(dataset: Dataset) -> dict[str, FloatArray]:
     task_docs = [" ".join(tasks.get(c, [])) for c in codes]
     dwa_docs = [" ".join(dwa_titles.get(d, "") for d in dwas.get(c, [])) for c in codes]
     everything = [
-        " ".join([t, o.description, task_docs[i], dwa_docs[i]])
-        for i, (o, t) in enumerate(zip(occs, titles, strict=True))
+        " ".join([titles[i], o.description, task_docs[i], dwa_docs[i]]) for i, o in enumerate(occs)
     ]
     recipes: dict[str, Callable[[], FloatArray | None]] = {
         "dwa": lambda: _tfidf_cosine([" ".join(dwas.get(c, [])) for c in codes], **IDS),
@@ -135,41 +139,44 @@ def signal_matrices(dataset: Dataset) -> dict[str, FloatArray]:
         "desc": lambda: _tfidf_cosine([o.description for o in occs], **WORDS),
         "all_text": lambda: _tfidf_cosine(everything, **WORDS12),
         "all_lsa": lambda: _tfidf_cosine(everything, lsa=300, **WORDS12),
+        "knowledge": lambda: _rated_cosine(dataset, "knowledge", dataset.level_matrix),
+        "knowledge_im": lambda: _rated_cosine(dataset, "knowledge", dataset.importance_matrix),
+        "skills": lambda: _rated_cosine(dataset, "skill", dataset.level_matrix),
+        "tools": lambda: _tool_cosine(dataset),
+        "interests": lambda: _row_correlation(dataset.interest_matrix),
+        "job_zone": lambda: _closeness(dataset.column("job_zone")),
+        "size": lambda: _destination(np.log1p(dataset.column("employment"))),
     }
-    out: dict[str, FloatArray] = {}
     for name, make in recipes.items():
         m = make()
         if m is not None:
-            out[name] = m
+            yield name, m
 
-    kinds = np.array([d.kind for d in dataset.descriptors])
-    ok = dataset.scorable
-    for name, kind, matrix in (
-        ("knowledge", "knowledge", dataset.level_matrix),
-        ("knowledge_im", "knowledge", dataset.importance_matrix),
-        ("skills", "skill", dataset.level_matrix),
-    ):
-        cols = np.flatnonzero(kinds == kind)
-        if cols.size:
-            m = _centred_cosine(matrix[:, cols], ok)
-            if m is not None:
-                out[name] = m
-    tool_cols = np.flatnonzero(kinds == "technology")
-    if tool_cols.size:
-        used = dataset.importance_matrix[:, tool_cols] > 0
-        m = _tfidf_cosine([" ".join(f"t{j}" for j in np.flatnonzero(row)) for row in used], **IDS)
-        if m is not None:
-            out["tools"] = m
-    m = _row_correlation(dataset.interest_matrix)
-    if m is not None:
-        out["interests"] = m
-    zones = dataset.column("job_zone")
-    if np.isfinite(zones).sum() >= 3:
-        out["job_zone"] = -np.abs(zones[:, None] - zones[None, :])
-    employment = dataset.column("employment")
-    if np.isfinite(employment).sum() >= 3:
-        out["size"] = np.broadcast_to(np.log1p(employment)[None, :], (len(occs), len(occs))).copy()
+
+def _rated_cosine(dataset: Dataset, kind: str, matrix: FloatArray) -> FloatArray | None:
+    cols = np.flatnonzero(np.array([d.kind == kind for d in dataset.descriptors]))
+    return _centred_cosine(matrix[:, cols], dataset.scorable) if cols.size else None
+
+
+def _tool_cosine(dataset: Dataset) -> FloatArray | None:
+    cols = np.flatnonzero(np.array([d.kind == "technology" for d in dataset.descriptors]))
+    if not cols.size:
+        return None
+    used = dataset.importance_matrix[:, cols] > 0
+    return _tfidf_cosine([" ".join(f"t{j}" for j in np.flatnonzero(row)) for row in used], **IDS)
+
+
+def _closeness(values: FloatArray) -> FloatArray | None:
+    if np.isfinite(values).sum() < 3:
+        return None
+    out: FloatArray = -np.abs(values[:, None] - values[None, :])
     return out
+
+
+def _destination(values: FloatArray) -> FloatArray | None:
+    if np.isfinite(values).sum() < 3:
+        return None
+    return np.broadcast_to(values[None, :], (len(values), len(values))).copy()
 
 
 def standardise_rows(m: FloatArray) -> FloatArray:
@@ -199,9 +206,9 @@ def pair_features(
     dataset: Dataset, signals: Mapping[str, FloatArray] | None = None
 ) -> Iterator[tuple[str, FloatArray]]:
     """Yield ``(feature name, role x role matrix)`` one at a time (to keep memory low)."""
-    raw = signal_matrices(dataset) if signals is None else signals
+    raw = iter_signals(dataset) if signals is None else iter(signals.items())
     n = len(dataset.occupations)
-    for name, m in raw.items():
+    for name, m in raw:
         z = standardise_rows(m)
         yield name, z
         rr, ranks = _rank_score(z)

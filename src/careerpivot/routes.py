@@ -226,7 +226,7 @@ def stepping_stone_routes(
     person = scorer.person_vector(profile)
     candidates: list[list[str]] = [[start, target]]
     try:
-        for path in islice(nx.shortest_simple_paths(roles, start, target, weight="cost"), 2 * k):
+        for path in islice(nx.shortest_simple_paths(roles, start, target, weight="cost"), k + 1):
             if len(path) - 1 <= max_hops and path not in candidates:
                 candidates.append(path)
     except nx.NetworkXNoPath:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict, Unpack
 
 import numpy as np
+import scipy.sparse
 
 from careerpivot.errors import NotScorableError
 from careerpivot.model import RIASEC, WORK_VALUES, AnyFloatArray, Dataset, FloatArray
@@ -169,9 +170,10 @@ class PivotScorer:
         norms = np.linalg.norm(full, axis=1, keepdims=True)
         self.shape_unit_ = np.where(norms > 0, full / np.where(norms > 0, norms, 1.0), 0.0)
         self._rated_ids = [dataset.descriptors[j].id for j in self.rated_cols_]
-        self.tool_imp_ = np.ascontiguousarray(imp[:, self.tool_cols_])
-        self.tool_level_ = np.ascontiguousarray(lev[:, self.tool_cols_])
-        self.tool_mass_ = self.tool_imp_.sum(axis=1)
+        # Tools are many (thousands on O*NET) and sparse: keep them column-compressed.
+        self.tool_imp_ = scipy.sparse.csc_array(imp[:, self.tool_cols_])
+        self.tool_level_ = scipy.sparse.csc_array(lev[:, self.tool_cols_])
+        self.tool_mass_ = np.asarray(self.tool_imp_.sum(axis=1)).ravel()
         self.interests_c_ = _centre_rows(dataset.interest_matrix)
         self.values_c_ = _centre_rows(dataset.values_matrix)
         self.job_zone_ = dataset.column("job_zone")
@@ -246,8 +248,9 @@ class PivotScorer:
         t = person[self.tool_cols_]
         held = np.flatnonzero(t)  # only the tools the person has can add to the fit
         if held.size:
-            have = np.minimum(t[held] / np.maximum(self.tool_level_[:, held], 1.0), 1.0)
-            tool_fit = (self.tool_imp_[:, held] * have).sum(axis=1) / np.where(
+            need = self.tool_level_[:, held].toarray()
+            have = np.minimum(t[held] / np.maximum(need, 1.0), 1.0)
+            tool_fit = (self.tool_imp_[:, held].toarray() * have).sum(axis=1) / np.where(
                 self.tool_mass_ > 0, self.tool_mass_, np.nan
             )
             comps["tools"] = tool_fit

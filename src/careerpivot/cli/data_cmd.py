@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from careerpivot.cli.common import console, fail
-from careerpivot.datasets.importing import ImportResult, fetch_and_import, import_bls, import_onet
 from careerpivot.datasets.registry import available_datasets
 from careerpivot.errors import CareerPivotError
+
+if TYPE_CHECKING:
+    from careerpivot.datasets.importing import ImportResult
 
 app = typer.Typer(
     help="List data sets and import official releases (O*NET, BLS).", no_args_is_help=True
@@ -81,6 +83,7 @@ def import_onet_cmd(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Import O*NET (with BLS wages and outlook if given) as a data set."""
+    from careerpivot.datasets.importing import fetch_and_import, import_onet  # heavy: sklearn
     if (path is None) == (version is None):
         raise typer.BadParameter("give either PATH or --version (not both)")
     try:
@@ -138,6 +141,7 @@ def import_bls_cmd(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Add BLS median wages, employment, outlook, openings and entry education to a data set."""
+    from careerpivot.datasets.importing import import_bls  # heavy: sklearn
     try:
         with _bar() as bar:
             task = bar.add_task("Reading BLS", total=1)

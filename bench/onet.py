@@ -1,0 +1,108 @@
+"""O*NET speed: cold import, cached load, recommend and route latency, peak memory.
+
+    python bench/onet.py [--onet DIR] [--bls DIR] [--repeats 200]
+
+Imports the release into a temporary data folder (so nothing of yours changes),
+then loads it back as the app and CLI do. Targets: cold import <= 10 s, cached
+load <= 1 s, recommend with explanations for the top 20 <= 20 ms, peak memory
+<= 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from careerpivot.datasets.importing import import_onet
+from careerpivot.engine import Engine
+from careerpivot.testing import shared_dir
+
+
+def pct(xs: list[float]) -> str:
+    return f"p50 {np.percentile(xs, 50):7.2f} ms  p95 {np.percentile(xs, 95):7.2f} ms"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--onet", type=Path, default=shared_dir() / "onet" / "db_29_2_text")
+    ap.add_argument("--bls", type=Path, default=shared_dir() / "bls")
+    ap.add_argument("--repeats", type=int, default=200)
+    args = ap.parse_args()
+    steps: list[tuple[str, float]] = []
+    last = ["start", time.perf_counter()]
+
+    def progress(what: str, done: int, total: int) -> None:
+        # each report starts a step: charge the time since the last report to that one
+        now = time.perf_counter()
+        steps.append((str(last[0]), now - float(last[1])))
+        last[:] = [what, now]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        result = import_onet(
+            args.onet,
+            data_dir=Path(tmp),
+            oews=args.bls / "oews_national_M2024_dl.xlsx",
+            projections=args.bls / "ep_occupation_2024_34.xlsx",
+            progress=progress,
+        )
+        cold = time.perf_counter() - t
+        steps.append((str(last[0]), time.perf_counter() - float(last[1])))
+        print(
+            f"cold import (O*NET {result.dataset.provenance.version} + BLS, graph, save): {cold:.2f} s  (target <= 10 s)"
+        )
+        slow = sorted(steps, key=lambda s: -s[1])[:4]
+        print("  slowest steps: " + ", ".join(f"{w} {s:.2f} s" for w, s in slow))
+        loads = []
+        for _ in range(3):
+            t = time.perf_counter()
+            eng = Engine.load(result.dataset.name, Path(tmp))
+            loads.append(time.perf_counter() - t)
+        print(
+            f"cached load (data set + fitted scorer): best {min(loads):.2f} s of 3  (target <= 1 s)"
+        )
+        t = time.perf_counter()
+        g = eng.graph
+        print(
+            f"  graph read on first route: {time.perf_counter() - t:.2f} s ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)"
+        )
+
+        ds = eng.dataset
+        rng = np.random.default_rng(0)
+        rated = np.flatnonzero(ds.scorable)
+        profiles = [eng.profile_for(ds.occupations[int(i)].code) for i in rng.choice(rated, 25)]
+        rank, full = [], []
+        for j in range(args.repeats):
+            p = profiles[j % len(profiles)]
+            t = time.perf_counter()
+            eng.scorer.rank(p)
+            rank.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            eng.recommend(p, 20)
+            full.append((time.perf_counter() - t) * 1000)
+        print(f"recommend over {len(ds)} roles, ranking only:                {pct(rank)}")
+        print(f"recommend, top 20 with explanations:             {pct(full)}  (target <= 20 ms)")
+        targets = [ds.occupations[int(i)].code for i in rng.choice(rated, 25)]
+        routes = []
+        eng.routes(profiles[0], targets[1])  # builds the cached transition graph
+        for j in range(max(25, args.repeats // 5)):
+            p, target = profiles[j % 25], targets[(j + 3) % 25]
+            if target == p.current_role:
+                continue
+            t = time.perf_counter()
+            eng.routes(p, target, k=3)
+            routes.append((time.perf_counter() - t) * 1000)
+        print(f"3 stepping-stone routes:                         {pct(routes)}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (resident): {peak:.0f} MB  (target <= 500 MB)")
+
+
+if __name__ == "__main__":
+    main()
