@@ -84,6 +84,7 @@ def import_onet_cmd(
 ) -> None:
     """Import O*NET (with BLS wages and outlook if given) as a data set."""
     from careerpivot.datasets.importing import fetch_and_import, import_onet  # heavy: sklearn
+
     if (path is None) == (version is None):
         raise typer.BadParameter("give either PATH or --version (not both)")
     try:
@@ -142,6 +143,7 @@ def import_bls_cmd(
 ) -> None:
     """Add BLS median wages, employment, outlook, openings and entry education to a data set."""
     from careerpivot.datasets.importing import import_bls  # heavy: sklearn
+
     try:
         with _bar() as bar:
             task = bar.add_task("Reading BLS", total=1)
