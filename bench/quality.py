@@ -8,6 +8,10 @@ the "expert list", reported separately because it does.
     python bench/quality.py [--onet DIR] [--bls DIR] [--folds 5]
     python bench/quality.py --fit     # also refit and write data/models/relatedness_weights.json
 
+Two references are reported: all Primary related occupations, and only those
+that carry ratings ("rated-only": a ratings-based ranker cannot find the others;
+the issue's baseline figure, 0.387, is close to that column, 0.380 here).
+
 The engine's ranker (careerpivot.relatedness) is a weighted sum of pair features.
 Its weights are fit by logistic regression on (source, candidate -> is a Primary
 related occupation) pairs; K-fold cross-validation over SOURCE occupations gives
@@ -56,15 +60,24 @@ def primary(dataset: Dataset) -> dict[int, set[int]]:
 
 
 def evaluate(
-    score: np.ndarray, truth: dict[int, set[int]], sources: Sequence[int]
+    score: np.ndarray,
+    truth: dict[int, set[int]],
+    sources: Sequence[int],
+    rated: np.ndarray | None = None,
 ) -> tuple[float, float]:
-    """Mean recall@10 and nDCG@10 over ``sources`` for a role x role score matrix."""
+    """Mean recall@10 and nDCG@10 over ``sources`` for a role x role score matrix.
+
+    With ``rated``, the reference keeps only related occupations that carry ratings
+    (the only ones a ratings-based ranker such as the baseline can find).
+    """
     rec, nd = [], []
     for i in sources:
         s = np.where(np.isfinite(score[i]), score[i], -np.inf)
         s[i] = -np.inf
         top = [str(j) for j in np.argsort(-s, kind="stable")[:K]]
-        rel = {str(j) for j in truth[i]}
+        rel = {str(j) for j in truth[i] if rated is None or rated[j]}
+        if not rel:
+            continue
         rec.append(recall_at_k(top, rel, K))
         nd.append(ndcg_at_k(top, rel, K))
     return float(np.mean(rec)), float(np.mean(nd))
@@ -130,7 +143,8 @@ def main() -> None:
 
     def show(name: str, score: np.ndarray, on: Sequence[int] = sources) -> None:
         r, nd = evaluate(score, truth, on)
-        print(f"  {name:<62} recall@10 {r:.3f}  nDCG@10 {nd:.3f}")
+        rr, _ = evaluate(score, truth, on, ds.scorable)
+        print(f"  {name:<52} recall@10 {r:.3f}  nDCG@10 {nd:.3f} | rated-only recall@10 {rr:.3f}")
 
     print("\nThe baseline and single signals (nothing fit):")
     show("baseline: cosine of Skills+Knowledge levels", baseline(ds))
@@ -168,13 +182,16 @@ def main() -> None:
     held = []
     for f, (tr, te) in enumerate(KFold(args.folds, shuffle=True, random_state=0).split(src), 1):
         w = fit(np.isin(s_src, src[tr]))
-        r, nd = evaluate(combined(w), truth, src[te].tolist())
-        held.append((r, nd))
-        print(f"  fold {f}: held-out recall@10 {r:.3f}  nDCG@10 {nd:.3f}")
+        score = combined(w)
+        r, nd = evaluate(score, truth, src[te].tolist())
+        rr, _ = evaluate(score, truth, src[te].tolist(), ds.scorable)
+        held.append((r, nd, rr))
+        print(f"  fold {f}: held-out recall@10 {r:.3f}  nDCG@10 {nd:.3f} | rated-only {rr:.3f}")
     rs = np.array(held)
     print(
         f"  HELD-OUT MEAN: recall@10 {rs[:, 0].mean():.3f} (sd {rs[:, 0].std():.3f})  "
-        f"nDCG@10 {rs[:, 1].mean():.3f}   (target recall@10 >= 0.65; baseline 0.387 per the issue)"
+        f"nDCG@10 {rs[:, 1].mean():.3f} | rated-only recall@10 {rs[:, 2].mean():.3f}\n"
+        "  (target recall@10 >= 0.65; the issue's baseline, 0.387, is close to the rated-only column)"
     )
 
     if args.fit:
