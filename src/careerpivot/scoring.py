@@ -84,6 +84,7 @@ class DescriptorNote:
     person_level: float
     required_level: float
     importance: float
+    rated: bool = True  # False: the person has not rated it, so the level counts as 0
 
     @property
     def deficit(self) -> float:
@@ -102,6 +103,9 @@ class Pivot:
     components: dict[str, float]  # each component, 0-1 (absent ones omitted)
     strengths: list[DescriptorNote] = field(default_factory=list)
     gaps: list[DescriptorNote] = field(default_factory=list)
+    tools_to_check: list[DescriptorNote] = field(
+        default_factory=list
+    )  # used by the role, not rated
     job_zone: int | None = None
     job_zone_step: int | None = None
     median_wage: float | None = None
@@ -330,8 +334,9 @@ class PivotScorer:
         occ = ds.occupations[i]
         strengths: list[DescriptorNote] = []
         gaps: list[DescriptorNote] = []
+        tools: list[DescriptorNote] = []
         if explain:
-            strengths, gaps = self.notes(s.person, i)
+            strengths, gaps, tools = self.notes(s.person, i, set(profile.ratings))
         current_wage = None
         if profile.current_role:
             current_wage = ds.occupation(profile.current_role).median_wage
@@ -344,6 +349,7 @@ class PivotScorer:
             components={c: float(v[i]) for c, v in s.components.items() if not np.isnan(v[i])},
             strengths=strengths,
             gaps=gaps,
+            tools_to_check=tools,
             job_zone=occ.job_zone,
             job_zone_step=None if np.isnan(step) else int(step),
             median_wage=occ.median_wage,
@@ -358,9 +364,14 @@ class PivotScorer:
         )
 
     def notes(
-        self, person: FloatArray, i: int
-    ) -> tuple[list[DescriptorNote], list[DescriptorNote]]:
-        """Top transferable strengths and top gaps of ``person`` for role row ``i``."""
+        self, person: FloatArray, i: int, rated: set[str] | None = None
+    ) -> tuple[list[DescriptorNote], list[DescriptorNote], list[DescriptorNote]]:
+        """Top transferable strengths, top gaps and tools to check for role row ``i``.
+
+        ``rated`` holds the ids the person rated. A tool the role uses but the person
+        never mentioned is not a known gap: it goes to the third list, "tools to
+        check", so it does not crowd out the skill and knowledge gaps.
+        """
         ds = self.dataset_
         imp = ds.importance_matrix[i]
         lev = ds.level_matrix[i]
@@ -377,12 +388,23 @@ class PivotScorer:
         def note(j: int) -> DescriptorNote:
             d = ds.descriptors[j]
             return DescriptorNote(
-                d.id, d.name, d.kind, float(person[j]), float(lev[j]), float(imp[j])
+                d.id,
+                d.name,
+                d.kind,
+                float(person[j]),
+                float(lev[j]),
+                float(imp[j]),
+                rated=rated is None or d.id in rated,
             )
 
+        gap_notes = [note(int(j)) for j in gap_idx]
+        unknown = [n for n in gap_notes if n.kind == "technology" and not n.rated]
+        known = [n for n in gap_notes if not (n.kind == "technology" and not n.rated)]
+        unknown.sort(key=lambda n: (-n.importance, n.name))
         return (
             [note(int(j)) for j in keep[: self.n_strengths]],
-            [note(int(j)) for j in gap_idx[: self.n_gaps]],
+            known[: self.n_gaps],
+            unknown[: self.n_gaps],
         )
 
 

@@ -29,6 +29,7 @@ from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.model import SOC_MAJOR_GROUPS
 from careerpivot.presentation import dataset_footer
+from careerpivot.scoring import Pivot
 
 
 def register(app: typer.Typer) -> None:
@@ -101,7 +102,7 @@ def recommend(
             f"{p.title}\n[dim]{p.code} · job zone {p.job_zone}[/]",
             f"{p.score:.0%}",
             ", ".join(n.name for n in p.strengths[:3]) or "—",
-            ", ".join(f"{n.name} (+{n.deficit:.1f})" for n in p.gaps[:3]) or "none",
+            _missing(p),
             signed_money(p.wage_change) if p.wage_change is not None else money(p.median_wage),
             pct(p.outlook_pct),
         )
@@ -208,6 +209,15 @@ def route(
         names = " → ".join(eng.dataset.occupation(c).title for c in r.codes)
         console.print(f"[bold]Route {n}[/] ({r.total_hours:,.0f} h): {names}")
     console.print(_footer(eng))
+
+
+def _missing(p: Pivot) -> str:
+    gaps = ", ".join(f"{n.name} (+{n.deficit:.1f})" for n in p.gaps[:3]) or "none"
+    if p.tools_to_check:
+        gaps += (
+            "\n[dim]Tools used there: " + ", ".join(n.name for n in p.tools_to_check[:3]) + "[/]"
+        )
+    return gaps
 
 
 def _family(text: str) -> str:
