@@ -187,3 +187,33 @@ def test_any_valid_record_round_trips_through_csv_and_json(feedback, notes, titl
     log = RejectionLog(records=(record,))
     assert parse_log_csv(format_log_csv(log)) == log
     assert parse_log_json(format_log_json(log)) == log
+
+
+def test_stored_records_are_read_one_by_one_and_bad_ones_named():
+    from careerpivot.rejections.log_io import records_from_payloads
+
+    good = [r.model_dump(mode="json") for r in sample_log().records]
+    broken = {**good[1], "id": "b1", "date": "yesterday"}
+    again = {**good[0], "feedback": "a different record with a used id"}
+    out = records_from_payloads(
+        [(1, good[0]), (1, broken), (2, good[1]), (1, good[1]), (1, again), (1, good[2])]
+    )
+    kinds = [type(x).__name__ for x in out]
+    assert kinds == [
+        "ApplicationRecord", "RecordValidationError", "RecordValidationError",
+        "ApplicationRecord", "RecordValidationError", "ApplicationRecord",
+    ]  # fmt: skip
+    assert "record b1, field 'date'" in str(out[1])
+    assert "record #3: schema version 2 is not supported" in str(out[2])
+    assert "record a1: id is already used" in str(out[4])
+    assert "record a1: id is already used" not in str(out[5])
+    ok = [x for x in out if not isinstance(x, RecordValidationError)]
+    assert RejectionLog(records=tuple(ok)).ids == ["a1", "a2", "a3"]
+
+
+def test_stored_records_round_trip_what_the_log_writes():
+    from careerpivot.rejections.log_io import records_from_payloads
+
+    log = sample_log()
+    out = records_from_payloads((1, r.model_dump(mode="json")) for r in log.records)
+    assert RejectionLog(records=tuple(out)) == log  # type: ignore[arg-type]

@@ -143,3 +143,34 @@ def test_validation_either_builds_a_record_or_raises_a_named_error(channel, stag
         assert err.field in {"role_title", "outcome"}
     else:
         assert r.role_title == title.strip() and r.channel == channel
+
+
+def test_codes_a_data_set_lacks_are_left_out_and_named(starter):
+    log = RejectionLog(
+        records=(
+            make_record("a1", occupation_code="15-2051.01"),
+            make_record("a2", occupation_code="99-9999.00"),
+            make_record("a3", occupation_code=None),
+        )
+    )
+    fitted, changed = log.without_unknown_roles(starter)
+    assert changed == ("a2",)
+    assert [r.occupation_code for r in fitted.records] == ["15-2051.01", None, None]
+    assert fitted.get("a2").role_title == log.get("a2").role_title
+    assert fitted.check(starter) is fitted
+    assert log.get("a2").occupation_code == "99-9999.00"  # the original log is untouched
+    assert fitted.without_unknown_roles(starter) == (fitted, ())
+
+
+@pytest.mark.parametrize(
+    ("stage", "outcome", "words"),
+    [
+        ("applied", "ghosted", "no answer at the application stage"),
+        ("interviewed", "rejected", "rejected after an interview"),
+        ("screened", "withdrawn", "withdrawn after a screen"),
+        ("final_round", "pending", "still open at the final round"),
+        ("offer", "offer", "offer received"),
+    ],
+)
+def test_result_says_how_far_it_got_and_how_it_ended(stage, outcome, words):
+    assert make_record("a1", stage_reached=stage, outcome=outcome).result == words

@@ -1,4 +1,9 @@
-"""A client built in code (no database) and the report of it on a fixed date."""
+"""A client built in code (no database) and the report of it on a fixed date.
+
+Ana's five logged applications are real rejection-log records; the report's rejection
+sections come from the same adapter the CLI and the app use, so the golden file shows
+what a counselor would hand over.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,9 @@ import pytest
 
 from careerpivot.engine import Engine
 from careerpivot.profile import profile_from_role
-from careerpivot.report import Report, Section, build_report
+from careerpivot.rejections.records import validate_record
+from careerpivot.report import Report, build_report
+from careerpivot.report.rejections import client_rejection_sections
 from careerpivot.store.records import (
     Client,
     ClientSnapshot,
@@ -27,13 +34,34 @@ NOTES = (
     "1. not a list\n\n"
     "Next: one pandas course, then a portfolio project.",
 )
-REJECTIONS = (
-    Section(
-        "Pattern: rejected after technical interviews (3 of 5)",
-        ("Feedback named SQL and statistics twice", "Practise live data exercises"),
-    ),
-    Section("Action", ("Ask for feedback after every interview",)),
-)
+APPLICATIONS = (
+    ("Data Scientist", "15-2051.00", "Quanta Health", "2025-01-08", "posting", "interviewed",
+     "rejected", "Thank you for interviewing. The panel felt your statistics and machine "
+     "learning knowledge was not deep enough for this role."),
+    ("Junior Data Scientist", "15-2051.00", "Lumen Bank", "2025-01-22", "recruiter",
+     "interviewed", "rejected", "The technical interview showed gaps in SQL and statistics; "
+     "we need someone who can model data on their own."),
+    ("Data Analyst", "15-2051.01", "Northwind Retail", "2025-02-05", "posting", "applied",
+     "ghosted", ""),
+    ("Data Scientist", "15-2051.00", "Cobalt Logistics", "2025-02-19", "referral",
+     "final_round", "rejected", "It was close, but we went with a candidate who had more "
+     "hands-on experience."),
+    ("Machine Learning Engineer", "15-2051.00", "Fernway Media", "2025-03-03", "posting",
+     "interviewed", "rejected", "Your answers in the technical interview were hard to follow "
+     "and lacked concrete examples of your own work."),
+)  # fmt: skip
+
+
+def application_payloads() -> list[dict[str, object]]:
+    """Ana's applications as the store keeps them (validated records as JSON objects)."""
+    keys = ("role_title", "occupation_code", "organisation", "date", "channel")
+    keys += ("stage_reached", "outcome", "feedback")
+    return [
+        validate_record({"id": f"a{n}", **dict(zip(keys, row, strict=True))}).model_dump(
+            mode="json"
+        )
+        for n, row in enumerate(APPLICATIONS, 1)
+    ]
 
 
 def ana_snapshot(engine: Engine) -> ClientSnapshot:
@@ -55,8 +83,8 @@ def ana_snapshot(engine: Engine) -> ClientSnapshot:
             RoleMark(2, 1, "15-1251.00", "dismissed", "Too close to her old job", T),
         ),
         rejections=tuple(
-            RejectionEntry(i, 1, 1, {"company": f"Company {i}", "stage": "interview"}, T)
-            for i in range(1, 6)
+            RejectionEntry(i, 1, 1, payload, T)
+            for i, payload in enumerate(application_payloads(), 1)
         ),
     )
 
@@ -68,4 +96,6 @@ def ana(engine: Engine) -> ClientSnapshot:
 
 @pytest.fixture(scope="session")
 def report(engine: Engine, ana: ClientSnapshot) -> Report:
-    return build_report(engine, ana, on=REPORT_DATE, rejections=REJECTIONS)
+    return build_report(
+        engine, ana, on=REPORT_DATE, rejections=client_rejection_sections(engine, ana)
+    )

@@ -10,8 +10,9 @@ from typer.testing import CliRunner
 
 from careerpivot.cli import client_cmd, report_cmd
 from careerpivot.report import build_report, read_csv, render_markdown
+from careerpivot.report.rejections import client_rejection_sections
 from careerpivot.store import DB_URL_ENV, Store
-from tests.report.conftest import NOTES
+from tests.report.conftest import NOTES, application_payloads
 
 runner = CliRunner()
 APP = typer.Typer(name="careerpivot")
@@ -75,3 +76,18 @@ def test_csv_to_file_reads_back(stored, tmp_path):
 def test_unknown_format_is_refused(stored):
     res = runner.invoke(APP, ["report", "1", "-f", "docx"])
     assert res.exit_code != 0 and "docx" in res.output
+
+
+def test_logged_applications_bring_their_patterns_and_actions(stored, engine):
+    with Store.open(stored) as store:
+        for payload in application_payloads():
+            store.add_rejection(1, payload, schema_version=1)
+        snap = store.load_client(1)
+    res = runner.invoke(APP, ["report", "Ana", "--format", "md", "--date", "2025-03-14"])
+    assert res.exit_code == 0, res.output
+    sections = client_rejection_sections(engine, snap)
+    expected = build_report(engine, snap, on=dt.date(2025, 3, 14), rejections=sections)
+    assert res.stdout == render_markdown(expected)
+    assert "Applications logged: 5." in res.stdout
+    assert "### Patterns" in res.stdout and "### Action: Close the skill gaps" in res.stdout
+    assert "No rejection patterns analysed" not in res.stdout

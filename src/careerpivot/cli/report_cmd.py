@@ -11,9 +11,10 @@ import typer
 
 from careerpivot.cli.client_cmd import ClientArg, DbOpt, parse_date
 from careerpivot.cli.common import DEFAULT_DATASET, DatasetOpt, console, engine, fail
+from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
-from careerpivot.report import build_report, render
-from careerpivot.store import Store
+from careerpivot.report import Section, build_report, render
+from careerpivot.store import ClientSnapshot, Store
 
 
 class ReportFormat(StrEnum):
@@ -22,6 +23,16 @@ class ReportFormat(StrEnum):
     pdf = "pdf"
     md = "md"
     csv = "csv"
+
+
+def rejections(eng: Engine, snapshot: ClientSnapshot) -> tuple[Section, ...]:
+    """The client's rejection-log findings (none without logged applications)."""
+    if not snapshot.rejections:
+        return ()
+    # Imported here: the classifier's scikit-learn import is only paid when it is needed.
+    from careerpivot.report.rejections import client_rejection_sections
+
+    return client_rejection_sections(eng, snapshot)
 
 
 def register(app: typer.Typer) -> None:
@@ -50,12 +61,14 @@ def report(
     dataset: DatasetOpt = DEFAULT_DATASET,
     db: DbOpt = None,
 ) -> None:
-    """Write a client's report: assessment, pivots, gaps, plan, routes and session notes."""
+    """Write a client's report: assessment, pivots, gaps, plan, routes, rejection patterns and
+    actions, and session notes."""
     day = parse_date(on)
     try:
         with Store.open(db) as store:
             snapshot = store.load_client(store.resolve_client(client).id)
-        built = build_report(engine(dataset), snapshot, on=day, k=k)
+        eng = engine(dataset)
+        built = build_report(eng, snapshot, on=day, k=k, rejections=rejections(eng, snapshot))
         rendered = render(built, fmt.value)
     except CareerPivotError as exc:
         fail(exc)

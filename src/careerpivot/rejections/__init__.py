@@ -33,6 +33,7 @@ from careerpivot.rejections.log_io import (
     parse_log_csv,
     parse_log_json,
     read_log,
+    records_from_payloads,
     write_log,
 )
 from careerpivot.rejections.patterns import Pattern, find_patterns, funnel_counts, role_families
@@ -102,6 +103,7 @@ __all__ = [
     "plan_actions",
     "project_ideas",
     "read_log",
+    "records_from_payloads",
     "review_log",
     "role_families",
     "star_prompts",

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,56 @@ def parse_log_json(text: str, *, source: str = "log.json") -> RejectionLog:
 def format_log_json(log: RejectionLog) -> str:
     """The log as indented JSON (the inverse of :func:`parse_log_json`)."""
     return log.model_dump_json(indent=2) + "\n"
+
+
+# ----- stored records -------------------------------------------------------------------------
+def records_from_payloads(
+    items: Iterable[tuple[int, Mapping[str, Any]]], *, source: str = "stored records"
+) -> list[ApplicationRecord | RecordValidationError]:
+    """Validate stored records one by one: ``(schema_version, payload)`` pairs.
+
+    Unlike an import, one bad record does not stop the rest: each item gives its
+    record, or in its place the error naming it (wrong schema version, a broken
+    field, an id already used by an earlier record). The good records always make
+    a valid :class:`RejectionLog`, and the caller can name and keep the bad ones.
+
+    >>> good = {"id": "a1", "role_title": "Analyst", "organisation": "Acme",
+    ...     "date": "2024-03-01", "channel": "posting", "stage_reached": "applied",
+    ...     "outcome": "rejected"}
+    >>> out = records_from_payloads([(1, good), (1, {**good, "channel": "fax"}), (2, good)])
+    >>> [type(x).__name__ for x in out]
+    ['ApplicationRecord', 'RecordValidationError', 'RecordValidationError']
+    >>> print(out[2])
+    file stored records, record #3: schema version 2 is not supported (this version reads 1)
+    """
+    out: list[ApplicationRecord | RecordValidationError] = []
+    seen: set[str] = set()
+    for n, (version, payload) in enumerate(items, start=1):
+        if version != LOG_SCHEMA_VERSION:
+            out.append(
+                RecordValidationError(
+                    f"schema version {version} is not supported (this version reads "
+                    f"{LOG_SCHEMA_VERSION})",
+                    file=source,
+                    record=f"#{n}",
+                )
+            )
+            continue
+        try:
+            record = validate_record(payload, file=source, position=n)
+        except RecordValidationError as exc:
+            out.append(exc)
+            continue
+        if record.id in seen:
+            out.append(
+                RecordValidationError(
+                    "id is already used by an earlier record", file=source, record=record.id
+                )
+            )
+            continue
+        seen.add(record.id)
+        out.append(record)
+    return out
 
 
 def _log_from(records: list[ApplicationRecord], source: str) -> RejectionLog:

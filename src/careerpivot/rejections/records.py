@@ -47,6 +47,24 @@ STAGE_NAMES: dict[Stage, str] = {
     "offer": "offer",
 }
 
+#: Outcomes in words, for sentences ("Data Analyst at Acme: no answer").
+OUTCOME_NAMES: dict[Outcome, str] = {
+    "rejected": "rejected",
+    "withdrawn": "withdrawn",
+    "ghosted": "no answer",
+    "offer": "offer",
+    "pending": "still open",
+}
+
+#: Where an application stopped, for sentences ("rejected after an interview").
+STAGE_PHRASES: dict[Stage, str] = {
+    "applied": "at the application stage",
+    "screened": "after a screen",
+    "interviewed": "after an interview",
+    "final_round": "at the final round",
+    "offer": "at the offer stage",
+}
+
 MAX_TEXT = 5000
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -162,6 +180,13 @@ class ApplicationRecord(BaseModel):
     def stage_index(self) -> int:
         """Position of the stage reached in :data:`STAGES` (0 = applied)."""
         return STAGES.index(self.stage_reached)
+
+    @property
+    def result(self) -> str:
+        """How far it got and how it ended, in words: ``'rejected after an interview'``."""
+        if self.outcome == "offer":
+            return "offer received"
+        return f"{OUTCOME_NAMES[self.outcome]} {STAGE_PHRASES[self.stage_reached]}"
 
     @property
     def label(self) -> str:
@@ -323,6 +348,25 @@ class RejectionLog(BaseModel):
                 )
             records[r.id] = r
         return RejectionLog(records=tuple(records[i] for i in order))
+
+    def without_unknown_roles(self, dataset: Dataset) -> tuple[RejectionLog, tuple[str, ...]]:
+        """This log with occupation codes ``dataset`` lacks left out, and the ids of the
+        records that lost theirs (their role title still groups them).
+
+        For a log kept on one data set and read on another: the records stay, and
+        :meth:`check` then passes.
+        """
+        known = dataset.occupation_index
+        changed = tuple(
+            r.id for r in self.records if r.occupation_code and r.occupation_code not in known
+        )
+        if not changed:
+            return self, ()
+        records = tuple(
+            r.model_copy(update={"occupation_code": None}) if r.id in changed else r
+            for r in self.records
+        )
+        return RejectionLog(records=records), changed
 
     def check(self, dataset: Dataset) -> RejectionLog:
         """Raise :class:`UnknownRoleError` naming the record whose occupation code is unknown."""
