@@ -42,3 +42,10 @@ def test_readme_starts_with_the_two_setup_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (REPO / ".ci" / "run").read_text()
     assert ".venv/bin/pytest" in ci and "ruff check" in ci and "mypy" in ci
+
+
+def test_readme_names_every_app_page():
+    from careerpivot.ui import nav
+
+    missing = [p.title for p in nav.PAGES if p.title not in README]
+    assert not missing, f"README does not name the app pages {missing}"

@@ -1,16 +1,23 @@
-"""Navigation: the multipage app (st.Page + st.navigation)."""
+"""The multipage app: page config, navigation (``st.Page`` + ``st.navigation``), footer."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-VIEWS = Path(__file__).parent / "views"
+from careerpivot.errors import CareerPivotError
+from careerpivot.ui import cache, nav, state, widgets
 
 
 def run() -> None:
-    """Build the navigation and run the selected page."""
+    """Build the navigation, run the chosen page, then show the data set footer."""
     st.set_page_config(page_title="CareerPivot", page_icon="🧭", layout="wide")
-    pages = [st.Page(str(VIEWS / "start.py"), title="Start", icon="🧭", default=True)]
-    st.navigation(pages).run()
+    pages = [
+        st.Page(str(p.path), title=p.title, icon=p.icon, default=p is nav.START)
+        for p in nav.available_pages()
+    ]
+    current = st.navigation(pages, position="top")
+    try:
+        current.run()
+    except CareerPivotError as exc:  # a page should catch these itself; never show a traceback
+        st.error(f"{exc}. Go back to the Start page and try again.")
+    widgets.footer(cache.engine(state.dataset_name()))

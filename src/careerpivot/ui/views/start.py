@@ -1,31 +1,118 @@
-"""Start page: find your current or last role by title and get a first list of pivots."""
+"""Start: find your current or last role by title (or upload a profile) and get pivots."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from careerpivot.engine import Engine
-from careerpivot.presentation import dataset_footer
+from careerpivot.errors import CareerPivotError
+from careerpivot.profile import parse_profile
+from careerpivot.ui import cache, nav, state, widgets
 
 
-@st.cache_resource(show_spinner="Loading the starter data...")
-def _engine() -> Engine:
-    return Engine.load()
+def main() -> None:
+    """The Start page."""
+    eng = widgets.current_engine()
+    st.title("CareerPivot")
+    st.markdown(
+        "Find the roles your skills already fit, see exactly what stands between you and "
+        "each one, and plan the shortest route there."
+    )
+    prof = state.profile()
+    if prof is not None:
+        with st.container(border=True):
+            st.markdown(f"You are exploring from **{widgets.start_label(eng, prof)}**.")
+            st.page_link(str(nav.PIVOTS.path), label="See your pivots", icon=":material/alt_route:")
 
-
-eng = _engine()
-st.title("CareerPivot")
-st.write("Type your current or last job title to see roles your skills already fit.")
-query = st.text_input("Job title", placeholder="e.g. data analyst")
-if query:
-    hits = eng.search(query, limit=5)
-    if not hits:
-        st.info("No role matches that title. Try a shorter or more common title.")
-    else:
-        choice = st.selectbox(
-            "Did you mean", hits, format_func=lambda h: f"{h.title} (matched {h.matched})"
+    st.subheader("Your current or last job")
+    _find_role(eng)
+    if nav.ASSESSMENT.available:
+        st.page_link(
+            str(nav.ASSESSMENT.path),
+            label="Or answer the questionnaires instead",
+            help="Interests, work values and skills; answer as many as you like.",
+            icon=":material/checklist:",
         )
-        if choice is not None:
-            for p in eng.recommend(eng.profile_for(choice.code), k=10):
-                st.markdown(f"**{p.rank}. {p.title}** — fit {p.score:.0%}")
-st.caption(dataset_footer(eng.dataset))
+
+    st.subheader("Or start from a profile file")
+    _upload(eng)
+
+    if len(cache.datasets()) > 1:
+        st.subheader("Data set")
+        widgets.dataset_picker()
+    else:
+        with st.expander("Data set"):
+            widgets.dataset_picker()
+
+
+def _find_role(eng: Engine) -> None:
+    query = st.text_input(
+        "Job title",
+        placeholder="e.g. software developer, registered nurse, bookkeeper",
+        key="w_start_query",
+        help="Spelling mistakes and other names for the same job are fine.",
+    )
+    if not query.strip():
+        st.caption("Type a title and press Enter.")
+        return
+    hits = cache.search(eng.dataset.name, query.strip())
+    if not hits:
+        st.info(
+            f"No role in data set {eng.dataset.name!r} matches “{query.strip()}”. Try a "
+            "shorter or more common title (for example “nurse” rather than “night-shift "
+            "ICU nurse”), or check the spelling."
+        )
+        return
+    labels = {h.code: _label(h.title, h.matched) for h in hits}
+    code = st.radio("Which of these is it?", list(labels), format_func=labels.__getitem__)
+    if st.button("Show my pivots", type="primary", icon=":material/alt_route:"):
+        state.set_profile(eng.profile_for(str(code)))
+        st.switch_page(nav.PIVOTS.path)
+
+
+def _label(title: str, matched: str) -> str:
+    """A search hit, naming the other title it was found by when that says something new."""
+    if matched.lower().rstrip("s") in title.lower():
+        return title
+    return f"{title} (also called “{matched}”)"
+
+
+def _upload(eng: Engine) -> None:
+    st.caption(
+        "A profile file is the JSON that `careerpivot profile init --role TITLE` writes; "
+        "edit its ratings (levels 0-7) to describe yourself."
+    )
+    upload = st.file_uploader("Profile file (JSON)", type=["json"], key="w_start_upload")
+    if upload is None:
+        return
+    try:
+        text = upload.getvalue().decode("utf-8")
+        prof, dropped = parse_profile(text, source=upload.name).restricted_to(eng.dataset)
+        prof.check(eng.dataset)
+    except UnicodeDecodeError:
+        st.error(f"{upload.name} is not a text file. Upload the JSON file of a profile.")
+        return
+    except CareerPivotError as exc:
+        st.error(
+            f"This file cannot be used: {exc}. Fix the named field, or write a fresh file "
+            "with `careerpivot profile init --role TITLE`."
+        )
+        return
+    if prof.is_empty:
+        st.info(
+            f"{upload.name} has no ratings, interests or work values, so there is nothing to "
+            "match. Add some ratings, or type your job title above instead."
+        )
+        return
+    if dropped:
+        st.warning(
+            f"{len(dropped)} ratings in {upload.name} name skills this data set does not "
+            "have; they were left out."
+        )
+    st.success(f"Read {upload.name}: {len(prof.ratings)} ratings.")
+    if st.button("Show pivots for this profile", type="primary", icon=":material/alt_route:"):
+        state.set_profile(prof)
+        st.switch_page(nav.PIVOTS.path)
+
+
+main()

@@ -1,0 +1,208 @@
+"""Cross-page state: the data set, the profile, the shortlist, dismissed roles and the target.
+
+These live in ``st.session_state`` under keys no widget owns (widget state is per
+page and is dropped when the user moves to another page). Widgets copy their value
+here in ``on_change`` callbacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import streamlit as st
+
+from careerpivot.datasets.starter import STARTER_NAME
+from careerpivot.model import Dataset
+from careerpivot.profile import Profile
+
+DATASET = "cp_dataset"
+PROFILE = "cp_profile"
+SHORTLIST = "cp_shortlist"
+DISMISSED = "cp_dismissed"
+TARGET = "cp_target"
+FILTERS = "cp_filters"
+NOTICE = "cp_notice"
+ANSWERS = "cp_answers"
+#: The client a counselor is working with (set on the Clients page); None for the person.
+CLIENT_LOADED = "cp_client_loaded"
+#: Rejection logs kept in the session, per owner (see :mod:`careerpivot.ui.rejection_state`).
+REJECTIONS = "cp_rejections"
+
+
+@dataclass(frozen=True)
+class PivotFilters:
+    """The filters of the Pivots page (kept when the user visits other pages)."""
+
+    max_job_zone_step: int = 1
+    min_wage: float = 0.0  # USD per year; 0 = no floor
+    min_outlook: float | None = None  # % change over ten years; None = no floor
+    families: tuple[str, ...] = ()  # SOC major group codes ("15")
+    k: int = 10
+
+
+def _get(key: str, default: Any) -> Any:
+    return st.session_state.get(key, default)
+
+
+def dataset_name() -> str:
+    """Name of the data set in use (the starter set until the user picks another)."""
+    return str(_get(DATASET, STARTER_NAME))
+
+
+def set_dataset(name: str) -> None:
+    """Switch data set; state that does not fit it is reconciled on the next :func:`fit_to`."""
+    st.session_state[DATASET] = name
+
+
+def profile() -> Profile | None:
+    """The person's profile, or None before they start."""
+    p = _get(PROFILE, None)
+    return p if isinstance(p, Profile) else None
+
+
+def set_profile(p: Profile | None) -> None:
+    """Start (or stop) exploring from a profile; a new profile resets the target."""
+    st.session_state[PROFILE] = p
+    st.session_state[TARGET] = None
+
+
+def update_profile(p: Profile) -> None:
+    """Replace the profile with an edited version of it (the target stays)."""
+    st.session_state[PROFILE] = p
+
+
+def saved_answers(name: str) -> Any:
+    """Answers kept for a questionnaire (``None`` before the first answer)."""
+    return st.session_state.get(f"{ANSWERS}_{name}")
+
+
+def keep_answers(name: str, answers: Any) -> None:
+    """Keep a questionnaire's answers for the rest of the session."""
+    st.session_state[f"{ANSWERS}_{name}"] = answers
+
+
+def shortlist() -> list[str]:
+    """Codes of saved roles, in the order saved."""
+    return list(_get(SHORTLIST, []))
+
+
+def toggle_shortlist(code: str) -> None:
+    """Save a role to the shortlist, or remove it if already there."""
+    codes = shortlist()
+    st.session_state[SHORTLIST] = (
+        [c for c in codes if c != code] if code in codes else [*codes, code]
+    )
+
+
+def dismissed() -> list[str]:
+    """Codes of roles the user asked not to see again."""
+    return list(_get(DISMISSED, []))
+
+
+def dismiss(code: str) -> None:
+    """Hide a role from the suggestions (and drop it from the shortlist)."""
+    if code not in dismissed():
+        st.session_state[DISMISSED] = [*dismissed(), code]
+    st.session_state[SHORTLIST] = [c for c in shortlist() if c != code]
+
+
+def restore(code: str) -> None:
+    """Show a dismissed role again."""
+    st.session_state[DISMISSED] = [c for c in dismissed() if c != code]
+
+
+def target() -> str | None:
+    """The role being compared with or planned for."""
+    t = _get(TARGET, None)
+    return str(t) if t else None
+
+
+def set_target(code: str | None) -> None:
+    """Choose the role to compare with and plan for."""
+    st.session_state[TARGET] = code
+
+
+def filters() -> PivotFilters:
+    """Current Pivots-page filters (the profile's constraints until changed)."""
+    f = _get(FILTERS, None)
+    if isinstance(f, PivotFilters):
+        return f
+    p = profile()
+    if p is None:
+        return PivotFilters()
+    return PivotFilters(
+        max_job_zone_step=p.constraints.max_job_zone_step,
+        min_wage=p.constraints.min_wage or 0.0,
+    )
+
+
+def update_filters(**changes: Any) -> None:
+    """Change some filters."""
+    st.session_state[FILTERS] = replace(filters(), **changes)
+
+
+def loaded_client() -> int | None:
+    """Id of the client a counselor loaded on the Clients page, if any."""
+    cid = _get(CLIENT_LOADED, None)
+    return int(cid) if isinstance(cid, int) else None
+
+
+def load_client(client_id: int) -> None:
+    """Work with this client: the pages that keep records per client use theirs."""
+    st.session_state[CLIENT_LOADED] = client_id
+
+
+def forget_client(client_id: int) -> None:
+    """Drop everything the session holds about a client (after erasing or archiving them)."""
+    if loaded_client() == client_id:
+        st.session_state.pop(CLIENT_LOADED, None)
+    logs = _get(REJECTIONS, None)
+    if isinstance(logs, dict):
+        logs.pop(client_owner(client_id), None)
+
+
+def client_owner(client_id: int | None) -> str:
+    """The key a client's records are kept under in the session ("self" for the person)."""
+    return "self" if client_id is None else f"client-{client_id}"
+
+
+def notice() -> str | None:
+    """A one-time message for the next page shown (then forgotten)."""
+    msg = st.session_state.pop(NOTICE, None)
+    return str(msg) if msg else None
+
+
+def fit_to(dataset: Dataset) -> None:
+    """Drop state the data set does not know (after switching data sets), leaving a notice.
+
+    A profile whose role the data set lacks is dropped (the user starts again);
+    otherwise it keeps the ratings the data set knows. Cheap: call it on every run.
+    """
+    dropped: list[str] = []
+    p = profile()
+    if p is not None:
+        role_ok = p.current_role is None or p.current_role in dataset.occupation_index
+        if not role_ok:
+            set_profile(None)
+            dropped.append("your starting role, so start again from a role in this data set")
+        else:
+            kept, lost = p.restricted_to(dataset)
+            if lost:
+                st.session_state[PROFILE] = kept
+                dropped.append(f"{len(lost)} ratings this data set does not have")
+    known = dataset.occupation_index
+    for key, what in ((SHORTLIST, "saved roles"), (DISMISSED, "dismissed roles")):
+        codes = list(_get(key, []))
+        keep = [c for c in codes if c in known]
+        if len(keep) != len(codes):
+            st.session_state[key] = keep
+            dropped.append(f"{len(codes) - len(keep)} {what}")
+    t = target()
+    if t is not None and t not in known:
+        set_target(None)
+        dropped.append("the chosen target role")
+    if dropped:
+        st.session_state[NOTICE] = (
+            f"Data set {dataset.name!r} does not have " + "; ".join(dropped) + "."
+        )

@@ -1,0 +1,262 @@
+"""Tables and text for the app as plain functions (no Streamlit): numbers with units, gap
+tables, learning plans, route lists and CSV. They are also the text equivalents of the charts.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from careerpivot.effort import weeks_at
+from careerpivot.gaps import GapReport
+from careerpivot.graph import RoleGraph, transitions
+from careerpivot.model import Dataset
+from careerpivot.routes import LearningPlan, RankChange, Route
+from careerpivot.scoring import DescriptorNote, Pivot
+
+KIND_LABELS = {"skill": "Skill", "knowledge": "Knowledge", "technology": "Tool"}
+LEARNING_LABELS = {
+    "course": "Course",
+    "certification": "Certification",
+    "project": "Project",
+    "mentoring": "Mentoring",
+    "formal education": "Formal education",
+}
+
+
+def md(text: str) -> str:
+    """Text made safe for Streamlit markdown (a ``$`` would otherwise start maths).
+
+    >>> md("$50,000 to $60,000")
+    '\\\\$50,000 to \\\\$60,000'
+    """
+    return text.replace("$", "\\$")
+
+
+# ----- numbers with units -------------------------------------------------------------------
+def usd(v: float | None) -> str:
+    """A wage in USD per year, or "not known".
+
+    >>> usd(61250.4)
+    '$61,250/year'
+    """
+    return "not known" if v is None else f"${v:,.0f}/year"
+
+
+def usd_change(v: float | None) -> str:
+    """A wage change with its sign.
+
+    >>> usd_change(-3000.0), usd_change(1500.0)
+    ('−$3,000/year', '+$1,500/year')
+    """
+    if v is None:
+        return "not known"
+    return f"{'+' if v >= 0 else '−'}${abs(v):,.0f}/year"
+
+
+def pct_change(v: float | None) -> str:
+    """Projected employment change over ten years.
+
+    >>> pct_change(4.0)
+    '+4.0%'
+    """
+    return "not known" if v is None else f"{'+' if v >= 0 else '−'}{abs(v):.1f}%"
+
+
+def count(v: float | None) -> str:
+    """A whole number with thousands separators.
+
+    >>> count(12345.6)
+    '12,346'
+    """
+    return "not known" if v is None else f"{v:,.0f}"
+
+
+def zone_step(step: int | None) -> str:
+    """A job-zone step in words.
+
+    >>> zone_step(0), zone_step(1), zone_step(-2)
+    ('same job zone', '1 job zone up', '2 job zones down')
+    """
+    if step is None:
+        return "job zone not known"
+    if step == 0:
+        return "same job zone"
+    n = abs(step)
+    return f"{n} job zone{'s' if n > 1 else ''} {'up' if step > 0 else 'down'}"
+
+
+def numbers_source(dataset: Dataset, *, short: bool = False) -> str:
+    """Where a data set's wage and outlook figures come from, for a caption beside them."""
+    p = dataset.provenance
+    text = f"{p.source} {p.notes} {p.licence}"
+    if "OEWS" in text and "Projections" in text:
+        if short:
+            return "Source: BLS wages and projections"
+        return (
+            "Wages: BLS Occupational Employment and Wage Statistics (median, USD/year). "
+            "Outlook and openings: BLS Employment Projections (10-year change)."
+        )
+    if short:
+        return f"Source: data set {dataset.name}"
+    return f"Wages, outlook and openings: data set {dataset.name!r} ({p.source})."
+
+
+# ----- pivot cards ----------------------------------------------------------------------------
+def strength_line(n: DescriptorNote) -> str:
+    """One transferable strength in words."""
+    return f"{n.name}: you {n.person_level:.1f}, role needs {n.required_level:.1f} (of 7)"
+
+
+def gap_line(n: DescriptorNote) -> str:
+    """One gap in words."""
+    return (
+        f"{n.name}: {n.deficit:.1f} levels short "
+        f"(you {n.person_level:.1f}, needs {n.required_level:.1f} of 7)"
+    )
+
+
+def pivot_numbers(p: Pivot) -> list[tuple[str, str]]:
+    """The desirability numbers of a pivot as (label, value) pairs, units included."""
+    return [
+        ("Median wage", usd(p.median_wage)),
+        ("Wage change", usd_change(p.wage_change)),
+        ("Outlook, 10 years", pct_change(p.outlook_pct)),
+        ("Openings a year", count(p.annual_openings)),
+    ]
+
+
+def neighbours_frame(g: RoleGraph, code: str) -> pd.DataFrame:
+    """Roles one step from ``code`` in the graph, most similar first (the map as a table)."""
+    rows = transitions(g, code)
+    return pd.DataFrame(
+        {
+            "Role": [str(g.nodes[b].get("title", b)) for b, _ in rows],
+            "Similarity (%)": [round(100 * float(d["similarity"])) for _, d in rows],
+            "Learning (hours, est.)": [round(float(d["effort"])) for _, d in rows],
+            "Job-zone step": [zone_step(d.get("job_zone_step")) for _, d in rows],
+        }
+    )
+
+
+# ----- compare --------------------------------------------------------------------------------
+def gap_frame(
+    report: GapReport,
+    *,
+    only_gaps: bool = False,
+    kinds: Sequence[str] = (),
+    current_label: str = "You",
+) -> pd.DataFrame:
+    """The gap table, highest priority first (importance x gap); the gap comes second so
+    it stays in view on a narrow screen."""
+    rows = [
+        r
+        for r in (report.gaps if only_gaps else report.rows)
+        if r.importance > 0 and (not kinds or r.kind in kinds)
+    ]
+    return pd.DataFrame(
+        {
+            "Requirement": [r.name for r in rows],
+            "Gap (levels)": [round(r.deficit, 1) for r in rows],
+            "Needed (0-7)": [round(r.required, 1) for r in rows],
+            f"{current_label} (0-7)": [round(r.current, 1) for r in rows],
+            "Importance (1-5)": [round(r.importance, 1) for r in rows],
+            "Kind": [KIND_LABELS.get(r.kind, r.kind) for r in rows],
+        }
+    )
+
+
+def gap_csv(report: GapReport) -> str:
+    """The full comparison as CSV text (one row per requirement, with priority)."""
+    rows = [r for r in report.rows if r.importance > 0]
+    frame = pd.DataFrame(
+        {
+            "from": report.source,
+            "target_role": report.target_title,
+            "target_code": report.target_code,
+            "requirement": [r.name for r in rows],
+            "kind": [KIND_LABELS.get(r.kind, r.kind) for r in rows],
+            "needed_level_0_7": [round(r.required, 2) for r in rows],
+            "current_level_0_7": [round(r.current, 2) for r in rows],
+            "gap_levels": [round(r.deficit, 2) for r in rows],
+            "importance_1_5": [round(r.importance, 2) for r in rows],
+            "priority": [round(r.priority, 2) for r in rows],
+            "rated": [r.rated for r in rows],
+        }
+    )
+    buf = io.StringIO()
+    frame.to_csv(buf, index=False)
+    return buf.getvalue()
+
+
+def names(rows: Sequence[object], limit: int = 10) -> str:
+    """Comma-separated names of the first ``limit`` rows, "none" if empty."""
+    got = [str(getattr(r, "name", r)) for r in rows[:limit]]
+    more = len(rows) - len(got)
+    return (", ".join(got) + (f" and {more} more" if more > 0 else "")) if got else "none"
+
+
+# ----- plan -----------------------------------------------------------------------------------
+def plan_frame(plan: LearningPlan) -> pd.DataFrame:
+    """Learning steps in order: what, from and to which level, hours, how."""
+    return pd.DataFrame(
+        {
+            "Step": list(range(1, len(plan.steps) + 1)),
+            "Learn": [s.name for s in plan.steps],
+            "Hours (est.)": [round(s.hours) for s in plan.steps],
+            "From → to (0-7)": [f"{s.current:.1f} → {s.target:.1f}" for s in plan.steps],
+            "How": [LEARNING_LABELS.get(s.learning, s.learning) for s in plan.steps],
+            "Rated by you": [s.rated for s in plan.steps],
+        }
+    )
+
+
+def plan_lines(plan: LearningPlan) -> list[tuple[str, str]]:
+    """Each learning step as (what, details in words), in order."""
+    out = []
+    for s in plan.steps:
+        unrated = "" if s.rated else " (not rated yet, so counted from 0)"
+        out.append(
+            (
+                f"{s.name} ({KIND_LABELS.get(s.kind, s.kind).lower()})",
+                f"level {s.current:.1f} → {s.target:.1f}{unrated}; about {s.hours:,.0f} hours; "
+                f"{LEARNING_LABELS.get(s.learning, s.learning).lower()}",
+            )
+        )
+    return out
+
+
+def plan_summary(plan: LearningPlan, hours_per_week: float = 8.0) -> str:
+    """Total effort in words."""
+    if not plan.steps:
+        return f"You already meet the important requirements of {plan.target_title}."
+    return (
+        f"{len(plan.steps)} steps, about {plan.total_hours:,.0f} hours in all: roughly "
+        f"{weeks_at(plan.total_hours, hours_per_week)} weeks at {hours_per_week:.0f} hours a week."
+    )
+
+
+def route_lines(routes: Sequence[Route], titles: Mapping[str, str]) -> list[str]:
+    """Each route in words (the route diagram's text equivalent)."""
+    out = []
+    for n, r in enumerate(routes, 1):
+        chain = " → ".join(titles.get(c, c) for c in r.codes)
+        kind = "direct move" if len(r.steps) == 1 else f"{len(r.steps) - 1} stepping stone(s)"
+        reach = "" if r.within_reach else " (includes a bigger job-zone step than you allow)"
+        out.append(f"Route {n}, {kind}, about {r.total_hours:,.0f} hours: {chain}{reach}")
+    return out
+
+
+def whatif_frame(changes: Sequence[RankChange]) -> pd.DataFrame:
+    """Roles that move up, most places first."""
+    return pd.DataFrame(
+        {
+            "Role": [c.title for c in changes],
+            "Rank before": [c.old_rank for c in changes],
+            "Rank after": [c.new_rank for c in changes],
+            "Places up": [c.gain for c in changes],
+            "Fit after (%)": [round(100 * c.new_score) for c in changes],
+        }
+    )

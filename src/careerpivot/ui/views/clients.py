@@ -1,0 +1,388 @@
+"""Clients (counselors): open a client, carry their profile into the other pages, keep notes.
+
+Records live in the client store (SQLite by default, PostgreSQL by URL). Loading a
+client puts their latest profile, shortlist and dismissed roles into the session, so
+Pivots, Compare and Plan work for them; saving writes the session's state back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from careerpivot.engine import Engine
+from careerpivot.errors import CareerPivotError
+from careerpivot.profile import Profile
+from careerpivot.report import Format, Section, build_report, render
+from careerpivot.store import (
+    ClientSnapshot,
+    Store,
+    database_url,
+    dump_client_file,
+    parse_client_file,
+)
+from careerpivot.ui import cache, nav, state, widgets
+
+CLIENT = "cp_client"
+UNLOCKED = "cp_counselor_unlocked"
+
+
+def main() -> None:
+    """The Clients page."""
+    eng = widgets.current_engine()
+    st.title("Clients")
+    try:
+        store = cache.store(database_url())
+    except CareerPivotError as exc:
+        st.error(
+            f"{exc}. Check the database URL in CAREERPIVOT_DB_URL (or unset it to use the "
+            "built-in file), then reload the page."
+        )
+        return
+    try:
+        _records_page(eng, store)
+    except SQLAlchemyError as exc:  # the database went away or broke under us
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        st.error(
+            f"The client records at {store.url} could not be read ({reason}). Check that the "
+            "database is reachable and not damaged (`careerpivot client list`), then reload."
+        )
+
+
+def _records_page(eng: Engine, store: Store) -> None:
+    if not _unlocked(store):
+        return
+    chosen = _pick_client(store)
+    if chosen is None:
+        return
+    try:
+        snap = store.load_client(chosen)
+    except CareerPivotError as exc:
+        st.error(f"{exc}. Choose the client again from the list.")
+        st.session_state.pop(CLIENT, None)
+        return
+    _client(eng, store, snap)
+
+
+def _unlocked(store: Store) -> bool:
+    if not store.passcode_required():
+        st.caption(
+            "No counselor passcode is set, so anyone who can open this app can read these "
+            "records. Set one with `careerpivot client passcode`."
+        )
+        return True
+    if st.session_state.get(UNLOCKED):
+        return True
+    code = st.text_input("Counselor passcode", type="password", key="w_passcode")
+    if st.button("Unlock", type="primary") or code:
+        if store.check_passcode(code):
+            st.session_state[UNLOCKED] = True
+            st.rerun()
+        st.error("That passcode is not right. Ask whoever set up CareerPivot here for it.")
+    return False
+
+
+def _pick_client(store: Store) -> int | None:
+    include = st.toggle("Include archived clients", key="w_cl_archived")
+    clients = store.list_clients(include_archived=include)
+    ids = [c.id for c in clients]
+    names = {c.id: c.name + (" (archived)" if c.archived else "") for c in clients}
+    current = st.session_state.get(CLIENT)
+
+    def chose() -> None:
+        st.session_state[CLIENT] = st.session_state["w_cl_pick"]
+
+    if ids:
+        st.selectbox(
+            "Client",
+            ids,
+            index=ids.index(current) if current in ids else None,
+            format_func=names.__getitem__,
+            placeholder="Choose a client (type to filter)",
+            key="w_cl_pick",
+            on_change=chose,
+        )
+    else:
+        st.info("No clients yet. Add the first one below.")
+    problem = st.session_state.pop("cp_client_problem", None)
+    if problem:
+        st.error(problem)
+    with (
+        st.expander("Add a client", icon=":material/person_add:", expanded=not ids),
+        st.form("w_cl_new", clear_on_submit=True),
+    ):
+        st.text_input("Name", key="w_cl_name")
+        st.text_input("Contact (optional)", key="w_cl_contact")
+        st.form_submit_button("Add client", on_click=_add_client, args=(store,))
+    with st.expander("Import a client file", icon=":material/upload:"):
+        upload = st.file_uploader("Client file (JSON)", type=["json"], key="w_cl_import")
+        if upload is not None:
+            st.button(
+                "Import as a new client",
+                on_click=_import_client,
+                args=(store, upload.name, upload.getvalue()),
+            )
+    chosen = st.session_state.get(CLIENT)
+    return int(chosen) if chosen in ids else None
+
+
+def _open(client_id: int) -> None:
+    """Show a client (called from callbacks, before the client picker is drawn)."""
+    st.session_state[CLIENT] = client_id
+    st.session_state["w_cl_pick"] = client_id
+
+
+def _add_client(store: Store) -> None:
+    name = str(st.session_state.get("w_cl_name", ""))
+    contact = str(st.session_state.get("w_cl_contact", "")).strip()
+    try:
+        new = store.create_client(name, contact=contact or None)
+    except CareerPivotError as exc:
+        st.session_state["cp_client_problem"] = f"The client was not added: {exc}."
+        return
+    _open(new.id)
+
+
+def _import_client(store: Store, file_name: str, content: bytes) -> None:
+    try:
+        data = parse_client_file(content.decode("utf-8"), source=file_name)
+        new = store.import_client(data)
+    except UnicodeDecodeError:
+        problem = f"{file_name} is not a text file. Upload a CareerPivot client file."
+    except CareerPivotError as exc:
+        problem = f"Nothing was imported: {exc}."
+    else:
+        _open(new.id)
+        return
+    st.session_state["cp_client_problem"] = problem
+
+
+def _client(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
+    c = snap.client
+    st.header(c.name)
+    st.caption(
+        " · ".join(
+            part
+            for part in (
+                c.contact or "",
+                f"client since {c.created:%d %b %Y}",
+                f"{snap.profile_versions} saved profile version(s)",
+                "archived" if c.archived else "",
+            )
+            if part
+        )
+    )
+    _work(eng, store, snap)
+    _sessions(store, snap)
+    _records(eng, snap)
+    _files(eng, store, snap)
+
+
+def _work(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
+    st.subheader("This session")
+    loaded = state.loaded_client() == snap.client.id
+    with st.container(horizontal=True):
+        if st.button(
+            "Work with this client's profile",
+            type="primary",
+            disabled=snap.profile is None,
+            help=None if snap.profile else "Nothing saved yet: build a profile, then save it.",
+        ):
+            _load(snap)
+            st.switch_page(nav.PIVOTS.path)
+        prof = state.profile()
+        if st.button("Save the current profile, shortlist and plan", disabled=prof is None):
+            assert prof is not None
+            _save(eng, store, snap, prof)
+            st.rerun()
+    if snap.profile is None and state.profile() is None:
+        st.info(
+            f"No profile for {snap.client.name} yet. Find their last job on the Start page "
+            "(or use Self-assessment), then come back here and save it to their record."
+        )
+    elif loaded and snap.profile is not None:
+        st.caption("The other pages are showing this client's profile.")
+    elif state.profile() is not None:
+        st.caption(
+            "The other pages show the profile built in this session; saving stores it as "
+            "this client's latest version."
+        )
+
+
+def _save(eng: Engine, store: Store, snap: ClientSnapshot, prof: Profile) -> None:
+    cid = snap.client.id
+    target = state.target()
+    try:
+        with store.batch() as w:
+            w.save_profile(cid, prof)
+            marks = {code: "shortlisted" for code in state.shortlist()}
+            marks.update({code: "dismissed" for code in state.dismissed()})
+            for code, mark in marks.items():
+                w.mark_role(cid, code, mark)
+            for old in snap.roles:
+                if old.role_code not in marks:
+                    w.unmark_role(cid, old.role_code)
+            if target is not None:
+                w.save_plan(
+                    cid, cache.plan(eng.dataset.name, cache.profile_key(prof), prof, target)
+                )
+    except CareerPivotError as exc:
+        st.session_state["cp_client_error"] = f"Nothing was saved: {exc}."
+        return
+    st.session_state["cp_client_saved"] = True
+
+
+def _sessions(store: Store, snap: ClientSnapshot) -> None:
+    if st.session_state.pop("cp_client_saved", False):
+        st.success("Saved the profile, the shortlist and dismissed roles, and the plan.")
+    error = st.session_state.pop("cp_client_error", None)
+    if error:
+        st.error(error)
+    st.subheader("Session notes")
+    with st.form("w_cl_note", clear_on_submit=True):
+        on = st.date_input("Date", value=dt.date.today(), format="YYYY-MM-DD")
+        notes = st.text_area("Notes", placeholder="What you talked about, what comes next")
+        if st.form_submit_button("Add notes"):
+            try:
+                store.add_session(snap.client.id, on, notes)
+            except CareerPivotError as exc:
+                st.error(f"The notes were not saved: {exc}.")
+            else:
+                st.rerun()
+    for s in reversed(snap.sessions):
+        with st.container(border=True):
+            st.caption(f"{s.date:%d %b %Y}")
+            st.text(s.notes or "(no notes)")
+
+
+def _records(eng: Engine, snap: ClientSnapshot) -> None:
+    st.subheader("Saved roles and plans")
+    titles = {o.code: o.title for o in eng.dataset.occupations}
+    if snap.shortlisted:
+        st.markdown(
+            "**Shortlist:** "
+            + ", ".join(titles.get(r.role_code, r.role_code) for r in snap.shortlisted)
+        )
+    if snap.dismissed:
+        st.markdown("**Not for them:** " + ", ".join(titles.get(c, c) for c in snap.dismissed))
+    for p in snap.plans[:3]:
+        st.markdown(
+            f"- Plan for **{p.plan.target_title}** ({p.created:%d %b %Y}): "
+            f"{len(p.plan.steps)} steps, about {p.plan.total_hours:,.0f} hours"
+        )
+    if not (snap.roles or snap.plans):
+        st.caption("No saved roles or plans yet.")
+    if nav.REJECTIONS.available:
+        logged = len(snap.rejections)
+        st.markdown(f"**Rejection log:** {logged} application(s) logged.")
+        if st.button("Open the rejection log", icon=":material/assignment_late:"):
+            _load(snap)
+            st.switch_page(nav.REJECTIONS.path)
+
+
+def _load(snap: ClientSnapshot) -> None:
+    """Work with this client: their saved profile (if any), roles and rejection log.
+
+    Without a saved profile, a profile another client's record put in the session is
+    dropped (it is not this client's); one built in this session is kept to be saved.
+    """
+    before = state.loaded_client()
+    if snap.profile is None and before is not None and before != snap.client.id:
+        state.set_profile(None)
+        st.session_state[state.SHORTLIST] = []
+        st.session_state[state.DISMISSED] = []
+    if snap.profile is not None:
+        state.set_profile(snap.profile)
+        st.session_state[state.SHORTLIST] = [r.role_code for r in snap.shortlisted]
+        st.session_state[state.DISMISSED] = list(snap.dismissed)
+    state.load_client(snap.client.id)
+
+
+def _files(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
+    st.subheader("Reports and files")
+    cid = snap.client.id
+    fmt = st.segmented_control(
+        "Report format",
+        ["pdf", "md"],
+        default="pdf",
+        required=True,
+        format_func=lambda f: "PDF" if f == "pdf" else "Markdown",
+        key="w_cl_fmt",
+    )
+    chosen: Format = "md" if fmt == "md" else "pdf"
+    suffix, media = {"pdf": (".pdf", "application/pdf"), "md": (".md", "text/markdown")}[chosen]
+
+    def report() -> bytes:
+        now = store.load_client(cid)
+        built = build_report(eng, now, on=dt.date.today(), rejections=_rejections(eng, now))
+        return render(built, chosen).data
+
+    with st.container(horizontal=True):
+        st.download_button(
+            "Download the report",
+            data=report,
+            file_name=f"careerpivot-report-{cid}{suffix}",
+            mime=media,
+            icon=":material/description:",
+            on_click="ignore",
+            disabled=snap.profile is None,
+            help=None if snap.profile else "Save a profile for this client first.",
+        )
+        st.download_button(
+            "Export the client file (JSON)",
+            data=lambda: dump_client_file(store.export_client(cid)),
+            file_name=f"careerpivot-client-{cid}.json",
+            mime="application/json",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+    with st.expander("Archive or erase this client", icon=":material/warning:"):
+        archived = snap.client.archived
+        st.button(
+            "Bring back from the archive" if archived else "Archive (keeps the records)",
+            on_click=_archive,
+            args=(store, cid, not archived),
+        )
+        typed = st.text_input(
+            f"To erase everything about {snap.client.name}, type their name", key="w_cl_erase"
+        )
+        st.button(
+            "Erase this client for good",
+            disabled=typed.strip() != snap.client.name.strip(),
+            on_click=_erase,
+            args=(store, cid),
+        )
+
+
+def _rejections(eng: Engine, snap: ClientSnapshot) -> tuple[Section, ...]:
+    """The rejection-log findings for the report (none without logged applications)."""
+    if not snap.rejections or not nav.REJECTIONS.available:
+        return ()
+    import careerpivot.ui.rejection_state as rejection_state  # on use: it loads the classifier
+    from careerpivot.report.rejections import client_rejection_sections
+
+    return client_rejection_sections(
+        eng,
+        snap,
+        classifier=rejection_state.classifier(),
+        matcher=rejection_state.matcher(eng.dataset.name),
+    )
+
+
+def _archive(store: Store, client_id: int, archived: bool) -> None:
+    store.set_archived(client_id, archived)
+    if archived and not st.session_state.get("w_cl_archived"):
+        st.session_state.pop(CLIENT, None)  # no longer in the list shown
+        st.session_state.pop("w_cl_pick", None)
+
+
+def _erase(store: Store, client_id: int) -> None:
+    store.delete_client(client_id, confirm=True)
+    state.forget_client(client_id)
+    st.session_state.pop(CLIENT, None)
+    st.session_state.pop("w_cl_pick", None)
+
+
+main()

@@ -1,0 +1,179 @@
+"""Compare: you vs a role, or role vs role; radar, sorted gap table, what transfers, CSV."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from careerpivot.engine import Engine
+from careerpivot.errors import CareerPivotError
+from careerpivot.gaps import IMPORTANT, GapReport
+from careerpivot.profile import Profile
+from careerpivot.ui import cache, figures, nav, state, tables, widgets
+
+YOU = "You vs a role"
+ROLES = "Role vs role"
+KINDS = {"Skills": "skill", "Knowledge": "knowledge", "Tools": "technology"}
+
+
+def main() -> None:
+    """The Compare page."""
+    eng = widgets.current_engine()
+    st.title("Compare")
+    prof = state.profile()
+    mode = st.segmented_control(
+        "What to compare",
+        [YOU, ROLES],
+        default=YOU if prof is not None else ROLES,
+        required=True,
+        key="w_cmp_mode",
+    )
+    if mode == YOU and prof is None:
+        widgets.need_profile("compare yourself with a role")
+        return
+
+    def chose_target() -> None:
+        state.set_target(str(st.session_state["w_cmp_target"]))
+
+    default = widgets.default_target(eng, prof)
+    try:
+        if mode == YOU:
+            assert prof is not None
+            target = widgets.role_select(
+                eng, "Role to compare with", "w_cmp_target", default, on_change=chose_target
+            )
+            report = cache.person_gap(eng.dataset.name, cache.profile_key(prof), prof, target)
+            source_label = "You"
+        else:
+            first, second = st.columns(2)
+            with first:
+                start = prof.current_role if prof is not None else None
+                source = widgets.role_select(eng, "From role", "w_cmp_source", start)
+            with second:
+                target = widgets.role_select(
+                    eng, "To role", "w_cmp_target", default, on_change=chose_target
+                )
+            report = cache.role_gap(eng.dataset.name, source, target)
+            source_label = report.source
+    except CareerPivotError as exc:
+        st.error(f"Cannot compare these: {exc}. Choose another role.")
+        return
+    if state.target() is None:
+        state.set_target(target)
+    if mode == YOU and prof is not None:
+        widgets.note_unrated(prof)
+    _summary(eng, prof if mode == YOU else None, report, source_label)
+    _radar(report, source_label)
+    _gap_table(report, "You" if mode == YOU else "From role")
+    _actions(report, mode == YOU)
+
+
+def _summary(eng: Engine, prof: Profile | None, report: GapReport, source_label: str) -> None:
+    st.subheader(f"{source_label} → {report.target_title}")
+    important = [r for r in report.rows if r.importance >= IMPORTANT]
+    met = report.met
+    short = [r for r in important if r.deficit > 0]
+    with st.container(horizontal=True, gap="medium"):
+        st.metric("Important requirements met", f"{len(met)} of {len(important)}", width="content")
+        st.metric("Still to close", f"{len(short)}", width="content")
+        st.metric(
+            "Total gap (levels)",
+            f"{report.total_deficit():.1f}",
+            help="Level points missing over the important requirements, on the 0-7 scale.",
+            width="content",
+        )
+        if prof is not None:
+            try:
+                fit = cache.explain(
+                    eng.dataset.name, cache.profile_key(prof), prof, report.target_code
+                )
+                value = f"{fit.score:.0%}"
+            except CareerPivotError:
+                value = "not known"
+            st.metric("Fit", value, help="The same fit as on the Pivots page.", width="content")
+    st.markdown(f"**What transfers:** {tables.md(tables.names(met))}")
+    if report.unused:
+        who = "You have" if prof is not None else f"{source_label} uses"
+        st.markdown(
+            f"**{tables.md(who)}, but {tables.md(report.target_title)} hardly uses:** "
+            + tables.md(tables.names(report.unused, 6))
+        )
+
+
+def _radar(report: GapReport, source_label: str) -> None:
+    rows = figures.radar_rows(report)
+    if not rows:
+        return
+    fig = figures.radar_figure(
+        [r.name for r in rows],
+        [
+            (source_label, [r.current for r in rows]),
+            (report.target_title, [r.required for r in rows]),
+        ],
+    )
+    st.plotly_chart(
+        fig,
+        config={"displayModeBar": False},
+        alt=f"Radar of levels 0-7: {source_label} against {report.target_title} on "
+        f"{len(rows)} requirements (also in the table).",
+    )
+    st.caption(
+        f"The biggest gaps and the requirements {report.target_title} rates most important, "
+        "on O*NET's 0-7 level scale. Every number is in the table below."
+    )
+
+
+def _gap_table(report: GapReport, current_label: str) -> None:
+    st.subheader("Requirement by requirement")
+    only_gaps = st.toggle("Only what is missing", value=True, key="w_cmp_only_gaps")
+    shown = st.pills(
+        "Kinds", list(KINDS), selection_mode="multi", default=list(KINDS), key="w_cmp_kinds"
+    )
+    frame = tables.gap_frame(
+        report,
+        only_gaps=only_gaps,
+        kinds=[KINDS[k] for k in shown] or list(KINDS.values()),
+        current_label=current_label,
+    )
+    if frame.empty:
+        st.info("Nothing missing here: every requirement of these kinds is met.")
+        return
+    st.caption("Most urgent first: importance to the role times the gap.")
+    st.dataframe(
+        frame,
+        hide_index=True,
+        column_config={
+            "Requirement": st.column_config.TextColumn(width="medium"),
+            **{
+                c: st.column_config.NumberColumn(format="%.1f", width="small")
+                for c in frame.columns
+                if "(" in c
+            },
+        },
+    )
+
+
+def _actions(report: GapReport, person: bool) -> None:
+    with st.container(horizontal=True):
+        st.download_button(
+            "Download the comparison (CSV)",
+            data=tables.gap_csv(report),
+            file_name=f"careerpivot-compare-{report.target_code}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        if person and st.button(
+            f"Plan a route to {report.target_title}", type="primary", icon=":material/route:"
+        ):
+            state.set_target(report.target_code)
+            st.switch_page(nav.PLAN.path)
+        saved = report.target_code in state.shortlist()
+        st.button(
+            "Remove from shortlist" if saved else "Save to shortlist",
+            icon=":material/bookmark_remove:" if saved else ":material/bookmark_add:",
+            on_click=state.toggle_shortlist,
+            args=(report.target_code,),
+        )
+
+
+main()

@@ -1,0 +1,180 @@
+"""Page pieces shared by several pages: the engine in use, the footer, role pickers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from careerpivot.datasets.starter import STARTER_NAME
+from careerpivot.engine import Engine
+from careerpivot.errors import CareerPivotError
+from careerpivot.presentation import dataset_footer
+from careerpivot.profile import Profile
+from careerpivot.scoring import Pivot
+from careerpivot.ui import cache, nav, state
+
+
+def current_engine() -> Engine:
+    """The engine of the chosen data set (falling back to the starter set if it fails)."""
+    name = state.dataset_name()
+    try:
+        eng = cache.engine(name)
+    except CareerPivotError as exc:
+        st.error(
+            f"Could not load data set {name!r}: {exc} Showing the starter data set instead; "
+            "re-import the data set, then pick it again on the Start page."
+        )
+        state.set_dataset(STARTER_NAME)
+        eng = cache.engine(STARTER_NAME)
+    state.fit_to(eng.dataset)
+    msg = state.notice()
+    if msg:
+        st.info(msg)
+    return eng
+
+
+def footer(eng: Engine) -> None:
+    """Data set name, version, provenance and notices, under every page."""
+    st.divider()
+    st.caption(dataset_footer(eng.dataset))
+
+
+def need_profile(what: str) -> None:
+    """Say that a page needs a starting point, and where to get one."""
+    st.info(
+        f"To {what}, first tell CareerPivot where you are starting from: type your current "
+        "or last job title on the Start page (or upload a profile file there)."
+    )
+    st.page_link(str(nav.START.path), label="Go to Start", icon=":material/explore:")
+
+
+def start_label(eng: Engine, profile: Profile) -> str:
+    """What the profile starts from, in words."""
+    if profile.current_role and profile.current_role in eng.dataset.occupation_index:
+        return eng.dataset.occupation(profile.current_role).title
+    return profile.name or "your profile"
+
+
+def role_choices(eng: Engine) -> list[str]:
+    """Codes of the roles that can be compared (they carry ratings), sorted by title."""
+    ds = eng.dataset
+    codes = [o.code for o, ok in zip(ds.occupations, ds.scorable, strict=True) if ok]
+    return sorted(codes, key=lambda c: ds.occupation(c).title)
+
+
+def role_select(
+    eng: Engine,
+    label: str,
+    key: str,
+    default: str | None,
+    *,
+    on_change: Callable[[], None] | None = None,
+    help: str | None = None,
+) -> str:
+    """A select box over every comparable role (type to filter), starting at ``default``."""
+    choices = role_choices(eng)
+    index = choices.index(default) if default in choices else 0
+    titles = {o.code: o.title for o in eng.dataset.occupations}
+    code = st.selectbox(
+        label,
+        choices,
+        index=index,
+        key=key,
+        format_func=lambda c: titles.get(c, c),
+        on_change=on_change,
+        help=help or "Type to filter the list.",
+    )
+    return str(code)
+
+
+def role_title(eng: Engine, code: str) -> str:
+    """A role's title ("unknown role" if the data set lacks it)."""
+    occ_index = eng.dataset.occupation_index
+    return eng.dataset.occupation(code).title if code in occ_index else "unknown role"
+
+
+def dataset_picker() -> None:
+    """Choose the data set (the starter set first, then O*NET imports)."""
+    infos = cache.datasets()
+    names = [i.name for i in infos] or [STARTER_NAME]
+    labels = {
+        i.name: f"{i.name} — {i.provenance.source} (version {i.provenance.version})"
+        + (", estimated ratings" if i.provenance.estimates else "")
+        for i in infos
+    }
+    current = state.dataset_name()
+
+    def changed() -> None:
+        state.set_dataset(str(st.session_state["w_dataset"]))
+
+    st.selectbox(
+        "Data set",
+        names,
+        index=names.index(current) if current in names else 0,
+        key="w_dataset",
+        format_func=lambda n: labels.get(n, n),
+        on_change=changed,
+        help=(
+            "The starter set (team estimates) is built in. Imported O*NET data sets "
+            "appear here after `careerpivot data import-onet PATH`."
+        ),
+    )
+
+
+def current_pivots(eng: Engine, profile: Profile) -> list[Pivot]:
+    """The profile's pivots under the current filters, without dismissed roles (cached)."""
+    f = state.filters()
+    return cache.recommend(
+        eng.dataset.name,
+        cache.profile_key(profile),
+        profile,
+        f.k,
+        max_job_zone_step=f.max_job_zone_step,
+        min_wage=f.min_wage,
+        min_outlook=f.min_outlook,
+        families=f.families,
+        exclude=tuple(state.dismissed()),
+    )
+
+
+def default_target(eng: Engine, profile: Profile | None) -> str | None:
+    """The role to open by default: the chosen target, else the first saved, else the top pivot."""
+    t = state.target()
+    if t is not None:
+        return t
+    saved = state.shortlist()
+    if saved:
+        return saved[0]
+    if profile is None or profile.is_empty:
+        return None
+    try:
+        top = current_pivots(eng, profile)
+    except CareerPivotError:
+        return None
+    return top[0].code if top else None
+
+
+def note_unrated(profile: Profile) -> None:
+    """Say so when a profile has no skill ratings (every requirement then shows as missing)."""
+    if not profile.ratings:
+        st.info(
+            "Your profile has no skill ratings yet, so every requirement shows as missing. "
+            "Rate your skills on the Self-assessment page, or start from your last job on "
+            "the Start page."
+        )
+
+
+def note_unscored_start(eng: Engine, profile: Profile) -> None:
+    """Say so when the starting role has no skill ratings in this data set (O*NET leaves
+    some roles unrated), so suggestions rest on tools and interests alone."""
+    code = profile.seeded_from
+    if not code or code not in eng.dataset.occupation_index:
+        return
+    occ = eng.dataset.occupation(code)
+    if occ.unscored_reason:
+        st.info(
+            f"{occ.unscored_reason} ({occ.title}), so these suggestions rest on its tools, "
+            "interests and work values only. For sharper matches, rate your skills on the "
+            "Self-assessment page."
+        )

@@ -1,0 +1,149 @@
+"""Self-assessment page: questionnaires kept as you go, scores into the profile, skills, CV text."""
+
+import json
+
+import pytest
+
+from careerpivot.assessment import load_interest_instrument, load_values_instrument
+from careerpivot.ui import nav, state
+from tests.ui.conftest import button, footer, new_app, page, start_from, texts
+
+pytestmark = pytest.mark.skipif(not nav.ASSESSMENT.available, reason="no careerpivot.assessment")
+
+
+def open_assessment(at=None):
+    at = at or new_app()
+    at.switch_page(page(nav.ASSESSMENT)).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def answer_all(at, name, form, pick):
+    """Answer every item of a form through the page's radios, page by page."""
+    inst = load_interest_instrument() if name == "interests" else load_values_instrument()
+    items = inst.items_on(form)
+    for start in range(0, len(items), 10):
+        for item in items[start : start + 10]:
+            at.radio(key=f"w_{name}_{item.id}").set_value(pick(inst, item.id))
+        at.run()
+        if start + 10 < len(items):
+            button(at, "Next", index=0 if name == "interests" else 1).click().run()
+    return at
+
+
+def likes_investigative(inst, item_id):
+    return 5 if inst.scale_of(item_id).scale == "I" else 1
+
+
+def test_page_renders_with_progress_and_footer():
+    at = open_assessment()
+    assert at.title[0].value == "Self-assessment"
+    assert "0 of 30 answered" in [p.proto.text for p in at.get("progress")]
+    assert "estimates" in footer(at)
+
+
+def test_half_an_interest_form_is_kept_but_not_used_yet():
+    at = open_assessment()
+    for item in load_interest_instrument().items_on("short")[:10]:
+        at.radio(key=f"w_interests_{item.id}").set_value(4)
+    at.run()
+    assert len(at.session_state[f"{state.ANSWERS}_interests"].answers) == 10
+    assert any("Keep going" in i.value for i in at.info)
+    assert state.PROFILE not in at.session_state or at.session_state[state.PROFILE] is None
+    at.switch_page(page(nav.PIVOTS)).run()
+    at.switch_page(page(nav.ASSESSMENT)).run()  # answers survive a visit elsewhere
+    first = load_interest_instrument().items_on("short")[0]
+    assert at.radio(key=f"w_interests_{first.id}").value == 4
+
+
+def test_a_finished_interest_form_goes_into_the_profile_and_gives_pivots():
+    at = answer_all(open_assessment(), "interests", "short", likes_investigative)
+    prof = at.session_state[state.PROFILE]
+    assert prof.interests["I"] == 7.0 and prof.interests["R"] == 1.0
+    assert "**I" in texts(at)  # Holland code shown, Investigative first
+    assert any("part of your profile" in s.value for s in at.success)
+    at.switch_page(page(nav.PIVOTS)).run()
+    assert not at.exception and not at.error
+    assert "#### 1." in texts(at)
+
+
+def test_work_values_finished_go_into_the_profile():
+    def independence(inst, item_id):
+        return 5 if inst.scale_of(item_id).scale == "independence" else 3
+
+    at = answer_all(open_assessment(), "values", "long", independence)
+    assert at.session_state[state.PROFILE].work_values["independence"] == 7.0
+
+
+def test_skill_slider_changes_one_rating_of_a_role_seeded_profile():
+    at = open_assessment(start_from("software developer"))
+    before = at.session_state[state.PROFILE]
+    at.slider(key="w_skill_2.B.1.e").set_value(6.5).run()  # Instructing
+    after = at.session_state[state.PROFILE]
+    assert after.ratings["2.B.1.e"] == 6.5
+    assert {k: v for k, v in after.ratings.items() if k != "2.B.1.e"} == {
+        k: v for k, v in before.ratings.items() if k != "2.B.1.e"
+    }
+    assert after.current_role == "15-1252.00"
+
+
+def test_rating_from_scratch_warns_that_a_few_ratings_are_not_enough():
+    at = open_assessment()
+    at.slider(key="w_skill_2.A.1.a").set_value(5.0).run()
+    assert at.session_state[state.PROFILE].ratings == {"2.A.1.a": 5.0}
+    assert any("Only 1 of" in w.value for w in at.warning)
+
+
+def test_skills_from_cv_text_are_added_only_when_ticked():
+    at = open_assessment()
+    at.text_area(key="w_cv_text").input("SQL, Tablaeu, worked in teams").run()
+    boxes = {c.key: c for c in at.checkbox}
+    assert set(boxes) == {"w_cv_tech:sql", "w_cv_tech:tableau"}
+    boxes["w_cv_tech:tableau"].uncheck()
+    at.run()
+    button(at, "Add 1 to my profile").click().run()
+    assert set(at.session_state[state.PROFILE].ratings) == {"tech:sql"}
+
+
+def test_text_with_no_known_skills_says_how_to_write_them():
+    at = open_assessment()
+    at.text_area(key="w_cv_text").input("lorem ipsum dolor").run()
+    assert any("No skills or tools recognised" in i.value for i in at.info)
+
+
+def test_a_bad_answers_file_is_refused_with_the_reason():
+    at = open_assessment()
+    bad = {"schema_version": 1, "instrument": "interests", "form": "short", "answers": {"zz": 3}}
+    at.file_uploader(key="w_interests_upload").upload(
+        "a.json", json.dumps(bad).encode(), "application/json"
+    )
+    at.run()
+    assert not at.exception
+    assert any(
+        "unknown item ids" in e.value and "Download your answers" in e.value for e in at.error
+    )
+
+
+def test_a_saved_answers_file_can_be_carried_on():
+    items = load_interest_instrument().items_on("short")[:5]
+    sheet = {
+        "schema_version": 1,
+        "instrument": "interests",
+        "form": "short",
+        "answers": {i.id: 2 for i in items},
+    }
+    at = open_assessment()
+    at.file_uploader(key="w_interests_upload").upload(
+        "a.json", json.dumps(sheet).encode(), "application/json"
+    )
+    at.run()
+    button(at, "Use the 5 answers in a.json").click().run()
+    assert at.radio(key=f"w_interests_{items[0].id}").value == 2
+
+
+def test_assess_doctests_pass():
+    import doctest
+
+    from careerpivot.ui import assess
+
+    assert doctest.testmod(assess).failed == 0

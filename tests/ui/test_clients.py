@@ -1,0 +1,136 @@
+"""Clients page (counselors): passcode, add and pick clients, carry profiles, notes, erase."""
+
+import pytest
+
+from careerpivot.ui import nav, state
+from tests.ui.conftest import button, footer, new_app, page, start_from, texts
+
+pytestmark = pytest.mark.skipif(not nav.CLIENTS.available, reason="no careerpivot.store")
+
+
+@pytest.fixture
+def store():
+    from careerpivot.store import Store, database_url
+
+    with Store.open(database_url()) as s:  # the per-test data dir of tests/ui/conftest.py
+        yield s
+
+
+def open_clients(at=None):
+    at = at or new_app()
+    at.switch_page(page(nav.CLIENTS)).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def add_client(at, name, contact=""):
+    form_inputs = [t for t in at.text_input if t.label in ("Name", "Contact (optional)")]
+    form_inputs[0].input(name)  # inside a form: sent with the submit below
+    if contact:
+        form_inputs[1].input(contact)
+    button(at, "Add client").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_no_clients_yet_says_how_to_start_and_warns_without_passcode():
+    at = open_clients()
+    assert any("No clients yet" in i.value for i in at.info)
+    assert any("No counselor passcode is set" in c.value for c in at.caption)
+    assert "estimates" in footer(at)
+
+
+def test_adding_a_client_opens_their_record(store):
+    at = add_client(open_clients(), "Ana Díaz", "ana@example.org")
+    assert at.header[0].value == "Ana Díaz"
+    [ana] = store.list_clients()
+    assert (ana.name, ana.contact) == ("Ana Díaz", "ana@example.org")
+    assert at.selectbox(key="w_cl_pick").value == ana.id  # the picker shows who is open
+    at = add_client(at, "Ben Okafor")
+    assert at.header[0].value == "Ben Okafor"
+    assert at.selectbox(key="w_cl_pick").options == ["Ana Díaz", "Ben Okafor"]
+
+
+def test_archiving_hides_a_client_until_archived_ones_are_shown(store):
+    ana = store.create_client("Ana Díaz")
+    at = open_clients()
+    at.selectbox(key="w_cl_pick").set_value(ana.id).run()
+    button(at, "Archive (keeps the records)").click().run()
+    assert not at.exception and not at.header
+    assert store.get_client(ana.id).archived
+    at.toggle(key="w_cl_archived").set_value(True).run()
+    assert at.selectbox(key="w_cl_pick").options == ["Ana Díaz (archived)"]
+
+
+def test_a_blank_name_is_refused_with_a_message(store):
+    at = add_client(open_clients(), "   ")
+    assert any("not added" in e.value for e in at.error)
+    assert store.list_clients() == []
+
+
+def test_passcode_gate(store):
+    store.set_passcode("s3cret-pass")
+    store.create_client("Ana Díaz")
+    at = open_clients()
+    assert not at.selectbox  # nothing readable before unlocking
+    at.text_input(key="w_passcode").input("wrong").run()
+    assert any("not right" in e.value for e in at.error)
+    at.text_input(key="w_passcode").input("s3cret-pass").run()
+    assert at.selectbox(key="w_cl_pick").options == ["Ana Díaz"]
+
+
+def test_save_a_session_then_carry_the_profile_into_a_new_session(store):
+    ana = store.create_client("Ana Díaz")
+    at = start_from("software developer")
+    button(at, "Save to shortlist").click().run()
+    saved_code = at.session_state[state.SHORTLIST][0]
+    at = open_clients(at)
+    at.selectbox(key="w_cl_pick").set_value(ana.id).run()
+    button(at, "Save the current profile, shortlist and plan").click().run()
+    assert any("Saved the profile" in s.value for s in at.success)
+    snap = store.load_client(ana.id)
+    assert snap.profile.current_role == "15-1252.00"
+    assert [r.role_code for r in snap.shortlisted] == [saved_code]
+
+    fresh = open_clients()
+    fresh.selectbox(key="w_cl_pick").set_value(ana.id).run()
+    button(fresh, "Work with this client's profile").click().run()
+    assert fresh.title[0].value == "Pivots"
+    assert fresh.session_state[state.PROFILE].current_role == "15-1252.00"
+    assert fresh.session_state[state.SHORTLIST] == [saved_code]
+
+
+def test_session_notes_are_kept_and_shown_as_plain_text(store):
+    ana = store.create_client("Ana Díaz")
+    at = open_clients()
+    at.selectbox(key="w_cl_pick").set_value(ana.id).run()
+    at.text_area[0].input("Talked about **data** roles <b>next</b>")
+    button(at, "Add notes").click().run()
+    assert [s.notes for s in store.load_client(ana.id).sessions] == [
+        "Talked about **data** roles <b>next</b>"
+    ]
+    assert "Talked about **data** roles <b>next</b>" in [t.value for t in at.text]
+
+
+def test_erasing_needs_the_name_typed(store):
+    ana = store.create_client("Ana Díaz")
+    at = open_clients()
+    at.selectbox(key="w_cl_pick").set_value(ana.id).run()
+    erase = button(at, "Erase this client for good")
+    assert erase.disabled
+    at.text_input(key="w_cl_erase").input("Ana Díaz").run()
+    button(at, "Erase this client for good").click().run()
+    assert store.list_clients(include_archived=True) == []
+    assert "Ana Díaz" not in texts(at)
+
+
+def test_a_damaged_database_shows_a_message_not_a_traceback(store):
+    import sqlite3
+
+    at = open_clients()
+    path = store.engine.url.database
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE settings")
+    at.run()
+    assert not at.exception
+    assert any("could not be read" in e.value and "no such table" in e.value for e in at.error)

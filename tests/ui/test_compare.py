@@ -1,0 +1,103 @@
+"""Compare page: you vs a role and role vs role; radar, sorted gap table, transfers, CSV."""
+
+from careerpivot.engine import Engine
+from careerpivot.ui import nav, state
+from tests.ui.conftest import button, chart_specs, footer, new_app, page, start_from, texts
+
+
+def open_compare(at):
+    at.switch_page(page(nav.COMPARE)).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_role_vs_role_works_without_a_profile():
+    at = open_compare(new_app())
+    assert at.segmented_control(key="w_cmp_mode").value == "Role vs role"
+    at.selectbox(key="w_cmp_source").set_value("15-1252.00").run()
+    at.selectbox(key="w_cmp_target").set_value("15-2051.00").run()
+    assert not at.exception
+    assert any("Software Developers → Data Scientists" in h.value for h in at.subheader)
+    report = Engine.load().role_gap("15-1252.00", "15-2051.00")
+    table = at.dataframe[0].value
+    assert list(table["Requirement"]) == [r.name for r in report.gaps if r.importance > 0]
+    assert "From role (0-7)" in table.columns
+    assert "estimates" in footer(at)
+
+
+def test_you_vs_a_role_needs_a_profile_and_says_so():
+    at = open_compare(new_app())
+    at.segmented_control(key="w_cmp_mode").set_value("You vs a role").run()
+    assert not at.exception
+    assert "Start page" in at.info[0].value
+
+
+def test_you_vs_top_pivot_by_default_with_metrics_radar_and_sorted_gaps():
+    at = open_compare(start_from("software developer"))
+    eng = Engine.load()
+    top = eng.recommend(eng.profile_for("15-1252.00"), 1)[0]
+    assert at.selectbox(key="w_cmp_target").value == top.code
+    assert any(f"You → {top.title}" in h.value for h in at.subheader)
+    labels = [m.label for m in at.metric]
+    assert "Important requirements met" in labels and "Fit" in labels
+    assert f"{top.score:.0%}" in [m.value for m in at.metric]
+    assert "**What transfers:**" in texts(at)
+
+    [radar] = chart_specs(at, "plotly_chart")
+    traces = radar["data"]
+    assert [t["type"] for t in traces] == ["scatterpolar", "scatterpolar"]
+    assert [t["name"] for t in traces] == ["You", top.title]
+    assert all(not str(th).startswith(("2.", "tech:")) for th in traces[0]["theta"])
+
+    table = at.dataframe[0].value  # "only what is missing" is on by default
+    report = eng.gap(eng.profile_for("15-1252.00"), top.code)
+    assert list(table["Requirement"]) == [r.name for r in report.gaps if r.importance > 0]
+    priority = [r.priority for r in report.gaps]
+    assert priority == sorted(priority, reverse=True)
+    assert at.download_button[0].label == "Download the comparison (CSV)"
+
+
+def test_showing_met_requirements_and_one_kind_only():
+    at = open_compare(start_from("software developer"))
+    at.toggle(key="w_cmp_only_gaps").set_value(False).run()
+    everything = at.dataframe[0].value
+    assert (everything["Gap (levels)"] == 0).any()
+    at.pills(key="w_cmp_kinds").set_value(["Knowledge"]).run()
+    assert set(at.dataframe[0].value["Kind"]) == {"Knowledge"}
+
+
+def test_choosing_a_target_sets_it_for_the_plan_page():
+    at = open_compare(start_from("software developer"))
+    at.selectbox(key="w_cmp_target").set_value("15-2051.00").run()
+    assert at.session_state[state.TARGET] == "15-2051.00"
+    button(at, "Plan a route to Data Scientists").click().run()
+    assert at.title[0].value == "Plan"
+    assert at.selectbox(key="w_plan_target").value == "15-2051.00"
+
+
+def test_a_role_without_ratings_shows_a_message_not_a_traceback(monkeypatch):
+    at = open_compare(start_from("software developer"))
+    from careerpivot.errors import NotScorableError
+    from careerpivot.ui import cache
+
+    def refuse(*args, **kwargs):
+        raise NotScorableError("15-2051.00 Data Scientists has no skill or knowledge ratings")
+
+    monkeypatch.setattr(cache, "person_gap", refuse)
+    at.selectbox(key="w_cmp_target").set_value("15-2051.00").run()
+    assert not at.exception
+    assert "no skill or knowledge ratings" in at.error[0].value
+    assert "Choose another role" in at.error[0].value
+
+
+def test_a_profile_with_interests_only_says_every_requirement_shows_as_missing():
+    from careerpivot.profile import Profile
+
+    at = new_app()
+    at.session_state[state.PROFILE] = Profile(
+        interests={"R": 2, "I": 7, "A": 3, "S": 2, "E": 3, "C": 5}
+    )
+    for spec in (nav.COMPARE, nav.PLAN):
+        at.switch_page(page(spec)).run()
+        assert not at.exception and not at.error, spec.title
+        assert any("no skill ratings yet" in i.value for i in at.info), spec.title

@@ -1,0 +1,151 @@
+"""Pivots page: cards with reasons and numbers, filters, dismiss, shortlist, map."""
+
+import re
+
+from careerpivot.engine import Engine
+from careerpivot.ui import nav, state
+from tests.ui.conftest import button, chart_specs, footer, new_app, page, start_from, texts
+
+CARD = re.compile(r"^#### (\d+)\. (.+)$")
+
+
+def card_titles(at) -> list[str]:
+    return [m.group(2) for md in at.markdown if (m := CARD.match(md.value))]
+
+
+def expected_titles(**filters) -> list[str]:
+    eng = Engine.load()
+    prof = eng.profile_for("15-1252.00")
+    return [p.title for p in eng.recommend(prof, 10, **filters)]
+
+
+def test_without_a_profile_the_page_says_where_to_start():
+    at = new_app()
+    at.switch_page(page(nav.PIVOTS)).run()
+    assert not at.exception
+    assert "Start page" in at.info[0].value
+    assert "estimates" in footer(at)
+
+
+def test_cards_show_why_what_is_missing_and_the_numbers_with_units_and_source():
+    at = start_from("software developer")
+    assert card_titles(at) == expected_titles(max_job_zone_step=1)
+    body = texts(at)
+    assert body.count("**Why it fits**") == 10 and body.count("**What is missing**") == 10
+    assert re.search(r"Median wage: \\\$[\d,]+/year", body)
+    assert re.search(r"Wage change: [+−]\\\$[\d,]+/year", body)
+    assert re.search(r"Outlook, 10 years: [+−]\d+\.\d%", body)
+    assert "role needs" in body and "levels short" in body
+    assert "Source: BLS" in body
+    assert "2.B." not in body and "tech:" not in body  # plain names, never element ids
+
+
+def test_minimum_wage_filter_reaches_the_engine_and_survives_a_page_visit():
+    at = start_from("software developer")
+    at.number_input(key="w_piv_wage").set_value(120_000).run()
+    assert card_titles(at) == expected_titles(max_job_zone_step=1, min_wage=120_000)
+    at.switch_page(page(nav.COMPARE)).run()
+    at.switch_page(page(nav.PIVOTS)).run()
+    assert at.number_input(key="w_piv_wage").value == 120_000
+    assert card_titles(at) == expected_titles(max_job_zone_step=1, min_wage=120_000)
+
+
+def test_family_outlook_and_step_filters():
+    at = start_from("software developer")
+    at.multiselect(key="w_piv_families").set_value(["15"]).run()
+    at.selectbox(key="w_piv_outlook").set_value(3.0).run()
+    at.select_slider(key="w_piv_step").set_value(0).run()
+    assert card_titles(at) == expected_titles(max_job_zone_step=0, families=["15"], min_outlook=3.0)
+    assert all("Computer and Mathematical" in c.value for c in at.caption if "job zone" in c.value)
+
+
+def test_filters_that_exclude_everything_say_how_to_loosen_them():
+    at = start_from("software developer")
+    at.number_input(key="w_piv_wage").set_value(250_000).run()
+    assert not at.exception
+    assert card_titles(at) == []
+    assert any("No roles pass these filters" in i.value for i in at.info)
+
+
+def test_dismissed_role_leaves_the_list_and_can_come_back():
+    at = start_from("software developer")
+    first = card_titles(at)[0]
+    button(at, "Not for me").click().run()
+    assert first not in card_titles(at)
+    assert len(card_titles(at)) == 10  # the next role moves up
+    button(at, f"Show {first} again").click().run()
+    assert card_titles(at)[0] == first
+
+
+def test_saving_to_the_shortlist_shows_it_on_the_shortlist_tab():
+    at = start_from("software developer")
+    first = card_titles(at)[0]
+    button(at, "Save to shortlist").click().run()
+    code = at.session_state[state.SHORTLIST][0]
+    assert Engine.load().dataset.occupation(code).title == first
+    assert [t.label for t in at.tabs][2] == "Shortlist (1)"
+    assert any(b.label == "Remove from shortlist" for b in at.button)
+
+
+def test_card_buttons_open_compare_and_plan_for_that_role():
+    at = start_from("software developer")
+    first = card_titles(at)[0]
+    button(at, "Compare").click().run()
+    assert at.title[0].value == "Compare"
+    assert any(first in h.value for h in at.subheader)
+    at.switch_page(page(nav.PIVOTS)).run()
+    button(at, "Plan a route").click().run()
+    assert at.title[0].value == "Plan"
+    assert at.selectbox(key="w_plan_target").value == at.session_state[state.TARGET]
+
+
+def test_map_has_clickable_roles_and_a_table_equivalent():
+    at = start_from("software developer")
+    [spec] = chart_specs(at, "plotly_chart")
+    codes = {c for tr in spec["data"] for c in (tr.get("customdata") or [])}
+    assert "15-1252.00" in codes and len(codes) > 5
+    names = {tr.get("name") for tr in spec["data"]}
+    assert {"Where you start", "In your pivot list"} <= names
+    table = at.dataframe[0].value
+    assert list(table.columns)[:2] == ["Role", "Similarity (%)"]
+    assert len(table) == len(codes) - 1
+
+
+def test_opening_a_role_from_the_map_shows_its_card():
+    at = start_from("software developer")
+    picker = at.selectbox(key="w_map_role")
+    assert picker.value is None
+    picker.set_value("15-1254.00").run()
+    assert not at.exception
+    assert "Web Developers" in card_titles(at)
+
+
+def test_a_starting_role_without_skill_ratings_is_explained():
+    from dataclasses import replace
+
+    from careerpivot.datasets.registry import datasets_dir
+    from careerpivot.datasets.saved import save_dataset
+    from careerpivot.graph import build_graph
+    from careerpivot.testing import tiny_dataset
+
+    base = tiny_dataset()  # its Epsilon Clerk has no skill ratings: give it interests
+    clerk = replace(
+        base.occupation("43-0005.00"),
+        interests=(2, 3, 1, 4, 3, 7),
+        unscored_reason="The source publishes no skill ratings for this occupation",
+    )
+    occs = tuple(clerk if o.code == clerk.code else o for o in base.occupations)
+    ds = replace(base, name="mini", occupations=occs)
+    save_dataset(ds, datasets_dir() / "mini", build_graph(ds))
+
+    at = new_app()
+    at.selectbox(key="w_dataset").set_value("mini").run()
+    at.text_input(key="w_start_query").input("epsilon clerk").run()
+    button(at, "Show my pivots").click().run()
+    assert not at.exception and not at.error
+    assert any(
+        "no skill ratings for this occupation (Epsilon Clerk)" in i.value
+        and "Self-assessment" in i.value
+        for i in at.info
+    )
+    assert card_titles(at)  # interests alone still give suggestions

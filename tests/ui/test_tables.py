@@ -1,0 +1,87 @@
+"""Tables and text (no Streamlit): units, gap table, CSV, plan and route text."""
+
+import csv
+import doctest
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careerpivot.ui import tables
+
+SWD = "15-1252.00"
+
+
+def test_doctests_pass():
+    assert doctest.testmod(tables).failed == 0
+
+
+@given(st.floats(-1e6, 1e6, allow_nan=False))
+def test_money_always_carries_its_unit_and_sign(v):
+    assert tables.usd(abs(v)).endswith("/year") and tables.usd(abs(v)).startswith("$")
+    text = tables.usd_change(v)
+    assert text.endswith("/year") and text[0] in "+−"
+
+
+def test_missing_numbers_say_so():
+    assert tables.usd(None) == tables.usd_change(None) == tables.pct_change(None) == "not known"
+    assert tables.count(None) == "not known"
+
+
+def test_gap_frame_lists_what_the_role_rates_in_priority_order(engine):
+    report = engine.gap(engine.profile_for(SWD), "15-2051.00")
+    frame = tables.gap_frame(report)
+    rated = [r for r in report.rows if r.importance > 0]
+    assert list(frame["Requirement"]) == [r.name for r in rated]
+    assert list(frame.columns) == [
+        "Requirement",
+        "Gap (levels)",
+        "Needed (0-7)",
+        "You (0-7)",
+        "Importance (1-5)",
+        "Kind",
+    ]
+    gaps = tables.gap_frame(report, only_gaps=True, kinds=["technology"])
+    assert (gaps["Gap (levels)"] > 0).all() and set(gaps["Kind"]) <= {"Tool"}
+
+
+def test_gap_csv_round_trips(engine):
+    report = engine.role_gap(SWD, "15-2051.00")
+    rows = list(csv.DictReader(io.StringIO(tables.gap_csv(report))))
+    rated = [r for r in report.rows if r.importance > 0]
+    assert len(rows) == len(rated)
+    assert rows[0]["requirement"] == rated[0].name
+    assert float(rows[0]["priority"]) == round(rated[0].priority, 2)
+    assert {r["from"] for r in rows} == {"Software Developers"}
+
+
+def test_plan_text_and_frame_agree(engine):
+    plan = engine.plan(engine.profile_for(SWD), "15-2051.00")
+    lines = tables.plan_lines(plan)
+    frame = tables.plan_frame(plan)
+    assert len(lines) == len(frame) == len(plan.steps)
+    assert [round(h) for h in frame["Hours (est.)"]] == [round(s.hours) for s in plan.steps]
+    assert f"{plan.total_hours:,.0f} hours" in tables.plan_summary(plan)
+
+
+def test_route_lines_name_every_role(engine):
+    prof = engine.profile_for(SWD)
+    routes = engine.routes(prof, "15-2051.00")
+    titles = {o.code: o.title for o in engine.dataset.occupations}
+    for line, r in zip(tables.route_lines(routes, titles), routes):
+        assert all(titles[c] in line for c in r.codes)
+
+
+def test_neighbours_frame_is_sorted_by_similarity(engine):
+    frame = tables.neighbours_frame(engine.graph, SWD)
+    assert frame["Similarity (%)"].is_monotonic_decreasing
+    assert (frame["Learning (hours, est.)"] >= 0).all()
+
+
+def test_numbers_source_names_bls_for_the_starter_set(engine):
+    assert "BLS" in tables.numbers_source(engine.dataset)
+    assert tables.numbers_source(engine.dataset, short=True) == "Source: BLS wages and projections"
+
+
+def test_markdown_dollars_are_escaped():
+    assert tables.md("$1 and $2") == "\\$1 and \\$2"
