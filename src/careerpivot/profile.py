@@ -6,13 +6,13 @@ by pydantic so a bad file names the field that is wrong.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from careerpivot.errors import ProfileError, UnknownDescriptorError, UnknownRoleError
+from careerpivot.errors import ProfileError, UnknownDescriptorError
+from careerpivot.jsondoc import json_object, validation_message
 from careerpivot.model import RIASEC, WORK_VALUES, Dataset
 
 PROFILE_SCHEMA_VERSION = 1
@@ -168,16 +168,11 @@ def stand_in(dataset: Dataset, code: str) -> str:
 
 def parse_profile(text: str, *, source: str = "profile") -> Profile:
     """Parse profile JSON; errors name the source and the offending field."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProfileError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    if not isinstance(data, dict):
-        raise ProfileError(f"{source}: a profile is a JSON object, got {type(data).__name__}")
+    data = json_object(text, source, ProfileError, "a profile")
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise ProfileError(f"{source}: {_describe(exc)}") from None
+        raise ProfileError(f"{source}: {validation_message(exc)}") from None
 
 
 def load_profile(path: Path) -> Profile:
@@ -196,19 +191,10 @@ def save_profile(profile: Profile, path: Path) -> None:
     tmp.replace(path)
 
 
-def _describe(exc: ValidationError) -> str:
-    parts = []
-    for err in exc.errors():
-        loc = ".".join(str(x) for x in err["loc"]) or "(top level)"
-        parts.append(f"field {loc}: {err['msg']}")
-    return "; ".join(parts)
-
-
 __all__ = [
     "PROFILE_SCHEMA_VERSION",
     "Constraints",
     "Profile",
-    "UnknownRoleError",
     "load_profile",
     "parse_profile",
     "profile_from_role",

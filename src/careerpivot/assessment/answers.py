@@ -9,7 +9,6 @@ report them. Every error names the source and the field.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from careerpivot.assessment.diagnostics import AssessmentError
 from careerpivot.assessment.instrument import Form, Instrument
+from careerpivot.jsondoc import json_object, validation_message
 
 ANSWERS_SCHEMA_VERSION = 1
 
@@ -113,7 +113,7 @@ def parse_answer_sheet(
     try:
         sheet = AnswerSheet.model_validate(_json_object(text, source))
     except ValidationError as exc:
-        raise AssessmentError(f"{source}: {_describe(exc)}") from None
+        raise AssessmentError(f"{source}: {validation_message(exc)}") from None
     if instrument is not None:
         try:
             check_sheet(sheet, instrument)
@@ -127,7 +127,7 @@ def parse_skill_answers(text: str, *, source: str = "skill answers") -> SkillAns
     try:
         return SkillAnswers.model_validate(_json_object(text, source))
     except ValidationError as exc:
-        raise AssessmentError(f"{source}: {_describe(exc)}") from None
+        raise AssessmentError(f"{source}: {validation_message(exc)}") from None
 
 
 def load_answer_sheet(path: Path, instrument: Instrument | None = None) -> AnswerSheet:
@@ -155,18 +155,4 @@ def _read(path: Path) -> str:
 
 
 def _json_object(text: str, source: str) -> dict[str, object]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise AssessmentError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    if not isinstance(data, dict):
-        raise AssessmentError(f"{source}: answers are a JSON object, got {type(data).__name__}")
-    return data
-
-
-def _describe(exc: ValidationError) -> str:
-    parts = []
-    for err in exc.errors():
-        loc = ".".join(str(x) for x in err["loc"]) or "(top level)"
-        parts.append(f"field {loc}: {err['msg']}")
-    return "; ".join(parts)
+    return json_object(text, source, AssessmentError, "answers")

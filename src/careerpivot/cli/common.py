@@ -14,6 +14,7 @@ from rich.console import Console
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError, UnknownRoleError
+from careerpivot.presentation import percent_change, usd, usd_change
 from careerpivot.profile import Profile, load_profile
 
 console = Console()
@@ -98,19 +99,9 @@ def fail(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
-def money(v: float | None) -> str:
-    """USD per year, or a dash."""
-    return "—" if v is None else f"${v:,.0f}"
-
-
-def signed_money(v: float | None) -> str:
-    """A wage change with its sign."""
-    return "—" if v is None else f"{'+' if v >= 0 else '−'}${abs(v):,.0f}"
-
-
-def pct(v: float | None) -> str:
-    """A percentage with its sign."""
-    return "—" if v is None else f"{v:+.1f}%"
+money = usd
+signed_money = usd_change
+pct = percent_change
 
 
 __all__ = ["CareerPivotError", "console", "engine", "fail", "resolve_profile", "resolve_role"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from careerpivot.effort import weeks_at
 from careerpivot.model import RIASEC_NAMES
+from careerpivot.presentation import percent_change, usd_change
 from careerpivot.report.model import Report
 
 TITLE = "Career pivot report"
@@ -79,14 +80,12 @@ def wage_change(value: float | None) -> str:
     >>> wage_change(-1500.0), wage_change(None)
     ('−$1,500', '—')
     """
-    if value is None:
-        return "—"
-    return f"{'+' if value >= 0 else '−'}${abs(value):,.0f}"
+    return usd_change(value)
 
 
 def outlook(value: float | None) -> str:
     """A signed ten-year growth percentage, or a dash."""
-    return "—" if value is None else f"{value:+.1f}%"
+    return percent_change(value)
 
 
 def plan_total(report: Report) -> str:

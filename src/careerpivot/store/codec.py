@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter
 
 from careerpivot.model import ONET_SOC_PATTERN
 from careerpivot.profile import PROFILE_SCHEMA_VERSION, Profile
@@ -134,12 +134,3 @@ def check_schema_version(version: int) -> int:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise StoreError(f"schema_version: must be a positive integer, got {version!r}")
     return version
-
-
-def validation_message(exc: ValidationError) -> str:
-    """A pydantic error as ``field a.b: message; ...``."""
-    parts = []
-    for err in exc.errors():
-        loc = ".".join(str(x) for x in err["loc"]) or "(top level)"
-        parts.append(f"field {loc}: {err['msg']}")
-    return "; ".join(parts)

@@ -9,7 +9,6 @@ file and the field.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -23,6 +22,7 @@ from pydantic import (
     field_validator,
 )
 
+from careerpivot.jsondoc import json_object, validation_message
 from careerpivot.profile import Profile
 from careerpivot.routes import LearningPlan
 from careerpivot.store import codec
@@ -192,12 +192,7 @@ def dump_client_file(data: ClientFile) -> str:
 
 def parse_client_file(text: str, *, source: str = "client file") -> ClientFile:
     """Validate a client file; :class:`ClientFileError` names the source and the field."""
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ClientFileError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    if not isinstance(raw, dict):
-        raise ClientFileError(f"{source}: a client file is a JSON object")
+    raw = json_object(text, source, ClientFileError, "a client file")
     if raw.get("format") != EXPORT_FORMAT:
         raise ClientFileError(
             f"{source}: field format: expected {EXPORT_FORMAT!r}, got {raw.get('format')!r} "
@@ -206,7 +201,7 @@ def parse_client_file(text: str, *, source: str = "client file") -> ClientFile:
     try:
         return ClientFile.model_validate(raw)
     except ValidationError as exc:
-        raise ClientFileError(f"{source}: {codec.validation_message(exc)}") from None
+        raise ClientFileError(f"{source}: {validation_message(exc)}") from None
 
 
 def read_client_file(path: Path) -> ClientFile:

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from careerpivot import presentation
 from careerpivot.effort import weeks_at
 from careerpivot.gaps import GapReport
 from careerpivot.graph import RoleGraph, transitions
@@ -42,7 +43,7 @@ def usd(v: float | None) -> str:
     >>> usd(61250.4)
     '$61,250/year'
     """
-    return "not known" if v is None else f"${v:,.0f}/year"
+    return presentation.usd(v, unit="/year", missing="not known")
 
 
 def usd_change(v: float | None) -> str:
@@ -51,9 +52,7 @@ def usd_change(v: float | None) -> str:
     >>> usd_change(-3000.0), usd_change(1500.0)
     ('−$3,000/year', '+$1,500/year')
     """
-    if v is None:
-        return "not known"
-    return f"{'+' if v >= 0 else '−'}${abs(v):,.0f}/year"
+    return presentation.usd_change(v, unit="/year", missing="not known")
 
 
 def pct_change(v: float | None) -> str:
@@ -62,7 +61,7 @@ def pct_change(v: float | None) -> str:
     >>> pct_change(4.0)
     '+4.0%'
     """
-    return "not known" if v is None else f"{'+' if v >= 0 else '−'}{abs(v):.1f}%"
+    return presentation.percent_change(v, missing="not known")
 
 
 def count(v: float | None) -> str:
