@@ -7,13 +7,14 @@ from careerpivot.profile import Profile
 
 def test_person_gap_sorted_by_priority(tiny):
     report = person_gap(tiny, Profile(ratings={"2.A.1.a": 4.0, "2.B.3.e": 2.0}), "15-0003.00")
-    pr = [r.priority for r in report.rows]
-    assert pr == sorted(pr, reverse=True)
+    order = [(r.unknown_tool, -r.priority) for r in report.rows]
+    assert order == sorted(order)  # known gaps by priority, then tools never mentioned
     top = report.gaps[0]
     assert top.id == "2.B.3.e" and top.deficit == pytest.approx(4.5)
     assert top.priority == pytest.approx(4.8 * 4.5)
-    sql = next(r for r in report.rows if r.id == "tech:sql")
-    assert not sql.rated and sql.current == 0
+    sql = report.rows[-1]  # never mentioned: last, though it outranks the known rows before it
+    assert sql.id == "tech:sql" and sql.unknown_tool and not sql.rated and sql.current == 0
+    assert sql.priority > report.rows[-2].priority
 
 
 def test_what_transfers_and_what_goes_unused(tiny):

@@ -9,7 +9,7 @@ import numpy as np
 
 from careerpivot.errors import NotScorableError
 from careerpivot.model import Dataset, DescriptorKind, FloatArray
-from careerpivot.profile import Profile
+from careerpivot.profile import Profile, stand_in
 
 #: Importance at or above which O*NET calls a descriptor "important" to a role.
 IMPORTANT = 3.0
@@ -28,6 +28,11 @@ class GapRow:
     required: float  # role's level, 0-7
     current: float  # person's (or source role's) level, 0-7
     rated: bool  # False when the person has not rated it (current counts as 0)
+
+    @property
+    def unknown_tool(self) -> bool:
+        """A tool the source never mentioned: maybe known, maybe not (sorted after real gaps)."""
+        return self.kind == "technology" and not self.rated and self.current == 0
 
     @property
     def deficit(self) -> float:
@@ -52,7 +57,8 @@ class GapReport:
     source: str  # "you" or a role title
     target_code: str
     target_title: str
-    rows: list[GapRow]  # every descriptor the target rates, highest priority first
+    rows: list[GapRow]  # every descriptor the target rates: known gaps by priority, then tools
+    # the source never mentioned (by priority too)
 
     @property
     def gaps(self) -> list[GapRow]:
@@ -111,7 +117,7 @@ def compare_vector(
                 rated=True if rated is None else bool(rated[j]),
             )
         )
-    rows.sort(key=lambda r: (-r.priority, -r.importance, r.name))
+    rows.sort(key=lambda r: (r.unknown_tool, -r.priority, -r.importance, r.name))
     occ = dataset.occupations[i]
     return GapReport(source, occ.code, occ.title, rows)
 
@@ -145,23 +151,37 @@ def person_gap(
 def role_gap(
     dataset: Dataset, source: str, target: str, *, kinds: Sequence[DescriptorKind] | None = None
 ) -> GapReport:
-    """Role vs role: what someone in ``source`` would need to move into ``target``."""
-    i = _scorable_row(dataset, source)
-    return compare_vector(
-        dataset,
-        np.asarray(dataset.level_matrix[i]),
-        target,
-        source=dataset.occupations[i].title,
-        kinds=kinds,
+    """Role vs role: what someone in ``source`` would need to move into ``target``.
+
+    A source without ratings is described by its stand-in (see
+    :func:`careerpivot.profile.stand_in`), named in the report's ``source``.
+    """
+    dataset.occupation(source)
+    proxy = stand_in(dataset, source)
+    i = _scorable_row(dataset, proxy)
+    label = dataset.occupations[i].title
+    if proxy != source:
+        label = f"{dataset.occupation(source).title} (rated as {label})"
+    levels = np.asarray(dataset.level_matrix[i])
+    # The source role rates every skill and knowledge area; a tool it does not list is unknown.
+    listed = (dataset.importance_matrix[i] > 0) | np.array(
+        [d.kind != "technology" for d in dataset.descriptors]
     )
+    return compare_vector(dataset, levels, target, source=label, rated=list(listed), kinds=kinds)
 
 
 def _scorable_row(dataset: Dataset, code: str) -> int:
     dataset.occupation(code)  # raises UnknownRoleError
     i = dataset.occupation_index[code]
     if not dataset.scorable[i]:
+        other = stand_in(dataset, code)
+        hint = (
+            f"; its closest rated role is {other} {dataset.occupation(other).title}"
+            if other != code
+            else ""
+        )
         raise NotScorableError(
             f"{code} {dataset.occupations[i].title} has no skill or knowledge ratings in "
-            f"data set {dataset.name!r}, so gaps cannot be computed"
+            f"data set {dataset.name!r}, so gaps cannot be computed{hint}"
         )
     return i

@@ -27,6 +27,7 @@ from careerpivot.scoring import PivotScorer
 
 MIN_IMPORTANCE = 2.5
 MIN_DEFICIT = 0.5
+UNRATED_TOOL_IMPORTANCE = 4.0
 
 
 @dataclass(frozen=True)
@@ -68,12 +69,16 @@ def learning_plan(
     *,
     min_importance: float = MIN_IMPORTANCE,
     min_deficit: float = MIN_DEFICIT,
+    unrated_tool_importance: float = UNRATED_TOOL_IMPORTANCE,
     boost: Mapping[str, float] | None = None,
 ) -> LearningPlan:
     """Ordered learning steps to meet ``target``'s important requirements.
 
     Deficits under ``min_deficit`` level points are left out: they are within the
-    noise of the ratings and not worth a study plan.
+    noise of the ratings and not worth a study plan. Tools the person never rated
+    enter only when the role relies on them (importance >= ``unrated_tool_importance``:
+    the starter set's "core" tools, O*NET's Hot Technology + In Demand ones); the
+    others are listed as tools to check, not as hours to study.
     ``boost`` multiplies the priority of named descriptors (the rejection log raises
     skills that rejections mention). Steps are sorted by priority, then hours.
     """
@@ -83,6 +88,8 @@ def learning_plan(
     for row in report.gaps:
         if row.importance < min_importance or row.deficit < min_deficit:
             continue
+        if row.unknown_tool and row.importance < unrated_tool_importance:
+            continue  # a tool the person never mentioned: only the role's core tools go in
         d = dataset.descriptor(row.id)
         factor = boost.get(row.id, 1.0)
         kind = learning_kind(d, row.required)

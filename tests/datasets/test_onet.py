@@ -29,7 +29,7 @@ def test_reads_the_official_layout(release):
     assert "Software Engineer" in dev.alternate_titles
     reqs = {r.descriptor: r for r in ds.requirements_of("15-1252.00")}
     assert reqs["2.B.3.e"].importance == 4.5 and reqs["2.B.3.e"].level == 5.5
-    assert reqs["tech:python"].importance == 5.0  # Hot Technology and In Demand
+    assert reqs["tech:python"].importance == 4.0  # listed (2), Hot Technology, In Demand
     assert "tech:react" not in ds.descriptor_index  # one occupation, not flagged: dropped
     assert ds.extras["related"]["15-1252.00"] == [["15-1254.00", "Primary-Short", 1]]
     assert ds.extras["dwas"]["15-1254.00"] == ["4.A.3.b.1.I01.D01"]

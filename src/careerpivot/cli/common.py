@@ -15,7 +15,7 @@ from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError, UnknownRoleError
 from careerpivot.presentation import percent_change, usd, usd_change
-from careerpivot.profile import Profile, load_profile
+from careerpivot.profile import Profile, load_profile, stand_in
 
 console = Console()
 err_console = Console(stderr=True)
@@ -59,6 +59,19 @@ def resolve_role(eng: Engine, text: str) -> str:
     return best.code
 
 
+def rated_target(eng: Engine, code: str) -> str:
+    """The target to compare with: ``code``, or its closest rated role when it has no ratings
+    (said on stderr, so the person knows what they are looking at)."""
+    other = stand_in(eng.dataset, code)
+    if other != code:
+        asked, used = eng.dataset.occupation(code).title, eng.dataset.occupation(other).title
+        err_console.print(
+            f"[yellow]{eng.dataset.name} has no skill ratings for {asked}; "
+            f"comparing with its closest rated role, {other} {used}.[/]"
+        )
+    return other
+
+
 def resolve_profile(eng: Engine, role: str | None, profile: Path | None) -> Profile:
     """A profile from a JSON file, else seeded from a role; one of the two is required."""
     if profile is not None:
@@ -75,7 +88,7 @@ def to_jsonable(obj: Any) -> Any:
     """Dataclasses and containers to plain JSON types."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         out = {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        for prop in ("deficit", "priority", "total_hours", "codes", "gain"):
+        for prop in ("deficit", "priority", "unknown_tool", "total_hours", "codes", "gain"):
             if hasattr(type(obj), prop) and isinstance(getattr(type(obj), prop), property):
                 out[prop] = to_jsonable(getattr(obj, prop))
         return out

@@ -20,6 +20,7 @@ from careerpivot.cli.common import (
     money,
     pct,
     print_json,
+    rated_target,
     resolve_profile,
     resolve_role,
     signed_money,
@@ -121,7 +122,7 @@ def gap(
     """Compare a person (or a role) with a target role: deficits sorted by priority."""
     try:
         eng = engine(dataset)
-        target_code = resolve_role(eng, target)
+        target_code = rated_target(eng, resolve_role(eng, target))
         if profile is None and role is not None:
             report = eng.role_gap(resolve_role(eng, role), target_code)
         else:
@@ -185,7 +186,7 @@ def route(
     try:
         eng = engine(dataset)
         prof = resolve_profile(eng, role, profile)
-        target_code = resolve_role(eng, target)
+        target_code = rated_target(eng, resolve_role(eng, target))
         plan = eng.plan(prof, target_code)
         routes = eng.routes(prof, target_code, k=k)
     except CareerPivotError as exc:

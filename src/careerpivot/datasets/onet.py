@@ -2,7 +2,8 @@
 
 Skills and knowledge keep O*NET's two scales (IM importance 1-5, LV level 0-7).
 Technology examples carry no ratings in O*NET; CareerPivot gives them importance
-3, plus 1 if flagged Hot Technology and 1 if In Demand, and a working level of 3,
+2 ("somewhat important": O*NET lists tools used, not required), plus 1 if flagged
+Hot Technology and 1 if In Demand, and a working level of 3,
 and keeps the examples used by at least two occupations or flagged Hot or In
 Demand (the rest are too specific to compare roles by). Task statements, detailed
 work activities and O*NET's related-occupation lists are kept as ``extras`` for
@@ -39,6 +40,9 @@ Progress = Callable[[str, int, int], None]
 
 TOOL_MIN_OCCUPATIONS = 2
 TOOL_LEVEL = 3.0
+#: O*NET lists tools "used in" an occupation, not requirements: a plain listing counts
+#: as "somewhat important" (2); Hot Technology and In Demand flags add one each.
+TOOL_IMPORTANCE = 2.0
 
 
 @dataclass
@@ -261,7 +265,7 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
         created=dt.date.today().isoformat(),
         notes=(
             "Imported by CareerPivot from the official text release. Technology examples "
-            "carry CareerPivot's conventional importance (3, +1 Hot Technology, +1 In Demand) "
+            "carry CareerPivot's conventional importance (2, +1 Hot Technology, +1 In Demand) "
             f"and level ({TOOL_LEVEL:g}); O*NET does not rate them."
         ),
         attribution=ONET_ATTRIBUTION,
@@ -331,7 +335,7 @@ def _tools(
         if r.example not in keep:
             continue
         tid = technology_id(r.example)
-        imp = 3.0 + float(r.hot) + float(r.in_demand)
+        imp = TOOL_IMPORTANCE + float(r.hot) + float(r.in_demand)
         old = reqs.get((r.code, tid))
         if old is None or old.importance < imp:
             reqs[(r.code, tid)] = Requirement(r.code, tid, imp, TOOL_LEVEL)
