@@ -154,14 +154,23 @@ def cost_path(
     path: Iterable[str],
     *,
     min_importance: float = MIN_IMPORTANCE,
+    known: np.ndarray | None = None,
 ) -> tuple[list[RouteStep], FloatArray]:
-    """Person-centric cost of walking ``path`` (role codes, start excluded)."""
+    """Person-centric cost of walking ``path`` (role codes, start excluded).
+
+    ``known`` marks the descriptors the person rated; as in :func:`learning_plan`,
+    a tool they never mentioned is costed only where a role relies on it
+    (importance >= ``UNRATED_TOOL_IMPORTANCE``). Without ``known`` all count.
+    """
     levels = np.array(start_levels, dtype=float)
+    tools = np.array([d.kind == "technology" for d in dataset.descriptors])
+    unknown_tool = tools & ~known if known is not None else np.zeros(len(tools), dtype=bool)
     steps: list[RouteStep] = []
     for code in path:
         i = dataset.occupation_index[code]
         need = dataset.level_matrix[i]
-        relevant = dataset.importance_matrix[i] >= min_importance
+        imp = dataset.importance_matrix[i]
+        relevant = (imp >= min_importance) & (~unknown_tool | (imp >= UNRATED_TOOL_IMPORTANCE))
         hours = 0.0
         learn: list[tuple[str, float, float]] = []
         for j in np.flatnonzero(relevant & (need > levels)):
@@ -231,6 +240,7 @@ def stepping_stone_routes(
 
     roles = transition_graph(g, max_step)
     person = scorer.person_vector(profile)
+    known = np.array([d.id in profile.ratings for d in ds.descriptors])
     candidates: list[list[str]] = [[start, target]]
     try:
         for path in islice(nx.shortest_simple_paths(roles, start, target, weight="cost"), k + 1):
@@ -241,7 +251,7 @@ def stepping_stone_routes(
     zones = {o.code: o.job_zone for o in ds.occupations}
     routes = []
     for path in candidates:
-        steps, _ = cost_path(ds, person, path[1:], min_importance=min_importance)
+        steps, _ = cost_path(ds, person, path[1:], min_importance=min_importance, known=known)
         rises = [(zones[b] or 0) - (zones[a] or 0) for a, b in pairwise(path)]
         biggest = max(rises)
         routes.append(Route(start, steps, biggest, biggest <= max_step))
