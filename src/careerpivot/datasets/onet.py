@@ -133,45 +133,19 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
     codes = set(occ_info)
     elements = set(model)
 
+    def rated(key: str, *wanted: str) -> dict[tuple[str, str], dict[str, float]]:
+        return f.read_ratings(
+            release, key, codes=codes, elements=elements, scales=scales,
+            wanted_scales=wanted, stats=stats(key),
+        )  # fmt: skip
+
     tick("skills")
-    skills = f.read_ratings(
-        release,
-        "skills",
-        codes=codes,
-        elements=elements,
-        scales=scales,
-        wanted_scales=("IM", "LV"),
-        stats=stats("skills"),
-    )
+    skills = rated("skills", "IM", "LV")
     tick("knowledge")
-    knowledge = f.read_ratings(
-        release,
-        "knowledge",
-        codes=codes,
-        elements=elements,
-        scales=scales,
-        wanted_scales=("IM", "LV"),
-        stats=stats("knowledge"),
-    )
+    knowledge = rated("knowledge", "IM", "LV")
     tick("interests and work values")
-    interests = f.read_ratings(
-        release,
-        "interests",
-        codes=codes,
-        elements=elements,
-        scales=scales,
-        wanted_scales=("OI",),
-        stats=stats("interests"),
-    )
-    values = f.read_ratings(
-        release,
-        "work_values",
-        codes=codes,
-        elements=elements,
-        scales=scales,
-        wanted_scales=("EX",),
-        stats=stats("work_values"),
-    )
+    interests = rated("interests", "OI")
+    values = rated("work_values", "EX")
     tick("job zones")
     zones = f.read_job_zones(release, codes, stats("job_zones"))
     tick("technology skills")

@@ -112,21 +112,7 @@ def render_markdown(report: Report) -> str:
 def _pivots(report: Report) -> str:
     if not report.pivots:
         return inline(words.NO_PIVOTS)
-    return table(
-        words.PIVOT_COLUMNS,
-        (
-            (
-                str(p.rank),
-                f"{p.title} ({p.code})",
-                words.fit(p.fit),
-                ", ".join(p.strengths) or "—",
-                ", ".join(p.gaps) or "nothing important",
-                words.wage_change(p.wage_change),
-                words.outlook(p.outlook_pct),
-            )
-            for p in report.pivots
-        ),
-    )
+    return table(words.PIVOT_COLUMNS, words.pivot_rows(report))
 
 
 def _shortlist(report: Report) -> str:

@@ -60,18 +60,7 @@ def _write(report: Report, pdf: FPDF) -> None:
             _table(
                 pdf,
                 words.PIVOT_COLUMNS,
-                [
-                    (
-                        str(p.rank),
-                        f"{p.title} ({p.code})",
-                        words.fit(p.fit),
-                        ", ".join(p.strengths) or "—",
-                        ", ".join(p.gaps) or "nothing important",
-                        words.wage_change(p.wage_change),
-                        words.outlook(p.outlook_pct),
-                    )
-                    for p in report.pivots
-                ],
+                words.pivot_rows(report),
                 widths=(5, 30, 9, 25, 27, 14, 11),
             )
         else:

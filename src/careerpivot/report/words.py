@@ -104,3 +104,19 @@ def applications(report: Report) -> str:
 def no_rejection_analysis(report: Report) -> str:
     """What the rejection section says when no findings were passed in."""
     return f"No rejection patterns analysed for this report. {applications(report)}"
+
+
+def pivot_rows(report: Report) -> list[tuple[str, ...]]:
+    """The top-pivots table's cells, shared by the Markdown and PDF renderers."""
+    return [
+        (
+            str(p.rank),
+            f"{p.title} ({p.code})",
+            fit(p.fit),
+            ", ".join(p.strengths) or "—",
+            ", ".join(p.gaps) or "nothing important",
+            wage_change(p.wage_change),
+            outlook(p.outlook_pct),
+        )
+        for p in report.pivots
+    ]
