@@ -32,21 +32,7 @@ def pivot_card(ds: Dataset, p: Pivot, *, where: str, dismissable: bool = True) -
             st.markdown(_bullets([f"{k}: {v}" for k, v in tables.pivot_numbers(p)], ""))
             st.caption(tables.numbers_source(ds, short=True))
         with st.container(horizontal=True):
-            if st.button(
-                "Compare", key=f"w_{where}_cmp_{p.code}", icon=":material/compare_arrows:"
-            ):
-                state.set_target(p.code)
-                st.switch_page(nav.COMPARE.path)
-            if st.button("Plan a route", key=f"w_{where}_plan_{p.code}", icon=":material/route:"):
-                state.set_target(p.code)
-                st.switch_page(nav.PLAN.path)
-            st.button(
-                "Remove from shortlist" if saved else "Save to shortlist",
-                key=f"w_{where}_save_{p.code}",
-                icon=":material/bookmark_remove:" if saved else ":material/bookmark_add:",
-                on_click=state.toggle_shortlist,
-                args=(p.code,),
-            )
+            role_buttons(p.code, where=where)
             if dismissable:
                 st.button(
                     "Not for me",
@@ -56,6 +42,24 @@ def pivot_card(ds: Dataset, p: Pivot, *, where: str, dismissable: bool = True) -
                     on_click=state.dismiss,
                     args=(p.code,),
                 )
+
+
+def role_buttons(code: str, *, where: str) -> None:
+    """Compare, Plan a route and shortlist buttons for one role (Pivots and Rejections pages)."""
+    saved = code in state.shortlist()
+    if st.button("Compare", key=f"w_{where}_cmp_{code}", icon=":material/compare_arrows:"):
+        state.set_target(code)
+        st.switch_page(nav.COMPARE.path)
+    if st.button("Plan a route", key=f"w_{where}_plan_{code}", icon=":material/route:"):
+        state.set_target(code)
+        st.switch_page(nav.PLAN.path)
+    st.button(
+        "Remove from shortlist" if saved else "Save to shortlist",
+        key=f"w_{where}_save_{code}",
+        icon=":material/bookmark_remove:" if saved else ":material/bookmark_add:",
+        on_click=state.toggle_shortlist,
+        args=(code,),
+    )
 
 
 def _bullets(lines: list[str], empty: str) -> str:

@@ -26,7 +26,7 @@ from careerpivot.rejections import (
 )
 from careerpivot.rejections.practice import STAR_HINT
 from careerpivot.rejections.records import STAGE_NAMES
-from careerpivot.ui import cache, figures, nav, state, tables, widgets
+from careerpivot.ui import cache, cards, figures, nav, state, tables, widgets
 from careerpivot.ui import rejection_form as form
 from careerpivot.ui import rejection_state as rs
 from careerpivot.ui import rejection_text as rt
@@ -292,19 +292,7 @@ def _role_card(n: int, role: RedirectRole) -> None:
         st.progress(min(max(role.viability, 0.0), 1.0), text=f"Fit {role.viability:.0%}")
         st.markdown("\n".join(f"- {tables.md(why)}" for why in role.reasons))
         with st.container(horizontal=True):
-            if st.button("Compare", key=f"w_rej_cmp_{role.code}", icon=":material/compare_arrows:"):
-                state.set_target(role.code)
-                st.switch_page(nav.COMPARE.path)
-            if st.button("Plan a route", key=f"w_rej_plan_{role.code}", icon=":material/route:"):
-                state.set_target(role.code)
-                st.switch_page(nav.PLAN.path)
-            st.button(
-                "Remove from shortlist" if saved else "Save to shortlist",
-                key=f"w_rej_save_{role.code}",
-                icon=":material/bookmark_remove:" if saved else ":material/bookmark_add:",
-                on_click=state.toggle_shortlist,
-                args=(role.code,),
-            )
+            cards.role_buttons(role.code, where="rej")
 
 
 main()
