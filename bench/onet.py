@@ -60,10 +60,15 @@ def main() -> None:
         )
         slow = sorted(steps, key=lambda s: -s[1])[:4]
         print("  slowest steps: " + ", ".join(f"{w} {s:.2f} s" for w, s in slow))
+        print(
+            f"  peak memory of the import: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        )
+        name = result.dataset.name
+        del result  # the app and CLI load the saved data set in their own process
         loads = []
         for _ in range(3):
             t = time.perf_counter()
-            eng = Engine.load(result.dataset.name, Path(tmp))
+            eng = Engine.load(name, Path(tmp))
             loads.append(time.perf_counter() - t)
         print(
             f"cached load (data set + fitted scorer): best {min(loads):.2f} s of 3  (target <= 1 s)"
@@ -101,7 +106,9 @@ def main() -> None:
             routes.append((time.perf_counter() - t) * 1000)
         print(f"3 stepping-stone routes:                         {pct(routes)}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (resident): {peak:.0f} MB  (target <= 500 MB)")
+    print(
+        f"peak memory (resident, import and use in one process): {peak:.0f} MB  (target <= 500 MB)"
+    )
 
 
 if __name__ == "__main__":

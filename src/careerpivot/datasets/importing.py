@@ -44,12 +44,20 @@ class ImportResult:
     path: Path
     summary: ImportSummary
     bls: BlsSummary | None = None
+    ranker: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
         """Summary lines for the terminal."""
         out = self.summary.lines()
         if self.bls is not None:
             out += self.bls.lines(len(self.dataset))
+        if self.ranker == ("weighted sum",):
+            out.append(
+                "Adjacent roles: weighted sum only; the reranker needs tasks, work "
+                "activities and BLS employment (`careerpivot data import-bls` adds the last)"
+            )
+        elif self.ranker:
+            out.append(f"Adjacent roles: {' + '.join(self.ranker)}")
         out.append(f"Saved to {self.path}")
         return out
 
@@ -102,10 +110,12 @@ def _save(
     report("relatedness and graph", 0, 1)
     model = RelatednessModel().fit(dataset)
     dataset = replace(dataset, extras={**dataset.extras, "stand_in": stand_ins(dataset, model)})
-    graph = build_graph(dataset, similarity=model.similarity())
+    similarity, stages = model.similarity(), model.stages_
+    del model  # its role x role matrices; the graph build below needs the memory more
+    graph = build_graph(dataset, similarity=similarity)
     report("saving", 1, 1)
     path = save_dataset(dataset, dataset_path(dataset.name, data_dir), graph)
-    return ImportResult(dataset, path, summary, bls)
+    return ImportResult(dataset, path, summary, bls, stages)
 
 
 def stand_ins(dataset: Dataset, model: RelatednessModel) -> dict[str, str]:
