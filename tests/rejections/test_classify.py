@@ -107,7 +107,19 @@ def test_top_terms_are_words_of_the_text_in_order(classifier):
     assert weights == sorted(weights, reverse=True) and all(w > 0 for w in weights)
 
 
-@pytest.mark.parametrize("text", ["Your SQL, sadly - was weak!", "a - I", "Team fit. Culture?"])
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_contractions_stay_whole_words_whatever_the_apostrophe(classifier, apostrophe):
+    text = f"Your SQL wasn{apostrophe}t strong enough and you didn{apostrophe}t know Tableau."
+    words = [p.term for p in classifier.explain(text, "skill_gap", only_positive=False)]
+    assert "wasn't" in words and "didn't" in words
+    assert not {"wasn", "didn", "t"} & set(words)
+    plain = text.replace("\u2019", "'")
+    assert classifier.predict_proba([text]) == pytest.approx(classifier.predict_proba([plain]))
+
+
+@pytest.mark.parametrize(
+    "text", ["Your SQL, sadly - was weak!", "a - I", "Team fit. Culture?", "We can't, sorry."]
+)
 def test_explanations_add_up_to_the_decision(classifier, text):
     x = classifier.features_.transform([text])
     decision = classifier.model_.decision_function(x)[0]

@@ -36,7 +36,16 @@ DEFAULT_C = 100.0  # chosen by inner CV on the whole corpus (bench/classifier.py
 DEFAULT_THRESHOLD = 0.25  # likewise; below it a substantive guess becomes "generic"
 
 Reason = Literal["model", "below_threshold", "empty", "no_known_words"]
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+#: Words of two or more letters, keeping inner apostrophes ("wasn't", not "wasn").
+_TOKEN_PATTERN = r"(?u)\b\w[\w']*\w\b"
+_TOKEN = re.compile(_TOKEN_PATTERN)
+
+
+def normalise(text: str) -> str:
+    """Lower case, with typographic apostrophes (as pasted from e-mail) made plain."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
 #: Function words left out of the displayed top terms (they still count in the model).
 FUNCTION_WORDS = frozenset(
     {
@@ -186,7 +195,15 @@ class FeedbackClassifier:
         if len(set(labels)) < 2:
             raise ValueError("need at least two categories to learn from")
         parts: list[tuple[str, TfidfVectorizer]] = [
-            ("word", TfidfVectorizer(ngram_range=self.word_ngrams, sublinear_tf=True))
+            (
+                "word",
+                TfidfVectorizer(
+                    ngram_range=self.word_ngrams,
+                    sublinear_tf=True,
+                    preprocessor=normalise,
+                    token_pattern=_TOKEN_PATTERN,
+                ),
+            )
         ]
         if self.char_ngrams is not None:
             parts.append(
@@ -194,6 +211,7 @@ class FeedbackClassifier:
                     "char",
                     TfidfVectorizer(
                         analyzer="char_wb",
+                        preprocessor=normalise,
                         ngram_range=self.char_ngrams,
                         sublinear_tf=True,
                         min_df=2,
@@ -288,7 +306,7 @@ class FeedbackClassifier:
         row = self.centred_coef_[self.classes_.index(category)]
         # Character n-grams (char_wb) live inside one whitespace token: credit the words in it.
         # A token with no word of two letters ("a", "-") is credited as itself.
-        pieces = [(f" {t} ", _TOKEN.findall(t) or [t]) for t in text.lower().split()]
+        pieces = [(f" {t} ", _TOKEN.findall(t) or [t]) for t in normalise(text).split()]
         credit: dict[str, float] = defaultdict(float)
         for j, value in zip(x.col, x.data, strict=True):
             name = self.feature_names_[int(j)]
