@@ -42,13 +42,15 @@ def dataset_fingerprint(dataset: Dataset) -> str:
         h.update(f"{o.code}|{o.job_zone}|{o.interests}\n".encode())
     for d in dataset.descriptors:
         h.update(f"{d.id}|{d.kind}|{d.difficulty}\n".encode())
-    for arr in (
-        dataset.req_occupation,
-        dataset.req_descriptor,
-        dataset.req_importance,
-        dataset.req_level,
+    # Fixed dtypes, those a saved data set stores, so a save and load round trip keeps
+    # the hash (and the saved graph) current.
+    for arr, dtype in (
+        (dataset.req_occupation, np.int32),
+        (dataset.req_descriptor, np.int32),
+        (dataset.req_importance, np.float32),
+        (dataset.req_level, np.float32),
     ):
-        h.update(np.ascontiguousarray(arr).tobytes())
+        h.update(np.ascontiguousarray(arr, dtype=dtype).tobytes())
     return h.hexdigest()[:16]
 
 

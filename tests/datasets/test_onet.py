@@ -2,13 +2,16 @@
 
 import zipfile
 
+import networkx as nx
 import numpy as np
 import pytest
 
 from careerpivot.datasets.importing import import_onet
 from careerpivot.datasets.onet import read_release
 from careerpivot.datasets.registry import available_datasets, load_dataset
+from careerpivot.engine import Engine
 from careerpivot.errors import DataValidationError
+from careerpivot.graph import load_graph
 from careerpivot.presentation import ONET_ATTRIBUTION, dataset_footer
 from tests.datasets.onet_fixture import RATING_HEADER, files, write_release
 
@@ -170,3 +173,19 @@ def test_saved_data_set_round_trips(tmp_path, release):
     )
     assert again.extras["stand_in"]["11-1011.00"] in ("15-1252.00", "15-1254.00")
     assert (result.path / "graph.json").exists()
+
+
+def test_the_saved_graph_is_used_not_rebuilt(tmp_path, release, monkeypatch):
+    """The import's graph (built on the relatedness ranker) is what a later load serves."""
+    import careerpivot.engine as engine_module
+
+    result = import_onet(release, data_dir=tmp_path)
+    saved = load_graph(result.path / "graph.json")
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("the saved graph was thought stale and rebuilt")
+
+    monkeypatch.setattr(engine_module, "build_graph", no_rebuild)
+    eng = Engine.load("onet-99.1", tmp_path)
+    assert eng.graph.graph["fingerprint"] == saved.graph["fingerprint"]
+    assert nx.utils.graphs_equal(eng.graph, saved)
