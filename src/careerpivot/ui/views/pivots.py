@@ -202,7 +202,13 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
             hide_index=True,
             column_config={
                 "Similarity (%)": st.column_config.ProgressColumn(
-                    "Similarity", format="%d%%", min_value=0, max_value=100
+                    "Similarity",
+                    format="%d%%",
+                    min_value=0,
+                    max_value=100,
+                    help="Starter set: how alike the two roles' requirements and interests "
+                    "are. O*NET imports: the relatedness ranker's estimated chance that "
+                    "O*NET lists the two as closely related (mean of both directions).",
                 )
             },
         )
