@@ -1,3 +1,4 @@
+import networkx as nx
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -13,6 +14,7 @@ from careerpivot.routes import (
     learning_plan,
     stepping_stone_routes,
     what_if,
+    within_hops,
 )
 from careerpivot.scoring import PivotScorer
 from careerpivot.testing import synthetic_dataset
@@ -119,3 +121,25 @@ def test_cost_path_raises_levels_monotonically(tiny):
     start = np.zeros(len(tiny.descriptors))
     steps, final = cost_path(tiny, start, ["15-0001.00", "15-0003.00"])
     assert (final >= start).all() and steps[1].hours > 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    edges=st.sets(st.tuples(st.integers(0, 11), st.integers(0, 11)), min_size=5, max_size=60),
+    max_hops=st.integers(1, 4),
+)
+def test_pruning_to_within_hops_keeps_every_short_route(edges, max_hops):
+    g = nx.DiGraph()
+    g.add_nodes_from(range(12))
+    g.add_edges_from((u, v) for u, v in edges if u != v)
+
+    def short(h):
+        return {tuple(p) for p in nx.all_simple_paths(h, 0, 11, cutoff=max_hops)}
+
+    try:
+        near = within_hops(g, 0, 11, max_hops)
+    except nx.NetworkXNoPath:
+        assert not short(g)
+        return
+    assert short(near) == short(g) and short(g)
+    assert near.number_of_nodes() <= g.number_of_nodes()

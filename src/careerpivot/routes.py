@@ -202,6 +202,24 @@ def transition_graph(g: RoleGraph, max_step: int) -> RoleGraph:
     return per_graph[max_step]
 
 
+def within_hops(g: RoleGraph, start: str, target: str, max_hops: int) -> RoleGraph:
+    """The part of ``g`` a route of at most ``max_hops`` moves can pass through.
+
+    A role is kept when its hop distance from ``start`` plus its hop distance to
+    ``target`` is at most ``max_hops``; every such route survives, and the path
+    search no longer wanders the rest of the graph (a read-only subgraph view).
+    """
+    if start not in g or target not in g:
+        raise nx.NodeNotFound(f"{start} or {target} is not in the graph")
+    ahead = nx.single_source_shortest_path_length(g, start, cutoff=max_hops)
+    behind = nx.single_source_shortest_path_length(g.reverse(copy=False), target, cutoff=max_hops)
+    keep = [v for v, d in ahead.items() if v in behind and d + behind[v] <= max_hops]
+    if target not in keep:
+        raise nx.NetworkXNoPath(f"no route of at most {max_hops} moves to {target}")
+    sub: RoleGraph = g.subgraph(keep)
+    return sub
+
+
 def route_start(scorer: PivotScorer, profile: Profile) -> str:
     """Where a route starts: the current role, else the role closest to the profile."""
     if profile.current_role:
@@ -243,7 +261,8 @@ def stepping_stone_routes(
     known = np.array([d.id in profile.ratings for d in ds.descriptors])
     candidates: list[list[str]] = [[start, target]]
     try:
-        for path in islice(nx.shortest_simple_paths(roles, start, target, weight="cost"), k + 1):
+        near = within_hops(roles, start, target, max_hops)
+        for path in islice(nx.shortest_simple_paths(near, start, target, weight="cost"), k + 1):
             if len(path) - 1 <= max_hops and path not in candidates:
                 candidates.append(path)
     except nx.NetworkXNoPath:
