@@ -189,3 +189,11 @@ def test_the_saved_graph_is_used_not_rebuilt(tmp_path, release, monkeypatch):
     eng = Engine.load("onet-99.1", tmp_path)
     assert eng.graph.graph["fingerprint"] == saved.graph["fingerprint"]
     assert nx.utils.graphs_equal(eng.graph, saved)
+
+
+def test_the_summary_says_which_ranking_stages_ran(tmp_path, release):
+    """The mini release has no BLS employment, so the reranker cannot run, and says so."""
+    result = import_onet(release, data_dir=tmp_path)
+    stage_lines = [line for line in result.lines() if line.startswith("Adjacent roles")]
+    assert len(stage_lines) == 1
+    assert "weighted sum only" in stage_lines[0] and "import-bls" in stage_lines[0]

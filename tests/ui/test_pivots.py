@@ -1,7 +1,12 @@
 """Pivots page: cards with reasons and numbers, filters, dismiss, shortlist, map."""
 
+import os
 import re
+from pathlib import Path
 
+import pytest
+
+from careerpivot.datasets.importing import import_onet
 from careerpivot.engine import Engine
 from careerpivot.ui import nav, state
 from tests.ui.conftest import button, chart_specs, footer, new_app, page, start_from, texts
@@ -149,3 +154,30 @@ def test_a_starting_role_without_skill_ratings_is_explained():
         for i in at.info
     )
     assert card_titles(at)  # interests alone still give suggestions
+
+
+@pytest.mark.realdata
+def test_on_an_onet_import_the_map_shows_the_rankers_neighbours(onet_dir, bls_dir, tmp_path):
+    """Import 29.2 with BLS, pick it in the app: the map is the import's relatedness graph."""
+
+    import_onet(
+        onet_dir,
+        data_dir=Path(os.environ["CAREERPIVOT_DATA_DIR"]),
+        oews=bls_dir / "oews_national_M2024_dl.xlsx",
+        projections=bls_dir / "ep_occupation_2024_34.xlsx",
+    )
+    at = new_app()
+    at.selectbox(key="w_dataset").set_value("onet-29.2").run()
+    at.text_input(key="w_start_query").input("registered nurses").run()
+    button(at, "Show my pivots").click().run()
+    assert not at.exception, at.exception
+    assert "O*NET" in texts(at)
+    table = at.dataframe[0].value
+    assert table["Similarity (%)"].is_monotonic_decreasing
+    # The import's graph (relatedness ranker) agrees with O*NET's own list for nurses;
+    # a graph rebuilt from profile similarity put athletic trainers and physical
+    # therapists among the first six.
+    ds = Engine.load("onet-29.2", Path(os.environ["CAREERPIVOT_DATA_DIR"])).dataset
+    listed = {ds.occupation(c).title for c, tier, _ in ds.extras["related"]["29-1141.00"]}
+    nearest = list(table["Role"][:6])
+    assert sum(t in listed for t in nearest) >= 5, nearest
