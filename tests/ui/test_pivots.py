@@ -181,3 +181,6 @@ def test_on_an_onet_import_the_map_shows_the_rankers_neighbours(onet_dir, bls_di
     listed = {ds.occupation(c).title for c, tier, _ in ds.extras["related"]["29-1141.00"]}
     nearest = list(table["Role"][:6])
     assert sum(t in listed for t in nearest) >= 5, nearest
+    # ... and the table shows that list as evidence beside the similarity.
+    shown = dict(zip(table["Role"], table["O*NET lists it"], strict=True))
+    assert shown["Critical Care Nurses"].startswith("closely related")

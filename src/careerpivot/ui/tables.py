@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -127,10 +128,24 @@ def pivot_numbers(p: Pivot) -> list[tuple[str, str]]:
     ]
 
 
-def neighbours_frame(g: RoleGraph, code: str) -> pd.DataFrame:
-    """Roles one step from ``code`` in the graph, most similar first (the map as a table)."""
+#: O*NET's related-occupation tiers, as the map table names them.
+RELATED_TIERS = {
+    "Primary-Short": "closely related (1-5)",
+    "Primary-Long": "related (6-10)",
+    "Supplemental": "further (11-20)",
+}
+
+
+def neighbours_frame(
+    g: RoleGraph, code: str, related: Sequence[Sequence[Any]] | None = None
+) -> pd.DataFrame:
+    """Roles one step from ``code`` in the graph, most similar first (the map as a table).
+
+    ``related`` is O*NET's own list for ``code`` (``(code, tier, index)`` rows, as an
+    import keeps it): expert evidence shown beside the ranker's estimate, never mixed in.
+    """
     rows = transitions(g, code)
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "Role": [str(g.nodes[b].get("title", b)) for b, _ in rows],
             "Similarity (%)": [round(100 * float(d["similarity"])) for _, d in rows],
@@ -138,6 +153,10 @@ def neighbours_frame(g: RoleGraph, code: str) -> pd.DataFrame:
             "Job-zone step": [zone_step(d.get("job_zone_step")) for _, d in rows],
         }
     )
+    if related is not None:
+        tier = {str(r[0]): RELATED_TIERS.get(str(r[1]), str(r[1])) for r in related}
+        frame["O*NET lists it"] = [tier.get(b, "no") for b, _ in rows]
+    return frame
 
 
 # ----- compare --------------------------------------------------------------------------------

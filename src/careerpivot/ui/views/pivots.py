@@ -196,11 +196,20 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
             )
         except CareerPivotError as exc:
             st.info(f"{titles[str(code)]} cannot be compared: {exc}.")
+    related = eng.dataset.extras.get("related")
     with st.expander("The map as a table"):
         st.dataframe(
-            tables.neighbours_frame(sub, centre),
+            tables.neighbours_frame(
+                sub, centre, None if related is None else related.get(centre, [])
+            ),
             hide_index=True,
             column_config={
+                "O*NET lists it": st.column_config.TextColumn(
+                    "O*NET lists it",
+                    help="O*NET's own, expert-reviewed list of related occupations for "
+                    "this role. Shown as evidence beside the similarity; the ranker "
+                    "behind the map never reads it.",
+                ),
                 "Similarity (%)": st.column_config.ProgressColumn(
                     "Similarity",
                     format="%d%%",
@@ -209,7 +218,7 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
                     help="Starter set: how alike the two roles' requirements and interests "
                     "are. O*NET imports: the relatedness ranker's estimated chance that "
                     "O*NET lists the two as closely related (mean of both directions).",
-                )
+                ),
             },
         )
 
