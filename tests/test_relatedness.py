@@ -94,6 +94,16 @@ def test_reranker_is_skipped_where_a_feature_is_missing(starter):
     assert model.stages_ == ("weighted sum",)  # the starter set has no task statements
 
 
+def test_the_shipped_reranker_is_not_loaded_where_it_cannot_run(starter, monkeypatch):
+    import careerpivot.relatedness as relatedness
+
+    def refuse() -> None:
+        raise AssertionError("loaded a reranker the starter set cannot feed")
+
+    monkeypatch.setattr(relatedness, "load_reranker", refuse)
+    assert RelatednessModel().fit(starter).stages_ == ("weighted sum",)
+
+
 def test_reranker_predicts_in_chunks_like_at_once(rng):
     x = rng.normal(size=(50, 2)).astype(np.float32)
     model = LogisticRegression().fit(x, x[:, 0] > 0)

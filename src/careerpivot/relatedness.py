@@ -387,15 +387,20 @@ class Reranker:
         """
         out = np.empty(len(table))
         for start in range(0, len(table), chunk):
-            out[start : start + chunk] = self.model.predict_proba(table[start : start + chunk])[
-                :, 1
-            ]
+            part = table[start : start + chunk]
+            out[start : start + chunk] = self.model.predict_proba(part)[:, 1]
         return out
+
+
+def shipped_reranker_features(meta: Path = WEIGHTS_FILE) -> tuple[str, ...]:
+    """The features the shipped second stage reads (cheap: no model is loaded)."""
+    info = json.loads(meta.read_text(encoding="utf-8"))["reranker"]
+    return tuple(str(f) for f in info["features"])
 
 
 def load_reranker(path: Path = RERANKER_FILE, meta: Path = WEIGHTS_FILE) -> Reranker:
     """The shipped second stage, read with skops (no pickle: only the listed types load)."""
-    import skops.io as sio  # a second of import time, paid only by imports that rerank
+    import skops.io as sio  # about 0.3 s to import, paid only by imports that rerank
 
     info = json.loads(meta.read_text(encoding="utf-8"))["reranker"]
     model = sio.load(path, trusted=RERANKER_TRUSTED)
@@ -458,8 +463,8 @@ class RelatednessModel:
         self.dataset_ = dataset
         self.probability_: FloatArray | None = None
         self.stages_: tuple[str, ...] = ("weighted sum",)
-        reranker = load_reranker() if self.reranker == "shipped" else self.reranker
-        if reranker is not None and set(reranker.features) <= {*available, *SCORE_FEATURES}:
+        reranker = self._usable_reranker({*available, *SCORE_FEATURES})
+        if reranker is not None:
             at = candidate_pairs(linear, reranker.candidates)
 
             def rerank_features() -> Iterator[tuple[str, FloatArray]]:
@@ -474,6 +479,17 @@ class RelatednessModel:
             self.stages_ = ("weighted sum", "reranker")
         self.score_ = ranking_key(linear, self.probability_)
         return self
+
+    def _usable_reranker(self, available: set[str]) -> Reranker | None:
+        """The second stage, if every feature it reads is available (the shipped one
+        is loaded only then)."""
+        if self.reranker == "shipped":
+            if not set(shipped_reranker_features()) <= available:
+                return None
+            return load_reranker()
+        if self.reranker is None or not set(self.reranker.features) <= available:
+            return None
+        return self.reranker
 
     def ranked(self, i: int, k: int | None = None) -> list[int]:
         """Candidate role indices for source row ``i``, most related first."""
