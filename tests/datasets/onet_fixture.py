@@ -139,3 +139,98 @@ def write_release(
         if name not in drop:
             (root / name).write_text(text, encoding="utf-8")
     return root
+
+
+# ----- the 30.3 / 31.x layout ---------------------------------------------------------------
+# Written from the O*NET 30.3 data dictionary (onetcenter.org/dictionary/30.3/text/...) and
+# the public readers cited in docs/onet-layouts.md: same three occupations and ratings as
+# above, in the new file names and headers. No Work Values.txt (retired in 30.3); job zones
+# run 2-5 with 2 meaning "1-2"; DWA ids in the new content-model form.
+NEW_DWA = "4.A.3.b.1.a.1"
+NEW_IWA = "4.A.3.b.1.a"
+
+
+def files_30() -> dict[str, str]:
+    """File name -> content of a valid mini release in the O*NET 30.3 / 31.x layout."""
+    old = files()
+    skills = old["Skills.txt"].splitlines()
+    essential = [skills[0]] + [ln for ln in skills[1:] if "\t2.A." in ln]
+    transferable = [skills[0]] + [ln for ln in skills[1:] if "\t2.B." in ln]
+    interest_rows = old["Interests.txt"].splitlines()[1:]
+    # 30.3 keeps the high points under 1.B.1.g-i (scale IH, 0 none, 1 R ... 6 C)
+    interest_rows = [ln.replace("1.B.3.a", "1.B.1.g") for ln in interest_rows]
+    model = [
+        ln
+        for ln in old["Content Model Reference.txt"].splitlines()
+        if "\t" in ln and not ln.startswith(("1.B.2", "1.B.3"))
+    ]
+    model += [
+        "1.B.1.g\tFirst Interest High-Point\tFirst high point",
+        "1.B.3\tSpecific Interest Areas\tForty-one areas",
+        "1.B.3.a\tMechanics/Electronics\tWorking with machines",
+        f"{NEW_IWA}\tProgram computer systems.\tIWA",
+        f"{NEW_DWA}\tWrite computer programs.\tDWA",
+    ]
+    return {
+        "Read Me.txt": "O*NET 99.3 Database\nTest Release in the 30.3 layout\n",
+        "Occupation Data.txt": old["Occupation Data.txt"],
+        "Essential Skills.txt": "\n".join(essential) + "\n",
+        "Transferable Skills.txt": "\n".join(transferable) + "\n",
+        "Knowledge.txt": old["Knowledge.txt"],
+        "Career Interest Types.txt": "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\t"
+        "Data Value\tDate\tDomain Source\n" + "\n".join(interest_rows) + "\n",
+        "Specific Interest Areas.txt": "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\t"
+        "Data Value\tDate\tDomain Source\n"
+        "15-1252.00\t1.B.3.a\tMechanics/Electronics\tOI\t2.50\t05/2026\tAI/Expert\n"
+        "15-1252.00\t1.B.3.a\tMechanics/Electronics\tDS\t0.00\t05/2026\tAI/Expert\n",
+        "Job Zones.txt": "O*NET-SOC Code\tJob Zone\tDate\tDomain Source\n"
+        "15-1252.00\t4\t08/2023\tAnalyst\n15-1254.00\t3\t08/2023\tAnalyst\n"
+        "11-1011.00\t2\t05/2026\tAnalyst\n",
+        "Job Zone Reference.txt": "Job Zone\tName\tExperience\tEducation\tJob Training\t"
+        "Examples\tSVP Range\n"
+        "2\tJob Zone 1-2: Very Little to Some Preparation Needed\tSome\tHigh school\tWeeks\t"
+        "Helpers\t(Below 6.0)\n"
+        "3\tJob Zone Three: Medium Preparation Needed\tPrevious\tVocational\tYears\tClerks\t"
+        "(6.0 to < 7.0)\n"
+        "4\tJob Zone Four: Considerable Preparation Needed\tConsiderable\tBachelor's\tYears\t"
+        "Developers\t(7.0 to < 8.0)\n"
+        "5\tJob Zone Five: Extensive Preparation Needed\tExtensive\tGraduate\tYears\tLawyers\t"
+        "(8.0 and above)\n",
+        "Software Skills.txt": "O*NET-SOC Code\tWorkplace Example\tElement ID\tElement Name\t"
+        "Hot Technology\tIn Demand\n"
+        "15-1252.00\tPython\t2.E.7.a\tObject or component oriented development software\tY\tY\n"
+        "15-1254.00\tPython\t2.E.7.a\tObject or component oriented development software\tY\tN\n"
+        "15-1254.00\tReact\t2.E.7.a\tObject or component oriented development software\tN\tN\n"
+        "11-1011.00\tMicrosoft Excel\t2.E.6.c\tSpreadsheet software\tN\tN\n",
+        "Job Titles.txt": "O*NET-SOC Code\tJob Title\tShort Title\tSource(s)\n"
+        "15-1252.00\tSoftware Engineer\tn/a\t08\n15-1254.00\tFront End Developer\tn/a\t08\n",
+        "Task Statements.txt": old["Task Statements.txt"],
+        "Tasks to DWAs.txt": "O*NET-SOC Code\tTask ID\tDWA Element ID\tDate\tDomain Source\n"
+        f"15-1252.00\t1\t{NEW_DWA}\t03/2014\tAnalyst\n15-1254.00\t2\t{NEW_DWA}\t03/2014\tAnalyst\n",
+        "GWAs to IWAs to DWAs.txt": "GWA Element ID\tIWA Element ID\tDWA Element ID\t"
+        f"DWA Element Name\n4.A.3.b.1\t{NEW_IWA}\t{NEW_DWA}\tWrite computer programs.\n",
+        "GWAs to IWAs.txt": "GWA Element ID\tIWA Element ID\tIWA Element Name\n"
+        f"4.A.3.b.1\t{NEW_IWA}\tProgram computer systems.\n",
+        "Education.txt": old["Education, Training, and Experience.txt"],
+        "Education Categories.txt": old["Education, Training, and Experience Categories.txt"],
+        "Training and Experience.txt": "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\t"
+        "Category\tData Value\tN\tStandard Error\tLower CI Bound\tUpper CI Bound\t"
+        "Recommend Suppress\tDate\tDomain Source\n"
+        "15-1252.00\t3.A.1\tRelated Work Experience\tRW\t6\t40.00\t10\t1\tn/a\tn/a\tN\t"
+        "08/2023\tIncumbent\n",
+        "Related Occupations.txt": old["Related Occupations.txt"],
+        "Content Model Reference.txt": "\n".join(model) + "\n",
+        "Scales Reference.txt": old["Scales Reference.txt"].replace("EX\tExtent\t1\t7\n", "")
+        + "DS\tSummary Display Rank\t0\t41\n",
+    }
+
+
+def write_release_30(
+    root: Path, changes: dict[str, str] | None = None, drop: tuple[str, ...] = ()
+) -> Path:
+    """Write the mini release in the 30.3 layout to ``root``, some files replaced or left out."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in {**files_30(), **(changes or {})}.items():
+        if name not in drop:
+            (root / name).write_text(text, encoding="utf-8")
+    return root

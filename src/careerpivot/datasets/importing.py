@@ -21,7 +21,7 @@ import numpy as np
 
 from careerpivot.datasets.bls import BlsSummary, apply_bls, read_oews, read_projections
 from careerpivot.datasets.onet import ImportSummary, Progress, read_release
-from careerpivot.datasets.onet_files import FILES
+from careerpivot.datasets.onet_layouts import detect_layout
 from careerpivot.datasets.registry import dataset_path, load_dataset
 from careerpivot.datasets.saved import save_dataset
 from careerpivot.errors import CareerPivotError, DataValidationError
@@ -187,12 +187,11 @@ def _verify_zip(path: Path) -> None:
     if bad is not None:
         path.unlink(missing_ok=True)
         raise DownloadError(f"the download is damaged ({bad} fails its checksum); try again")
-    missing = sorted(set(FILES.values()) - names)
-    if missing:
+    try:
+        detect_layout(names)
+    except DataValidationError as exc:
         path.unlink(missing_ok=True)
-        raise DownloadError(
-            f"the zip is not an O*NET text release (missing {', '.join(missing[:3])})"
-        )
+        raise DownloadError(f"the zip is not an O*NET text release: {exc}") from None
 
 
 def sha256_of(path: Path) -> str:

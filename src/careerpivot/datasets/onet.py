@@ -123,8 +123,10 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
         step += 1
         report(what, step, STEPS)
 
+    layout = release.layout
+
     def stats(key: str) -> FileStats:
-        return summary.files.setdefault(f.FILES[key], FileStats())
+        return summary.files.setdefault(f.label(release, key), FileStats())
 
     tick("reference files")
     scales = f.read_scales(release)
@@ -182,7 +184,7 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
                     aliases=hint.aliases if hint else (),
                 )
             )
-        st = summary.files[f.FILES["skills" if kind == "skill" else "knowledge"]]
+        st = stats("skills" if kind == "skill" else "knowledge")
         fits = _level_fits(ratings)
         for (code, e), vals in sorted(ratings.items()):
             if "IM" not in vals:
@@ -230,7 +232,7 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
         "iwa_titles": iwa_ref,
         "related": {c: [list(x) for x in lst] for c, lst in related.items()},
     }
-    checksums = {n: release.sha256(n) for n in f.FILES.values() if release.has(n)}
+    checksums = {n: release.sha256(n) for n in layout.all_files() if release.has(n)}
     provenance = Provenance(
         source=f"O*NET {version} Database, U.S. Department of Labor, Employment and Training "
         "Administration (USDOL/ETA), text release",

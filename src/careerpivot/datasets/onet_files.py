@@ -17,40 +17,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from careerpivot.datasets.onet_layouts import Layout, detect_layout
 from careerpivot.datasets.tables import Column, choice, integer, number, read_rows
 from careerpivot.errors import DataValidationError
 from careerpivot.model import ONET_SOC_PATTERN
 
 MISSING = ("n/a", "")
 
-FILES = {
-    "occupations": "Occupation Data.txt",
-    "skills": "Skills.txt",
-    "knowledge": "Knowledge.txt",
-    "interests": "Interests.txt",
-    "work_values": "Work Values.txt",
-    "job_zones": "Job Zones.txt",
-    "technology": "Technology Skills.txt",
-    "alternate_titles": "Alternate Titles.txt",
-    "tasks": "Task Statements.txt",
-    "tasks_to_dwas": "Tasks to DWAs.txt",
-    "dwa_reference": "DWA Reference.txt",
-    "iwa_reference": "IWA Reference.txt",
-    "education": "Education, Training, and Experience.txt",
-    "education_categories": "Education, Training, and Experience Categories.txt",
-    "related": "Related Occupations.txt",
-    "content_model": "Content Model Reference.txt",
-    "scales": "Scales Reference.txt",
-}
-
 
 class Release:
-    """An O*NET text release on disk: a folder or the official zip."""
+    """An O*NET text release on disk: a folder or the official zip, in a known layout."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._zip: zipfile.ZipFile | None = None
         self._members: dict[str, str] = {}
+        self._layout: Layout | None = None
         if self.path.is_file() and zipfile.is_zipfile(self.path):
             self._zip = zipfile.ZipFile(self.path)
             self._members = {Path(n).name: n for n in self._zip.namelist() if not n.endswith("/")}
@@ -60,9 +42,29 @@ class Release:
                 file=str(self.path),
             )
 
+    @property
+    def layout(self) -> Layout:
+        """The release's layout, detected once from its files and their headers."""
+        if self._layout is None:
+            self._layout = detect_layout(self.names(), self.header, where=str(self.path))
+        return self._layout
+
+    def names(self) -> list[str]:
+        """File names in the release (no folders)."""
+        if self._zip:
+            return list(self._members)
+        return [p.name for p in self.path.iterdir() if p.is_file()]
+
     def has(self, name: str) -> bool:
         """True when the release contains the file."""
         return name in self._members if self._zip else (self.path / name).is_file()
+
+    def header(self, name: str) -> list[str]:
+        """The header cells of one file (empty if the file is absent)."""
+        if not self.has(name):
+            return []
+        first = self.text(name).split("\n", 1)[0].rstrip("\r")
+        return [h.strip() for h in first.split("\t")]
 
     def text(self, name: str) -> str:
         """The file's text; a missing file is a :class:`DataValidationError`."""
@@ -107,19 +109,35 @@ def _flag(text: str) -> bool:
     return text == "Y"
 
 
-def rows(
-    release: Release, name: str, columns: list[Column]
+def table_rows(
+    release: Release, table: str, columns: list[Column], *, name: str | None = None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Validated rows of one release file (header checked, ``n/a`` as missing)."""
-    return read_rows(
-        name,
-        columns,
-        text=release.text(name),
-        delimiter="\t",
-        missing=MISSING,
-        allow_extra=True,
-        display_name=name,
-    )
+    """Validated rows of one logical table, keyed by logical column names.
+
+    ``columns`` use logical names; they are looked up under the layout's headers,
+    so errors name the real file and header. A table held in several files
+    (30.3's two skills files) yields the rows of each file in turn; ``name``
+    reads only that one file.
+    """
+    spec = release.layout.spec(table)
+    real = [Column(spec.header(c.name), c.parse, c.required) for c in columns]
+    back = {spec.header(c.name): c.name for c in columns}
+    for file in (name,) if name else spec.files:
+        for line, r in read_rows(
+            file,
+            real,
+            text=release.text(file),
+            delimiter="\t",
+            missing=MISSING,
+            allow_extra=True,
+            display_name=file,
+        ):
+            yield line, {back[k]: v for k, v in r.items()}
+
+
+def label(release: Release, table: str) -> str:
+    """The file name(s) of a logical table in this release, for messages and summaries."""
+    return release.layout.spec(table).label
 
 
 @dataclass
@@ -138,33 +156,31 @@ class FileStats:
 # ----- reference files ----------------------------------------------------------------------
 def read_scales(release: Release) -> dict[str, tuple[float, float]]:
     """Scale id -> (minimum, maximum) from ``Scales Reference.txt``."""
-    cols = [Column("Scale ID"), Column("Minimum", number()), Column("Maximum", number())]
-    return {
-        r["Scale ID"]: (r["Minimum"], r["Maximum"]) for _, r in rows(release, FILES["scales"], cols)
-    }
+    cols = [Column("scale"), Column("min", number()), Column("max", number())]
+    return {r["scale"]: (r["min"], r["max"]) for _, r in table_rows(release, "scales", cols)}
 
 
 def read_content_model(release: Release) -> dict[str, tuple[str, str]]:
     """Element id -> (name, description) from ``Content Model Reference.txt``."""
-    cols = [Column("Element ID"), Column("Element Name"), Column("Description", required=False)]
+    cols = [Column("element"), Column("name"), Column("description", required=False)]
     return {
-        r["Element ID"]: (r["Element Name"], r["Description"] or "")
-        for _, r in rows(release, FILES["content_model"], cols)
+        r["element"]: (r["name"], r["description"] or "")
+        for _, r in table_rows(release, "content_model", cols)
     }
 
 
 def read_occupations(release: Release) -> dict[str, tuple[str, str]]:
     """Code -> (title, description) from ``Occupation Data.txt``."""
-    name = FILES["occupations"]
-    cols = [Column("O*NET-SOC Code", _code), Column("Title"), Column("Description", required=False)]
+    spec = release.layout.spec("occupations")
+    cols = [Column("code", _code), Column("title"), Column("description", required=False)]
     out: dict[str, tuple[str, str]] = {}
-    for line, r in rows(release, name, cols):
-        code = r["O*NET-SOC Code"]
+    for line, r in table_rows(release, "occupations", cols):
+        code = r["code"]
         if code in out:
             raise DataValidationError(
-                f"duplicate code {code}", file=name, row=line, field="O*NET-SOC Code"
+                f"duplicate code {code}", file=spec.label, row=line, field=spec.header("code")
             )
-        out[code] = (r["Title"], r["Description"] or "")
+        out[code] = (r["title"], r["description"] or "")
     return out
 
 
@@ -184,73 +200,78 @@ def read_ratings(
     A value flagged ``Recommend Suppress = Y`` is dropped (O*NET advises not to use
     it); a level flagged ``Not Relevant = Y`` counts as level 0.
     """
-    name = FILES[key]
-    cols = [
-        Column("O*NET-SOC Code", _code),
-        Column("Element ID"),
-        Column("Scale ID"),
-        Column("Data Value", number()),
-    ]
-    text = release.text(name)
-    header = text.split("\n", 1)[0].rstrip("\r").split("\t")
-    if "Recommend Suppress" in header:
-        cols.append(Column("Recommend Suppress", _flag, required=False))
-    if "Not Relevant" in header:
-        cols.append(Column("Not Relevant", _flag, required=False))
+    spec = release.layout.spec(key)
     out: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
-    for line, r in read_rows(
-        name, cols, text=text, delimiter="\t", missing=MISSING, allow_extra=True, display_name=name
-    ):
-        stats.read += 1
-        code, element, scale = r["O*NET-SOC Code"], r["Element ID"], r["Scale ID"]
-        if code not in codes:
-            raise DataValidationError(
-                f"unknown occupation code {code} (not in {FILES['occupations']})",
-                file=name,
-                row=line,
-                field="O*NET-SOC Code",
-            )
-        if element not in elements:
-            raise DataValidationError(
-                f"unknown element id {element!r} (not in {FILES['content_model']})",
-                file=name,
-                row=line,
-                field="Element ID",
-            )
-        if scale not in wanted_scales:
-            stats.skip(f"scale {scale} not used")
-            continue
-        lo, hi = scales.get(scale, (float("-inf"), float("inf")))
-        value = r["Data Value"]
-        if not lo <= value <= hi:
-            raise DataValidationError(
-                f"{value:g} is outside scale {scale} ({lo:g}-{hi:g})",
-                file=name,
-                row=line,
-                field="Data Value",
-            )
-        if r.get("Recommend Suppress"):
-            stats.skip("Recommend Suppress = Y")
-            continue
-        if r.get("Not Relevant") and scale == "LV":
-            value = 0.0
-        out[(code, element)][scale] = value
-        stats.kept += 1
+    for name in spec.files:
+        cols = [
+            Column("code", _code),
+            Column("element"),
+            Column("scale"),
+            Column("value", number()),
+        ]
+        header = release.header(name)
+        for flag in ("suppress", "not_relevant"):
+            if spec.header(flag) in header:
+                cols.append(Column(flag, _flag, required=False))
+        for line, r in table_rows(release, key, cols, name=name):
+            stats.read += 1
+            code, element, scale = r["code"], r["element"], r["scale"]
+            if code not in codes:
+                raise DataValidationError(
+                    f"unknown occupation code {code} (not in {label(release, 'occupations')})",
+                    file=name,
+                    row=line,
+                    field=spec.header("code"),
+                )
+            if element not in elements:
+                raise DataValidationError(
+                    f"unknown element id {element!r} (not in {label(release, 'content_model')})",
+                    file=name,
+                    row=line,
+                    field=spec.header("element"),
+                )
+            if scale not in wanted_scales:
+                stats.skip(f"scale {scale} not used")
+                continue
+            lo, hi = scales.get(scale, (float("-inf"), float("inf")))
+            value = r["value"]
+            if not lo <= value <= hi:
+                raise DataValidationError(
+                    f"{value:g} is outside scale {scale} ({lo:g}-{hi:g})",
+                    file=name,
+                    row=line,
+                    field=spec.header("value"),
+                )
+            if r.get("suppress"):
+                stats.skip("Recommend Suppress = Y")
+                continue
+            if r.get("not_relevant") and scale == "LV":
+                value = 0.0
+            out[(code, element)][scale] = value
+            stats.kept += 1
     return out
 
 
 # ----- per-occupation facts -----------------------------------------------------------------
 def read_job_zones(release: Release, codes: set[str], stats: FileStats) -> dict[str, int]:
-    """Code -> job zone 1-5."""
-    name = FILES["job_zones"]
-    cols = [Column("O*NET-SOC Code", _code), Column("Job Zone", integer(1, 5))]
+    """Code -> job zone 1-5 (2 stands for "1-2" where the release merged zones 1 and 2)."""
+    cols = [Column("code", _code), Column("zone", integer(1, 5))]
     out: dict[str, int] = {}
-    for line, r in rows(release, name, cols):
+    for line, r in table_rows(release, "job_zones", cols):
         stats.read += 1
-        _known(r["O*NET-SOC Code"], codes, name, line)
-        out[r["O*NET-SOC Code"]] = r["Job Zone"]
+        _known(release, "job_zones", r["code"], codes, line)
+        out[r["code"]] = r["zone"]
         stats.kept += 1
     return out
+
+
+def read_job_zone_names(release: Release) -> dict[int, str]:
+    """Job zone -> its name from ``Job Zone Reference.txt`` ({} where the file is absent)."""
+    spec = release.layout.spec("job_zone_reference")
+    if not all(release.has(f) for f in spec.files):
+        return {}
+    cols = [Column("zone", integer(1, 5)), Column("name")]
+    return {r["zone"]: r["name"] for _, r in table_rows(release, "job_zone_reference", cols)}
 
 
 @dataclass(frozen=True)
@@ -266,25 +287,20 @@ class ToolRow:
 
 def read_technology(release: Release, codes: set[str], stats: FileStats) -> list[ToolRow]:
     """Technology examples with their Hot Technology and In Demand flags."""
-    name = FILES["technology"]
     cols = [
-        Column("O*NET-SOC Code", _code),
-        Column("Example"),
-        Column("Commodity Title", required=False),
-        Column("Hot Technology", _flag),
-        Column("In Demand", _flag),
+        Column("code", _code),
+        Column("example"),
+        Column("category", required=False),
+        Column("hot", _flag, required=False),
+        Column("in_demand", _flag, required=False),
     ]
     out = []
-    for line, r in rows(release, name, cols):
+    for line, r in table_rows(release, "technology", cols):
         stats.read += 1
-        _known(r["O*NET-SOC Code"], codes, name, line)
+        _known(release, "technology", r["code"], codes, line)
         out.append(
             ToolRow(
-                r["O*NET-SOC Code"],
-                r["Example"],
-                r["Commodity Title"] or "",
-                r["Hot Technology"],
-                r["In Demand"],
+                r["code"], r["example"], r["category"] or "", bool(r["hot"]), bool(r["in_demand"])
             )
         )
     return out
@@ -294,17 +310,12 @@ def read_alternate_titles(
     release: Release, codes: set[str], stats: FileStats
 ) -> dict[str, list[str]]:
     """Code -> alternate titles (and short titles), deduplicated in file order."""
-    name = FILES["alternate_titles"]
-    cols = [
-        Column("O*NET-SOC Code", _code),
-        Column("Alternate Title"),
-        Column("Short Title", required=False),
-    ]
+    cols = [Column("code", _code), Column("title"), Column("short", required=False)]
     out: dict[str, list[str]] = defaultdict(list)
-    for line, r in rows(release, name, cols):
+    for line, r in table_rows(release, "alternate_titles", cols):
         stats.read += 1
-        code = _known(r["O*NET-SOC Code"], codes, name, line)
-        for t in (r["Alternate Title"], r["Short Title"]):
+        code = _known(release, "alternate_titles", r["code"], codes, line)
+        for t in (r["title"], r["short"]):
             if t and t not in out[code]:
                 out[code].append(t)
         stats.kept += 1
@@ -315,18 +326,17 @@ def read_tasks(
     release: Release, codes: set[str], stats: FileStats
 ) -> dict[str, list[tuple[int, str, str]]]:
     """Code -> [(task id, task text, task type)], core tasks first."""
-    name = FILES["tasks"]
     cols = [
-        Column("O*NET-SOC Code", _code),
-        Column("Task ID", integer(0)),
-        Column("Task"),
-        Column("Task Type", required=False),
+        Column("code", _code),
+        Column("task_id", integer(0)),
+        Column("task"),
+        Column("task_type", required=False),
     ]
     out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for line, r in rows(release, name, cols):
+    for line, r in table_rows(release, "tasks", cols):
         stats.read += 1
-        code = _known(r["O*NET-SOC Code"], codes, name, line)
-        out[code].append((r["Task ID"], r["Task"], r["Task Type"] or ""))
+        code = _known(release, "tasks", r["code"], codes, line)
+        out[code].append((r["task_id"], r["task"], r["task_type"] or ""))
         stats.kept += 1
     for tasks in out.values():
         tasks.sort(key=lambda t: (t[2] != "Core", t[0]))
@@ -337,70 +347,66 @@ def read_task_dwas(
     release: Release, codes: set[str], dwas: set[str], stats: FileStats
 ) -> dict[str, set[str]]:
     """Code -> detailed work activity ids its tasks map to."""
-    name = FILES["tasks_to_dwas"]
-    cols = [Column("O*NET-SOC Code", _code), Column("Task ID", integer(0)), Column("DWA ID")]
+    spec = release.layout.spec("tasks_to_dwas")
+    cols = [Column("code", _code), Column("task_id", integer(0)), Column("dwa")]
     out: dict[str, set[str]] = defaultdict(set)
-    for line, r in rows(release, name, cols):
+    for line, r in table_rows(release, "tasks_to_dwas", cols):
         stats.read += 1
-        code = _known(r["O*NET-SOC Code"], codes, name, line)
-        if r["DWA ID"] not in dwas:
+        code = _known(release, "tasks_to_dwas", r["code"], codes, line)
+        if r["dwa"] not in dwas:
             raise DataValidationError(
-                f"unknown DWA id {r['DWA ID']!r} (not in {FILES['dwa_reference']})",
-                file=name,
+                f"unknown DWA id {r['dwa']!r} (not in {label(release, 'dwa_reference')})",
+                file=spec.label,
                 row=line,
-                field="DWA ID",
+                field=spec.header("dwa"),
             )
-        out[code].add(r["DWA ID"])
+        out[code].add(r["dwa"])
         stats.kept += 1
     return out
 
 
 def read_dwa_reference(release: Release) -> dict[str, tuple[str, str]]:
     """DWA id -> (IWA id, DWA title)."""
-    cols = [Column("IWA ID"), Column("DWA ID"), Column("DWA Title")]
-    return {
-        r["DWA ID"]: (r["IWA ID"], r["DWA Title"])
-        for _, r in rows(release, FILES["dwa_reference"], cols)
-    }
+    cols = [Column("iwa"), Column("dwa"), Column("title")]
+    return {r["dwa"]: (r["iwa"], r["title"]) for _, r in table_rows(release, "dwa_reference", cols)}
 
 
 def read_iwa_reference(release: Release) -> dict[str, str]:
     """IWA id -> IWA title."""
-    cols = [Column("IWA ID"), Column("IWA Title")]
-    return {r["IWA ID"]: r["IWA Title"] for _, r in rows(release, FILES["iwa_reference"], cols)}
+    cols = [Column("iwa"), Column("title")]
+    return {r["iwa"]: r["title"] for _, r in table_rows(release, "iwa_reference", cols)}
 
 
 def read_education(release: Release, codes: set[str], stats: FileStats) -> dict[str, str]:
     """Code -> the required-education category most respondents chose (scale RL)."""
     cats = [
-        Column("Element ID"),
-        Column("Scale ID"),
-        Column("Category", integer(0)),
-        Column("Category Description"),
+        Column("element"),
+        Column("scale"),
+        Column("category", integer(0)),
+        Column("description"),
     ]
     labels = {
-        r["Category"]: r["Category Description"]
-        for _, r in rows(release, FILES["education_categories"], cats)
-        if r["Scale ID"] == "RL"
+        r["category"]: r["description"]
+        for _, r in table_rows(release, "education_categories", cats)
+        if r["scale"] == "RL"
     }
-    name = FILES["education"]
     cols = [
-        Column("O*NET-SOC Code", _code),
-        Column("Element ID"),
-        Column("Scale ID"),
-        Column("Category", integer(0), required=False),
-        Column("Data Value", number(0, 100)),
+        Column("code", _code),
+        Column("element"),
+        Column("scale"),
+        Column("category", integer(0), required=False),
+        Column("value", number(0, 100)),
     ]
     best: dict[str, tuple[float, int]] = {}
-    for line, r in rows(release, name, cols):
+    for line, r in table_rows(release, "education", cols):
         stats.read += 1
-        code = _known(r["O*NET-SOC Code"], codes, name, line)
-        if r["Scale ID"] != "RL" or r["Category"] is None:
+        code = _known(release, "education", r["code"], codes, line)
+        if r["scale"] != "RL" or r["category"] is None:
             stats.skip("not the required-education scale (RL)")
             continue
         stats.kept += 1
-        if code not in best or r["Data Value"] > best[code][0]:
-            best[code] = (r["Data Value"], r["Category"])
+        if code not in best or r["value"] > best[code][0]:
+            best[code] = (r["value"], r["category"])
     return {code: labels.get(cat, f"category {cat}") for code, (_, cat) in best.items()}
 
 
@@ -411,31 +417,33 @@ def read_related(
     release: Release, codes: set[str], stats: FileStats
 ) -> dict[str, list[tuple[str, str, int]]]:
     """Code -> [(related code, tier, index)] in index order (O*NET's expert-reviewed list)."""
-    name = FILES["related"]
     cols = [
-        Column("O*NET-SOC Code", _code),
-        Column("Related O*NET-SOC Code", _code),
-        Column("Relatedness Tier", choice(*TIERS)),
-        Column("Index", integer(1)),
+        Column("code", _code),
+        Column("related", _code),
+        Column("tier", choice(*TIERS)),
+        Column("index", integer(1)),
     ]
     out: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for line, r in rows(release, name, cols):
+    for line, r in table_rows(release, "related", cols):
         stats.read += 1
-        code = _known(r["O*NET-SOC Code"], codes, name, line)
-        other = _known(r["Related O*NET-SOC Code"], codes, name, line, "Related O*NET-SOC Code")
-        out[code].append((other, r["Relatedness Tier"], r["Index"]))
+        code = _known(release, "related", r["code"], codes, line)
+        other = _known(release, "related", r["related"], codes, line, "related")
+        out[code].append((other, r["tier"], r["index"]))
         stats.kept += 1
     for lst in out.values():
         lst.sort(key=lambda t: t[2])
     return out
 
 
-def _known(code: str, codes: set[str], name: str, line: int, column: str = "O*NET-SOC Code") -> str:
+def _known(
+    release: Release, table: str, code: str, codes: set[str], line: int, column: str = "code"
+) -> str:
     if code not in codes:
+        spec = release.layout.spec(table)
         raise DataValidationError(
-            f"unknown occupation code {code} (not in {FILES['occupations']})",
-            file=name,
+            f"unknown occupation code {code} (not in {label(release, 'occupations')})",
+            file=spec.label,
             row=line,
-            field=column,
+            field=spec.header(column),
         )
     return code
