@@ -22,7 +22,8 @@ import numpy as np
 from careerpivot.datasets.bls import BlsSummary, apply_bls, read_oews, read_projections
 from careerpivot.datasets.onet import ImportSummary, Progress, read_release
 from careerpivot.datasets.onet_layouts import detect_layout
-from careerpivot.datasets.registry import dataset_path, load_dataset
+from careerpivot.datasets.paths import clean_leftovers
+from careerpivot.datasets.registry import dataset_path, datasets_dir, load_dataset
 from careerpivot.datasets.saved import save_dataset
 from careerpivot.errors import CareerPivotError, DataValidationError
 from careerpivot.graph import build_graph
@@ -71,8 +72,16 @@ def import_onet(
     projections: Path | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Import an O*NET text release (folder or zip), optionally with BLS figures."""
+    """Import an O*NET text release (folder or zip), optionally with BLS figures.
+
+    The data-set name (``name``, else ``onet-VERSION`` from the release's ``Read Me.txt``)
+    must be a safe folder name; it is checked before anything is read or written.
+    """
+    if name is not None:
+        dataset_path(name, data_dir)
+    clean_leftovers(datasets_dir(data_dir))
     dataset, summary = read_release(source, name=name, progress=progress)
+    dataset_path(dataset.name, data_dir)  # a hostile Read Me.txt fails here, before the work
     bls = None
     if oews is not None or projections is not None:
         if oews is None or projections is None:
@@ -91,6 +100,7 @@ def import_bls(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Add BLS wages and outlook to an imported data set, replacing it atomically."""
+    clean_leftovers(datasets_dir(data_dir))
     dataset = load_dataset(name, data_dir)
     if name == "starter":
         raise DataValidationError("the starter set already carries BLS figures; import O*NET first")

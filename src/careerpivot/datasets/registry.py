@@ -9,9 +9,10 @@ from pathlib import Path
 
 import platformdirs
 
+from careerpivot.datasets.paths import check_name, inside
 from careerpivot.datasets.saved import load_saved
 from careerpivot.datasets.starter import STARTER_NAME, load_starter, starter_dir
-from careerpivot.errors import DatasetNotFoundError
+from careerpivot.errors import DatasetNotFoundError, DataValidationError
 from careerpivot.model import Dataset, Provenance
 
 
@@ -58,15 +59,25 @@ def available_datasets(data_dir: Path | None = None) -> list[DatasetInfo]:
 
 
 def dataset_path(name: str, data_dir: Path | None = None) -> Path:
-    """Folder of an imported data set (which may not exist yet)."""
-    return datasets_dir(data_dir) / name
+    """Folder of an imported data set (which may not exist yet).
+
+    The name must pass :func:`~careerpivot.datasets.paths.check_name`, and the folder must
+    resolve inside the data folder; anything else is a :class:`DataValidationError`.
+    """
+    root = datasets_dir(data_dir)
+    path = root / check_name(name)
+    inside(root, path)
+    return path
 
 
 def load_dataset(name: str = STARTER_NAME, data_dir: Path | None = None) -> Dataset:
     """Load a data set by name; raises :class:`DatasetNotFoundError` naming the choices."""
     if name == STARTER_NAME:
         return load_starter()
-    path = dataset_path(name, data_dir)
+    try:
+        path = dataset_path(name, data_dir)
+    except DataValidationError as exc:
+        raise DatasetNotFoundError(str(exc)) from None
     if not (path / "dataset.json").exists():
         names = ", ".join(i.name for i in available_datasets(data_dir)) or "none"
         raise DatasetNotFoundError(

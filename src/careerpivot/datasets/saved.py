@@ -7,7 +7,6 @@ so a failed import never touches the data set that was there before.
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from careerpivot.datasets.paths import inside, safe_rmtree, staging_prefix
 from careerpivot.errors import DataValidationError
 from careerpivot.graph import RoleGraph, load_graph, save_graph
 from careerpivot.model import Dataset, Descriptor, Occupation, Provenance
@@ -25,8 +25,10 @@ SAVED_FORMAT = 1
 def save_dataset(dataset: Dataset, directory: Path, graph: RoleGraph | None = None) -> Path:
     """Write ``dataset`` (and its graph) to ``directory``, replacing it atomically."""
     directory = Path(directory)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    root = directory.parent
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    inside(root, directory)
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(directory.name), dir=root))
     try:
         meta: dict[str, Any] = {
             "format": SAVED_FORMAT,
@@ -48,20 +50,26 @@ def save_dataset(dataset: Dataset, directory: Path, graph: RoleGraph | None = No
             save_graph(graph, staging / "graph.json")
         _swap(staging, directory)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging.exists():
+            safe_rmtree(root, staging)
         raise
     return directory
 
 
 def _swap(staging: Path, directory: Path) -> None:
+    """Put ``staging`` in place of ``directory``; every path is checked inside their folder."""
+    root = directory.parent
     old = directory.with_name(f".{directory.name}.old")
+    if old.exists() or old.is_symlink():
+        safe_rmtree(root, old)
+    if directory.is_symlink():
+        inside(root, directory.parent)
+        directory.unlink()
+    elif directory.exists():
+        inside(root, directory).rename(inside(root, old))
+    staging.rename(inside(root, directory))
     if old.exists():
-        shutil.rmtree(old)
-    if directory.exists():
-        directory.rename(old)
-    staging.rename(directory)
-    if old.exists():
-        shutil.rmtree(old)
+        safe_rmtree(root, old)
 
 
 def load_saved(directory: Path) -> Dataset:
