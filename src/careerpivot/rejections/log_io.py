@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from careerpivot.csvsafe import csv_text, restore
 from careerpivot.rejections.records import (
     LOG_SCHEMA_VERSION,
     ApplicationRecord,
@@ -87,7 +88,7 @@ def parse_log_csv(text: str, *, source: str = "log.csv") -> RejectionLog:
                     file=source,
                     row=start,
                 )
-            data = {h: c for h, c in zip(header, cells, strict=True)}
+            data = {h: restore(c) for h, c in zip(header, cells, strict=True)}
             record = validate_record(data, file=source, row=start)
             if record.id in seen:
                 raise RecordValidationError(
@@ -106,13 +107,11 @@ def parse_log_csv(text: str, *, source: str = "log.csv") -> RejectionLog:
 
 def format_log_csv(log: RejectionLog) -> str:
     """The log as CSV text with every column (the inverse of :func:`parse_log_csv`)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; also quotes a lone "\r"
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for r in log.records:
         data = r.model_dump(mode="json")
-        writer.writerow(["" if data[c] is None else data[c] for c in CSV_COLUMNS])
-    return out.getvalue()
+        rows.append(["" if data[c] is None else data[c] for c in CSV_COLUMNS])
+    return csv_text(CSV_COLUMNS, rows)  # formula cells neutralised; RFC 4180 line endings
 
 
 # ----- JSON -----------------------------------------------------------------------------------

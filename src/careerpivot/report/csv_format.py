@@ -3,9 +3,8 @@
 Each scalar is one row; list fields repeat their ``field`` once per item, in order;
 ``row`` numbers the lines of a table section (0 for the report's own fields).
 Numbers are written exactly (``repr``), so :func:`read_csv` gives back an equal
-:class:`Report`. Text that a spreadsheet would run as a formula (starting with
-``= + - @``, a tab or a carriage return) is prefixed with ``'``, as is text that
-already starts with one; the reader strips it again.
+:class:`Report`. Text that a spreadsheet would run as a formula is neutralised by
+:mod:`careerpivot.csvsafe`, and the reader restores it.
 """
 
 from __future__ import annotations
@@ -18,23 +17,18 @@ from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
+from careerpivot.csvsafe import csv_text, restore
 from careerpivot.errors import DataValidationError
 from careerpivot.report.model import Report
 
 HEADER = ("section", "row", "field", "value")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
-Cell = tuple[str, int, str, str]
+Cell = tuple[str, int, str, Any]
 
 
 def render_csv(report: Report) -> str:
     """The report as CSV text (RFC 4180 line endings; write it with ``newline=""``)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(HEADER)
-    for section, row, name, value in _cells(report):
-        writer.writerow((section, row, name, value))
-    return buf.getvalue()
+    return csv_text(HEADER, _cells(report))
 
 
 def read_csv(text: str, *, source: str = "report CSV") -> Report:
@@ -90,19 +84,17 @@ def _scalar(section: str, row: int, name: str, hint: Any, value: Any) -> Iterato
         yield section, row, name, _encode(value)
 
 
-def _encode(value: Any) -> str:
+def _encode(value: Any) -> Any:
+    """A cell: numbers stay numbers (written exactly), everything else becomes text."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, int | float):
+        return value  # csv writes repr(float): exact, and never neutralised as a formula
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return str(value)  # formula cells are neutralised by csv_text
 
 
 # ----- reading ---------------------------------------------------------------------------------
@@ -156,7 +148,7 @@ def _decode(hint: Any, line: int, value: str, source: str, name: str) -> Any:
         return None if value == "" else _decode(inner, line, value, source, name)
     try:
         if hint is str:
-            return value[1:] if value.startswith("'") else value
+            return restore(value)
         if hint is bool:
             if value not in ("true", "false"):
                 raise ValueError(f"expected true or false, got {value!r}")

@@ -4,13 +4,13 @@ tables, learning plans, route lists and CSV. They are also the text equivalents 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from careerpivot import presentation
+from careerpivot.csvsafe import frame_csv
 from careerpivot.effort import weeks_at
 from careerpivot.gaps import GapReport
 from careerpivot.graph import RoleGraph, transitions
@@ -204,9 +204,7 @@ def gap_csv(report: GapReport) -> str:
             "rated": [r.rated for r in rows],
         }
     )
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False)
-    return buf.getvalue()
+    return frame_csv(frame)
 
 
 def names(rows: Sequence[object], limit: int = 10) -> str:

@@ -6,6 +6,7 @@ import math
 
 import streamlit as st
 
+from careerpivot.csvsafe import frame_csv
 from careerpivot.effort import LEARNING_ADVICE
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
@@ -68,7 +69,7 @@ def _steps(plan: LearningPlan) -> None:
     )
     st.download_button(
         "Download the plan (CSV)",
-        data=tables.plan_frame(plan).to_csv(index=False),
+        data=frame_csv(tables.plan_frame(plan)),
         file_name=f"careerpivot-plan-{plan.target_code}.csv",
         mime="text/csv",
         icon=":material/download:",
