@@ -37,7 +37,7 @@ def stored(tmp_path, monkeypatch, ana) -> str:
 
 
 def test_markdown_to_stdout_is_the_core_renderer_output(stored, engine):
-    res = runner.invoke(APP, ["report", "Ana", "--format", "md", "--date", "2025-03-14"])
+    res = runner.invoke(APP, ["report", "Ana Díaz", "--format", "md", "--date", "2025-03-14"])
     assert res.exit_code == 0, res.output
     with Store.open(stored) as store:
         snap = store.load_client(1)
@@ -48,7 +48,7 @@ def test_markdown_to_stdout_is_the_core_renderer_output(stored, engine):
 def test_pdf_to_file(stored, tmp_path):
     out = tmp_path / "ana.pdf"
     res = runner.invoke(
-        APP, ["report", "1", "-f", "pdf", "--out", str(out), "--date", "2025-03-14"]
+        APP, ["report", "#1", "-f", "pdf", "--out", str(out), "--date", "2025-03-14"]
     )
     assert res.exit_code == 0 and "Wrote" in res.output
     assert out.read_bytes().startswith(b"%PDF-")
@@ -64,7 +64,7 @@ def test_pdf_default_file_name(stored, tmp_path, monkeypatch):
 def test_csv_to_file_reads_back(stored, tmp_path):
     out = tmp_path / "ana.csv"
     res = runner.invoke(
-        APP, ["report", "ana", "-f", "csv", "--out", str(out), "--date", "2025-03-14"]
+        APP, ["report", "Ana Díaz", "-f", "csv", "--out", str(out), "--date", "2025-03-14"]
     )
     assert res.exit_code == 0
     with out.open(encoding="utf-8", newline="") as fh:
@@ -74,7 +74,7 @@ def test_csv_to_file_reads_back(stored, tmp_path):
 
 
 def test_unknown_format_is_refused(stored):
-    res = runner.invoke(APP, ["report", "1", "-f", "docx"])
+    res = runner.invoke(APP, ["report", "#1", "-f", "docx"])
     assert res.exit_code != 0 and "docx" in res.output
 
 
@@ -83,7 +83,7 @@ def test_logged_applications_bring_their_patterns_and_actions(stored, engine):
         for payload in application_payloads():
             store.add_rejection(1, payload, schema_version=1)
         snap = store.load_client(1)
-    res = runner.invoke(APP, ["report", "Ana", "--format", "md", "--date", "2025-03-14"])
+    res = runner.invoke(APP, ["report", "Ana Díaz", "--format", "md", "--date", "2025-03-14"])
     assert res.exit_code == 0, res.output
     sections = client_rejection_sections(engine, snap)
     expected = build_report(engine, snap, on=dt.date(2025, 3, 14), rejections=sections)

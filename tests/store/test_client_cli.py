@@ -59,11 +59,12 @@ def test_add_note_list_archive(db):
     assert res.exit_code == 0, res.output
     assert "Added client 1 Ana Díaz with a profile of" in res.output
     assert (
-        run("client", "note", "ana", "Explored data roles.", "--date", "2025-03-01").exit_code == 0
+        run("client", "note", "ana díaz", "Explored data roles.", "--date", "2025-03-01").exit_code
+        == 0
     )
     listed = json.loads(run("client", "list", "--json").stdout)
     assert [(c["id"], c["name"]) for c in listed] == [(1, "Ana Díaz")]
-    assert "archived" in run("client", "archive", "1").output
+    assert "archived" in run("client", "archive", "#1").output
     assert json.loads(run("client", "list", "--json").stdout) == []
     assert len(json.loads(run("client", "list", "--all", "--json").stdout)) == 1
     with Store.open(db) as store:
@@ -79,11 +80,11 @@ def test_export_import_delete(db, tmp_path):
     res = run("client", "import", str(out))
     assert res.exit_code == 0 and "Imported client 2 Bo Berg" in res.output
     res = run("client", "delete", "Bo Berg")
-    assert res.exit_code != 0 and "fits several clients" in res.output
-    res = run("client", "delete", "2", input="n\n")
+    assert res.exit_code != 0 and "names several clients (#1 Bo Berg, #2 Bo Berg)" in res.output
+    res = run("client", "delete", "#2", input="n\n")
     assert res.exit_code != 0  # declined: nothing erased
     assert len(json.loads(run("client", "list", "--json").stdout)) == 2
-    assert "Erased client 2" in run("client", "delete", "2", "--yes").output
+    assert "Erased client 2" in run("client", "delete", "#2", "--yes").output
     assert [c["id"] for c in json.loads(run("client", "list", "--json").stdout)] == [1]
 
 
@@ -110,7 +111,7 @@ def test_passcode_prompts_twice_and_stores_a_hash(db):
     [
         (["client", "note", "nobody", "x"], "no client named 'nobody'"),
         (["client", "add", "   "], "name: must not be empty"),
-        (["client", "note", "1", "x", "--date", "March"], "not a date"),
+        (["client", "note", "#1", "x", "--date", "March"], "not a date"),
         (["report", "nobody"], "no client named 'nobody'"),
     ],
 )

@@ -176,14 +176,15 @@ def test_delete_needs_confirmation_and_cascades(store: Store):
     assert store.integrity_check() == ["ok"]
 
 
-def test_resolve_by_id_exact_name_or_unique_part(store: Store):
+def test_resolve_by_id_or_full_name(store: Store):
     ana = store.create_client("Ana Díaz")
     ann = store.create_client("Ann Lee")
     twin = store.create_client("Ann Lee")
-    assert store.resolve_client(str(ana.id)) == ana
+    assert store.resolve_client(f"#{ana.id}") == ana
     assert store.resolve_client("ana diaz") == ana  # case and accents ignored
-    assert store.resolve_client("díaz") == ana
-    with pytest.raises(AmbiguousClientError, match=f"{ann.id} Ann Lee, {twin.id} Ann Lee"):
+    with pytest.raises(AmbiguousClientError, match=f"#{ana.id} Ana Díaz"):
+        store.resolve_client("díaz")  # a part of a name is never enough
+    with pytest.raises(AmbiguousClientError, match=f"#{ann.id} Ann Lee, #{twin.id} Ann Lee"):
         store.resolve_client("Ann Lee")
     with pytest.raises(AmbiguousClientError):
         store.resolve_client("an")

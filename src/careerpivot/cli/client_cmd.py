@@ -40,7 +40,10 @@ DbOpt = Annotated[
     ),
 ]
 ClientArg = Annotated[
-    str, typer.Argument(help="Client id or name (see `careerpivot client list`).")
+    str,
+    typer.Argument(
+        help="The client: #ID (like #12) or the full name (see `careerpivot client list`)."
+    ),
 ]
 
 app = typer.Typer(
@@ -95,7 +98,7 @@ def list_clients(
         table.add_column(col)
     for c in clients:
         table.add_row(
-            str(c.id),
+            f"#{c.id}",
             escape(c.name),
             escape(c.contact or ""),
             c.created.date().isoformat(),
@@ -146,7 +149,7 @@ def note(
     console.print(f"Saved session {entry.id} of {escape(who.name)} on {day.isoformat()}.")
 
 
-@app.command(epilog="Example: careerpivot client archive 3 (bring back: --undo)")
+@app.command(epilog="Example: careerpivot client archive '#3' (bring back: --undo)")
 def archive(
     client: ClientArg,
     undo: Annotated[bool, typer.Option("--undo", help="Bring an archived client back.")] = False,
@@ -197,16 +200,18 @@ def import_(
     console.print(f"Imported client {who.id} {escape(who.name)} (sessions: {len(data.sessions)}).")
 
 
-@app.command(epilog="Example: careerpivot client delete 3 --yes")
+@app.command(epilog="Example: careerpivot client delete '#3' --yes")
 def delete(
     client: ClientArg,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Erase a client and every record of theirs (for erasure requests). Cannot be undone."""
+    """Erase a client and every record of theirs (for erasure requests). Cannot be undone.
+
+    Name the client exactly: #ID or the name exactly as listed."""
     try:
         with Store.open(db) as store:
-            who = store.resolve_client(client)
+            who = store.resolve_client(client, exact=True)
             if not yes:
                 typer.confirm(
                     f"Erase client {who.id} {who.name} and all their records? "

@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
     app.command(
         epilog=(
             "Examples: careerpivot report 'Ana Díaz' --format pdf --out ana.pdf\n\n"
-            "careerpivot report 3 --format md > ana.md"
+            "careerpivot report '#3' --format md > ana.md"
         )
     )(report)
 

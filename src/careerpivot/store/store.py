@@ -222,27 +222,44 @@ class Store:
         with self._read() as s:
             return convert.client(queries.client_row(s, client_id))
 
-    def resolve_client(self, text_or_id: str) -> Client:
-        """A client from an id or a name (exact, else a unique part of a name).
+    def resolve_client(self, ref: str, *, exact: bool = False) -> Client:
+        """A client from ``#ID`` or a full name; never a guess.
 
-        Archived clients count too. Raises :class:`ClientNotFoundError` or, when the
-        name fits several clients, :class:`AmbiguousClientError` listing their ids.
+        A name matches as typed, else ignoring case and accents (unless ``exact``, which
+        erasure uses: then only ``#ID`` or the name exactly as stored). A part of a name,
+        or a name several clients share, is an :class:`AmbiguousClientError` listing the
+        candidates as ``#ID name``; no match is a :class:`ClientNotFoundError`. Text made
+        only of digits is a name, so a client called ``1`` is never mistaken for id 1.
         """
-        query = text_or_id.strip()
-        if query.isdigit():
-            return self.get_client(int(query))
+        query = ref.strip()
+        if query.startswith("#"):
+            digits = query[1:].strip()
+            if not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
+                raise ClientNotFoundError(f"{query!r} is not a client id like #12")
+            return self.get_client(int(digits))
         everyone = self.list_clients(include_archived=True)
+        same = [c for c in everyone if c.name == query]
         key = queries.fold(query)
-        exact = [c for c in everyone if queries.fold(c.name) == key]
-        matches = exact or [c for c in everyone if key and key in queries.fold(c.name)]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise ClientNotFoundError(
-                f"no client named {query!r} (see `careerpivot client list --all`)"
+        if not same and not exact:
+            same = [c for c in everyone if queries.fold(c.name) == key]
+        if len(same) == 1:
+            return same[0]
+        if same:
+            raise AmbiguousClientError(
+                f"{query!r} names several clients ({_listed(same)}); give the id as #ID"
             )
-        listed = ", ".join(f"{c.id} {c.name}" for c in matches[:10])
-        raise AmbiguousClientError(f"{query!r} fits several clients ({listed}); give the id")
+        near = [c for c in everyone if key and key in queries.fold(c.name)]
+        if exact:
+            near = near or [c for c in everyone if queries.fold(c.name) == key]
+        hint = " (see `careerpivot client list --all`)"
+        digits_hint = f"; for the client with id {query} write #{query}" if query.isdigit() else ""
+        if near:
+            how = "the exact name or" if exact else "the full name or"
+            raise AmbiguousClientError(
+                f"{query!r} is not a full client name; it fits {_listed(near)}: "
+                f"give {how} #ID{digits_hint}"
+            )
+        raise ClientNotFoundError(f"no client named {query!r}{digits_hint}{hint}")
 
     def load_client(self, client_id: int) -> ClientSnapshot:
         """Everything about one client, read in one consistent transaction."""
@@ -294,3 +311,10 @@ class Store:
         """``["ok"]`` when the database is sound, else the problems found."""
         with self.engine.connect() as conn:
             return queries.integrity_problems(conn) or ["ok"]
+
+
+def _listed(clients: list[Client], limit: int = 10) -> str:
+    """``#3 Ana Díaz, #7 Ana Diaz`` (and how many more)."""
+    shown = ", ".join(f"#{c.id} {c.name}" for c in clients[:limit])
+    more = len(clients) - limit
+    return f"{shown} and {more} more" if more > 0 else shown
