@@ -1,4 +1,4 @@
-"""``careerpivot app``: start the Streamlit front end."""
+"""``careerpivot app``: start the Streamlit front end, on this machine only unless asked."""
 
 from __future__ import annotations
 
@@ -9,29 +9,81 @@ from typing import Annotated
 
 import typer
 
+from careerpivot.cli.common import err_console, fail
+from careerpivot.errors import CareerPivotError
+from careerpivot.netsafe import LOOPBACK, check_listen, is_loopback
+
 APP_FILE = Path(__file__).resolve().parents[3] / "app.py"
+
+#: Settings every run gets, whatever the config file says: no usage statistics, and
+#: browsers see that an error happened, never its details (tracebacks, file paths).
+SAFE_SETTINGS = (
+    "--browser.gatherUsageStats=false",
+    "--client.showErrorDetails=none",
+)
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``app`` command."""
-    app.command("app", epilog="Example: careerpivot app --port 8501")(run_app)
+    app.command(
+        "app",
+        epilog=(
+            "Example: careerpivot app --port 8501\n\n"
+            "Other machines (needs a counselor passcode): careerpivot app --address 0.0.0.0 "
+            "--listen-remote"
+        ),
+    )(run_app)
 
 
-def run_app(
-    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8501,
-    headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = False,
-) -> None:
-    """Start the web app (Streamlit) on the embedded data."""
-    if not APP_FILE.exists():
-        raise typer.BadParameter(f"{APP_FILE} not found: run from a checkout of CareerPivot")
-    cmd = [
+def streamlit_command(port: int, headless: bool, address: str) -> list[str]:
+    """The ``streamlit run`` command line for these options."""
+    return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
         str(APP_FILE),
         f"--server.port={port}",
+        f"--server.address={address}",
         f"--server.headless={'true' if headless else 'false'}",
-        "--browser.gatherUsageStats=false",
+        *SAFE_SETTINGS,
     ]
-    raise typer.Exit(subprocess.call(cmd))
+
+
+def passcode_is_set() -> bool:
+    """True when the counselor store has a passcode (the default database)."""
+    from careerpivot.store import Store  # imported late: the app command should start fast
+
+    with Store.open() as store:
+        return store.passcode_required()
+
+
+def run_app(
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to serve on.")] = 8501,
+    headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = False,
+    address: Annotated[
+        str,
+        typer.Option(help="Address to listen on (default: this machine only)."),
+    ] = LOOPBACK,
+    listen_remote: Annotated[
+        bool,
+        typer.Option(
+            "--listen-remote",
+            help="Allow an address other machines can reach; needs a counselor passcode.",
+        ),
+    ] = False,
+) -> None:
+    """Start the web app (Streamlit) on the embedded data, reachable from this machine only."""
+    if not APP_FILE.exists():
+        raise typer.BadParameter(f"{APP_FILE} not found: run from a checkout of CareerPivot")
+    try:
+        warning = check_listen(
+            address,
+            allow_remote=listen_remote,
+            passcode_set=not is_loopback(address) and listen_remote and passcode_is_set(),
+        )
+    except CareerPivotError as exc:
+        fail(exc)
+    if warning:
+        err_console.print(warning, style="bold yellow", markup=False, highlight=False)
+    raise typer.Exit(subprocess.call(streamlit_command(port, headless, address)))
