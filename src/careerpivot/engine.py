@@ -16,9 +16,11 @@ from careerpivot.routes import (
     LearningPlan,
     RankChange,
     Route,
+    WhatIfOption,
     learning_plan,
     stepping_stone_routes,
     what_if,
+    what_if_options,
 )
 from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights
 from careerpivot.search import TitleIndex, TitleMatch
@@ -119,3 +121,7 @@ class Engine:
     def what_if(self, profile: Profile, descriptor: str, levels: float = 1.0) -> list[RankChange]:
         """Roles that move up if the person adds ``levels`` to one descriptor."""
         return what_if(self.scorer, profile, descriptor, levels=levels)
+
+    def what_if_options(self, profile: Profile, target: str) -> list[WhatIfOption]:
+        """The plan steps to ``target`` that move it, with hours, rank and fit before/after."""
+        return what_if_options(self.scorer, profile, self.plan(profile, target))

@@ -10,29 +10,53 @@ single gap to the target directly.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
 from weakref import WeakKeyDictionary
 
 import networkx as nx
 import numpy as np
 
-from careerpivot.effort import LEARNING_ADVICE, hours_between, learning_kind
+from careerpivot.effort import (
+    LEARNING_ADVICE,
+    RANGE_HIGH,
+    RANGE_LOW,
+    HoursRange,
+    PlanCheck,
+    Preparation,
+    check_plan,
+    hours_between,
+    hours_range,
+    learning_kind,
+    typical_preparation,
+)
 from careerpivot.errors import NoRouteError, NotScorableError, UnknownRoleError
-from careerpivot.gaps import person_gap
+from careerpivot.gaps import GapRow, person_gap
 from careerpivot.graph import RoleGraph, occupation_nodes
 from careerpivot.model import Dataset, FloatArray
 from careerpivot.profile import Profile
 from careerpivot.scoring import PivotScorer
+from careerpivot.tool_families import ToolFamily, choose_tools
 
 MIN_IMPORTANCE = 2.5
 MIN_DEFICIT = 0.5
 UNRATED_TOOL_IMPORTANCE = 4.0
 
 
+#: Phases by the week a step starts in at the plan's study pace: first month (weeks 1-4),
+#: first quarter (weeks 5-13), later.
+PHASES: tuple[tuple[str, float], ...] = (("first month", 4.0), ("first quarter", 13.0))
+PHASE_NAMES: tuple[str, ...] = (*(p for p, _ in PHASES), "later")
+STUDY_HOURS_PER_WEEK = 10.0
+
+
 @dataclass(frozen=True)
 class LearningStep:
-    """One gap to close: from the current level to the required level, with effort."""
+    """One gap to close: from the current level to the required level, with effort.
+
+    A tool step stands for its whole family (``family_name``): the plan asks for one
+    tool per family and lists the others as ``alternatives`` (names).
+    """
 
     id: str
     name: str
@@ -46,20 +70,73 @@ class LearningStep:
     advice: str
     boosted: bool = False
     rated: bool = True  # False: the person never rated it, so "current" is assumed 0
+    family: str = ""  # tool family id ("" for skills and knowledge)
+    family_name: str = ""
+    alternatives: tuple[str, ...] = ()
+    choice: str = ""  # why this tool of its family: "you know it", "most in demand ..."
+    phase: str = ""  # "first month", "first quarter" or "later"
+
+    @property
+    def hours_low(self) -> float:
+        """Low end of the step's hour range."""
+        return self.hours * RANGE_LOW
+
+    @property
+    def hours_high(self) -> float:
+        """High end of the step's hour range."""
+        return self.hours * RANGE_HIGH
 
 
 @dataclass(frozen=True)
 class LearningPlan:
-    """The gaps to a target role in the order to work on them."""
+    """The gaps to a target role in the order to work on them, in phases, with an hour
+    range, the target's typical preparation and the check of one against the other."""
 
     target_code: str
     target_title: str
     steps: list[LearningStep]
+    preparation: Preparation | None = None
+    hours_per_week: float = STUDY_HOURS_PER_WEEK
+    covered: list[str] = field(default_factory=list)  # families already met: sentences
 
     @property
     def total_hours(self) -> float:
         """Sum of the steps' estimated hours."""
         return float(sum(s.hours for s in self.steps))
+
+    @property
+    def hours(self) -> HoursRange:
+        """The plan's hours as a range, with the basis stated."""
+        return hours_range(
+            self.total_hours, len(self.steps), sum(1 for s in self.steps if not s.rated)
+        )
+
+    @property
+    def check(self) -> PlanCheck:
+        """The plan weighed against the target's typical preparation."""
+        return check_plan(self.hours, self.preparation)
+
+    @property
+    def phases(self) -> list[tuple[str, list[LearningStep]]]:
+        """Steps grouped by phase, in plan order; phases without steps are left out."""
+        return [
+            (p, [s for s in self.steps if s.phase == p])
+            for p in PHASE_NAMES
+            if any(s.phase == p for s in self.steps)
+        ]
+
+
+def phase_of(start_hours: float, hours_per_week: float = STUDY_HOURS_PER_WEEK) -> str:
+    """The phase a step starting after ``start_hours`` of study falls in.
+
+    >>> phase_of(0.0), phase_of(45.0), phase_of(200.0)
+    ('first month', 'first quarter', 'later')
+    """
+    week = start_hours / hours_per_week
+    for name, weeks in PHASES:
+        if week < weeks:
+            return name
+    return "later"
 
 
 def learning_plan(
@@ -71,46 +148,101 @@ def learning_plan(
     min_deficit: float = MIN_DEFICIT,
     unrated_tool_importance: float = UNRATED_TOOL_IMPORTANCE,
     boost: Mapping[str, float] | None = None,
+    hours_per_week: float = STUDY_HOURS_PER_WEEK,
 ) -> LearningPlan:
     """Ordered learning steps to meet ``target``'s important requirements.
 
     Deficits under ``min_deficit`` level points are left out: they are within the
-    noise of the ratings and not worth a study plan. Tools the person never rated
-    enter only when the role relies on them (importance >= ``unrated_tool_importance``:
-    the starter set's "core" tools, O*NET's Hot Technology + In Demand ones); the
-    others are listed as tools to check, not as hours to study.
-    ``boost`` multiplies the priority of named descriptors (the rejection log raises
-    skills that rejections mention). Steps are sorted by priority, then hours.
+    noise of the ratings and not worth a study plan. Tools come one per family
+    (:mod:`careerpivot.tool_families`): the one the person knows, else the one most
+    in demand for the role; a family the person already covers adds no step. A
+    family the person never touched enters only when the role relies on it
+    (importance >= ``unrated_tool_importance``: the starter set's "core" tools,
+    O*NET's Hot Technology + In Demand ones). ``boost`` multiplies the priority of
+    named descriptors (the rejection log raises skills that rejections name); a
+    boosted tool is the one its family asks for. Steps are sorted by priority,
+    then hours, and fall into phases by when they start at ``hours_per_week``.
     """
     report = person_gap(dataset, profile, target)
     boost = boost or {}
-    steps = []
+    rows = {r.id: r for r in report.rows}
+    tool_rows = [
+        r for r in report.rows if r.kind == "technology" and r.importance >= min_importance
+    ]
+    known = {r.id: r.current for r in report.rows if r.kind == "technology" and r.rated}
+    choices = choose_tools(
+        dataset, target, known, ids=[r.id for r in tool_rows], prefer=list(boost)
+    )
+    steps: list[LearningStep] = []
+    covered: list[str] = []
     for row in report.gaps:
-        if row.importance < min_importance or row.deficit < min_deficit:
+        if row.importance < min_importance or row.kind == "technology":
             continue
-        if row.unknown_tool and row.importance < unrated_tool_importance:
-            continue  # a tool the person never mentioned: only the role's core tools go in
-        d = dataset.descriptor(row.id)
-        factor = boost.get(row.id, 1.0)
-        kind = learning_kind(d, row.required)
-        steps.append(
-            LearningStep(
-                id=row.id,
-                name=row.name,
-                kind=row.kind,
-                current=row.current,
-                target=row.required,
-                importance=row.importance,
-                priority=row.priority * factor,
-                hours=hours_between(d, row.current, row.required),
-                learning=kind,
-                advice=LEARNING_ADVICE[kind],
-                boosted=factor > 1.0,
-                rated=row.rated,
-            )
-        )
+        if row.deficit < min_deficit:
+            continue
+        steps.append(_step(dataset, row, boost))
+    for choice in choices.values():
+        row = rows[choice.chosen]
+        members = [rows[t] for t in (choice.chosen, *choice.alternatives)]
+        alternatives = tuple(dataset.descriptor(t).name for t in choice.alternatives)
+        if row.deficit < min_deficit:
+            if row.rated and row.current > 0:
+                note = f"{choice.family.name}: {row.name} (you are at {row.current:.1f})"
+                top = rows[choice.alternatives[0]] if choice.alternatives else None
+                if top is not None and top.importance > row.importance:
+                    note += f"; the role asks most for {top.name}"
+                covered.append(note)
+            continue
+        relied_on = max(m.importance for m in members) >= unrated_tool_importance
+        if not row.rated and not relied_on and choice.chosen not in boost:
+            continue  # a family the person never mentioned: only the role's core ones go in
+        steps.append(_step(dataset, row, boost, choice.family, alternatives, choice.reason))
     steps.sort(key=lambda s: (-s.priority, s.hours, s.name))
-    return LearningPlan(report.target_code, report.target_title, steps)
+    phased = []
+    start = 0.0
+    for st in steps:
+        phased.append(replace(st, phase=phase_of(start, hours_per_week)))
+        start += st.hours
+    occ = dataset.occupation(report.target_code)
+    return LearningPlan(
+        report.target_code,
+        report.target_title,
+        phased,
+        typical_preparation(occ),
+        hours_per_week,
+        covered,
+    )
+
+
+def _step(
+    dataset: Dataset,
+    row: GapRow,
+    boost: Mapping[str, float],
+    family: ToolFamily | None = None,
+    alternatives: tuple[str, ...] = (),
+    choice: str = "",
+) -> LearningStep:
+    d = dataset.descriptor(row.id)
+    factor = boost.get(row.id, 1.0)
+    kind = learning_kind(d, row.required, family.id if family else "")
+    return LearningStep(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        current=row.current,
+        target=row.required,
+        importance=row.importance,
+        priority=row.priority * factor,
+        hours=hours_between(d, row.current, row.required),
+        learning=kind,
+        advice=LEARNING_ADVICE[kind],
+        boosted=factor > 1.0,
+        rated=row.rated,
+        family=family.id if family else "",
+        family_name=family.name if family else "",
+        alternatives=alternatives,
+        choice=choice,
+    )
 
 
 # ----- stepping-stone routes ------------------------------------------------------------------
@@ -333,6 +465,109 @@ def what_if(
             )
     changes.sort(key=lambda c: (-c.gain, c.new_rank))
     return changes
+
+
+@dataclass(frozen=True)
+class WhatIfOption:
+    """Learning one plan step to the target's level, and exactly what that changes for the
+    target role: its rank among the person's matches and its fit (0-1)."""
+
+    id: str
+    name: str
+    kind: str
+    current: float
+    reach: float
+    hours: float
+    target_title: str
+    old_rank: int
+    new_rank: int
+    old_fit: float
+    new_fit: float
+    others: list[RankChange] = field(default_factory=list)  # other roles that move up
+
+    @property
+    def hours_low(self) -> float:
+        """Low end of the hour range."""
+        return self.hours * RANGE_LOW
+
+    @property
+    def hours_high(self) -> float:
+        """High end of the hour range."""
+        return self.hours * RANGE_HIGH
+
+    @property
+    def sentence(self) -> str:
+        """``'Learn SQL from 3.0 to 4.5 (about 80-160 h): Data Scientists moves from rank 22
+        to 19 of your matches; fit 61% -> 64%.'``, ranks stated exactly, never rounded."""
+        if self.new_rank < self.old_rank:
+            move = f"moves from rank {self.old_rank} to {self.new_rank} of your matches"
+        else:
+            move = f"stays at rank {self.new_rank} of your matches"
+        return (
+            f"Learn {self.name} from {self.current:.1f} to {self.reach:.1f} (about "
+            f"{self.hours_low:,.0f}-{self.hours_high:,.0f} h): {self.target_title} {move}; "
+            f"fit {self.old_fit:.0%} → {self.new_fit:.0%}."
+        )
+
+
+def what_if_options(
+    scorer: PivotScorer, profile: Profile, plan: LearningPlan, *, min_gain: float = 0.001
+) -> list[WhatIfOption]:
+    """The plan's steps that move the target, each learned to the target's level.
+
+    A step is offered only when it raises the target's fit by at least ``min_gain``
+    or its rank; steps that change nothing for the target are left out. Best first:
+    most rank places gained, then most fit per hour.
+    """
+    ds = scorer.dataset_
+    i = ds.occupation_index[plan.target_code]
+    before = scorer.score(profile)
+    old_ranks = _ranks(before.total, before.eligible | (np.arange(len(ds)) == i))
+    out = []
+    for step in plan.steps:
+        better = profile.with_ratings({step.id: min(7.0, step.target)})
+        after = scorer.score(better)
+        new_ranks = _ranks(after.total, after.eligible | (np.arange(len(ds)) == i))
+        old_fit, new_fit = float(before.total[i]), float(after.total[i])
+        if not (new_fit - old_fit >= min_gain or new_ranks[i] < old_ranks[i]):
+            continue
+        others = [
+            RankChange(
+                ds.occupations[int(j)].code,
+                ds.occupations[int(j)].title,
+                int(old_ranks[j]),
+                int(new_ranks[j]),
+                float(before.total[j]),
+                float(after.total[j]),
+            )
+            for j in np.flatnonzero(after.eligible)
+            if j != i and new_ranks[j] < old_ranks[j] and new_ranks[j] <= 20
+        ]
+        others.sort(key=lambda c: (-c.gain, c.new_rank))
+        out.append(
+            WhatIfOption(
+                step.id,
+                step.name,
+                step.kind,
+                step.current,
+                min(7.0, step.target),
+                step.hours,
+                plan.target_title,
+                int(old_ranks[i]),
+                int(new_ranks[i]),
+                old_fit,
+                new_fit,
+                others[:5],
+            )
+        )
+    out.sort(
+        key=lambda o: (
+            -(o.old_rank - o.new_rank),
+            -(o.new_fit - o.old_fit) / max(o.hours, 1.0),
+            o.name,
+        )
+    )
+    return out
 
 
 def _ranks(total: FloatArray, eligible: np.ndarray) -> np.ndarray:

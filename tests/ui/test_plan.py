@@ -6,7 +6,9 @@ from careerpivot.engine import Engine
 from careerpivot.ui import nav, state
 from tests.ui.conftest import chart_specs, footer, new_app, page, start_from, texts
 
-STEP = re.compile(r"^(\d+)\. \*\*(.+?)\*\*: level (\d\.\d) → (\d\.\d).*about ([\d,]+) hours")
+STEP = re.compile(
+    r"^(\d+)\. \*\*(.+?)\*\*: level (\d\.\d) → (\d\.\d).*about ([\d,]+)-([\d,]+) hours"
+)
 
 
 def open_plan(at, target=None):
@@ -32,8 +34,13 @@ def test_learning_steps_are_in_the_engines_order_with_hours():
     for line, step in zip(lines, plan.steps):
         m = STEP.match(line)
         assert m.group(2).startswith(step.name.replace("$", "\\$"))
-        assert int(m.group(5).replace(",", "")) == round(step.hours)
-    assert f"about {plan.total_hours:,.0f} hours in all" in texts(at)
+        assert int(m.group(5).replace(",", "")) == round(step.hours_low)
+        assert int(m.group(6).replace(",", "")) == round(step.hours_high)
+    h = plan.hours
+    assert f"about {h.low:,.0f}-{h.high:,.0f} hours in all" in texts(at)
+    for phase, _ in plan.phases:  # steps are shown under their phase headings
+        assert f"**{phase[0].upper()}{phase[1:]}**" in texts(at)
+    assert "Typical preparation for Data Scientists: Job zone" in texts(at)
     assert at.download_button[0].label == "Download the plan (CSV)"
 
 
@@ -50,26 +57,36 @@ def test_routes_are_drawn_and_written_out():
         assert label.endswith("Data Scientists") or "bigger job-zone step" in label
 
 
-def test_what_if_lists_roles_that_move_up():
+def test_what_if_offers_only_steps_that_move_the_target_with_hours_rank_and_fit():
     at = open_plan(start_from("software developer"), "15-2051.00")
-    at.selectbox(key="w_plan_whatif").set_value("2.C.4.a").run()  # Mathematics (knowledge)
-    at.slider(key="w_plan_reach_2.C.4.a").set_value(7.0).run()
-    assert not at.exception
     eng = Engine.load()
     prof = eng.profile_for("15-1252.00")
-    expected = eng.what_if(prof, "2.C.4.a", 7.0 - prof.ratings["2.C.4.a"])
-    assert expected, "the starter set should have roles that reward more mathematics"
-    table = at.dataframe[-1].value
-    assert list(table["Role"]) == [c.title for c in expected]
-    assert (table["Places up"] > 0).all()
-
-
-def test_what_if_below_the_current_level_asks_for_a_higher_one():
-    at = open_plan(start_from("software developer"), "15-2051.00")
-    at.selectbox(key="w_plan_whatif").set_value("2.B.3.e").run()  # Programming
-    at.slider(key="w_plan_reach_2.B.3.e").set_value(0.0).run()
+    options = eng.what_if_options(prof, "15-2051.00")
+    assert options, "some plan step should move Data Scientists"
+    box = at.selectbox(key="w_plan_whatif")
+    assert list(box.options) == [
+        f"{o.name} ({'tool' if o.kind == 'technology' else o.kind}, about "
+        f"{o.hours_low:,.0f}-{o.hours_high:,.0f} h)"
+        for o in options
+    ]
+    for o in options:
+        assert o.new_rank < o.old_rank or o.new_fit > o.old_fit
+    last = options[-1]
+    box.set_value(last.id).run()
     assert not at.exception
-    assert any("already at level" in i.value for i in at.info)
+    shown = texts(at)
+    assert f"Data Scientists moves from rank {last.old_rank} to {last.new_rank}" in shown or (
+        f"stays at rank {last.new_rank}" in shown
+    )
+    assert "top 20" not in last.sentence
+
+
+def test_what_if_never_calls_a_rank_outside_the_top_20_in_it():
+    from careerpivot.routes import WhatIfOption
+
+    o = WhatIfOption("x", "SQL", "technology", 3.0, 4.5, 80.0, "Data Scientists", 22, 19, 0.6, 0.64)
+    assert "rank 22 to 19" in o.sentence and "top 20" not in o.sentence
+    assert "about 60-120 h" in o.sentence and "fit 60% → 64%" in o.sentence
 
 
 def test_the_starting_role_as_target_says_to_choose_another():

@@ -19,7 +19,7 @@ from careerpivot.engine import Engine
 from careerpivot.gaps import GapReport
 from careerpivot.graph import RoleGraph, neighbourhood
 from careerpivot.profile import Profile
-from careerpivot.routes import LearningPlan, RankChange, Route
+from careerpivot.routes import LearningPlan, RankChange, Route, WhatIfOption
 from careerpivot.scoring import Pivot
 from careerpivot.search import TitleMatch
 from careerpivot.ui.figures import graph_layout
@@ -122,6 +122,12 @@ def what_if(
 ) -> list[RankChange]:
     """Roles that move up if the person adds ``levels`` to one descriptor."""
     return engine(dataset).what_if(_profile, descriptor, levels)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def what_if_options(dataset: str, key: str, _profile: Profile, target: str) -> list[WhatIfOption]:
+    """The plan steps to ``target`` that move it, with hours, rank and fit before and after."""
+    return engine(dataset).what_if_options(_profile, target)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

@@ -15,7 +15,7 @@ from careerpivot.effort import weeks_at
 from careerpivot.gaps import GapReport
 from careerpivot.graph import RoleGraph, transitions
 from careerpivot.model import Dataset
-from careerpivot.routes import LearningPlan, RankChange, Route
+from careerpivot.routes import LearningPlan, LearningStep, RankChange, Route, WhatIfOption
 from careerpivot.scoring import DescriptorNote, Pivot
 
 KIND_LABELS = {"skill": "Skill", "knowledge": "Knowledge", "technology": "Tool"}
@@ -216,12 +216,15 @@ def names(rows: Sequence[object], limit: int = 10) -> str:
 
 # ----- plan -----------------------------------------------------------------------------------
 def plan_frame(plan: LearningPlan) -> pd.DataFrame:
-    """Learning steps in order: what, from and to which level, hours, how."""
+    """Learning steps in order: phase, what, from and to which level, hour range, how."""
     return pd.DataFrame(
         {
             "Step": list(range(1, len(plan.steps) + 1)),
+            "Phase": [s.phase for s in plan.steps],
             "Learn": [s.name for s in plan.steps],
-            "Hours (est.)": [round(s.hours) for s in plan.steps],
+            "Or instead": ["; ".join(s.alternatives) for s in plan.steps],
+            "Hours low (est.)": [round(s.hours_low) for s in plan.steps],
+            "Hours high (est.)": [round(s.hours_high) for s in plan.steps],
             "From → to (0-7)": [f"{s.current:.1f} → {s.target:.1f}" for s in plan.steps],
             "How": [LEARNING_LABELS.get(s.learning, s.learning) for s in plan.steps],
             "Rated by you": [s.rated for s in plan.steps],
@@ -231,26 +234,34 @@ def plan_frame(plan: LearningPlan) -> pd.DataFrame:
 
 def plan_lines(plan: LearningPlan) -> list[tuple[str, str]]:
     """Each learning step as (what, details in words), in order."""
-    out = []
-    for s in plan.steps:
-        unrated = "" if s.rated else " (not rated yet, so counted from 0)"
-        out.append(
-            (
-                f"{s.name} ({KIND_LABELS.get(s.kind, s.kind).lower()})",
-                f"level {s.current:.1f} → {s.target:.1f}{unrated}; about {s.hours:,.0f} hours; "
-                f"{LEARNING_LABELS.get(s.learning, s.learning).lower()}",
-            )
-        )
-    return out
+    return [step_line(s) for s in plan.steps]
 
 
-def plan_summary(plan: LearningPlan, hours_per_week: float = 8.0) -> str:
-    """Total effort in words."""
+def step_line(s: LearningStep) -> tuple[str, str]:
+    """One learning step as (what, details in words)."""
+    unrated = "" if s.rated else " (not rated yet, so counted from 0)"
+    family = ""
+    if s.family_name:
+        family = f"; one tool for {s.family_name.lower()} ({s.choice})"
+        if s.alternatives:
+            family += f", or instead: {', '.join(s.alternatives[:4])}"
+    return (
+        f"{s.name} ({KIND_LABELS.get(s.kind, s.kind).lower()})",
+        f"level {s.current:.1f} → {s.target:.1f}{unrated}; about "
+        f"{s.hours_low:,.0f}-{s.hours_high:,.0f} hours; "
+        f"{LEARNING_LABELS.get(s.learning, s.learning).lower()}{family}",
+    )
+
+
+def plan_summary(plan: LearningPlan) -> str:
+    """Total effort in words: the hour range and the calendar time at the plan's pace."""
     if not plan.steps:
         return f"You already meet the important requirements of {plan.target_title}."
+    h = plan.hours
+    pace = plan.hours_per_week
     return (
-        f"{len(plan.steps)} steps, about {plan.total_hours:,.0f} hours in all: roughly "
-        f"{weeks_at(plan.total_hours, hours_per_week)} weeks at {hours_per_week:.0f} hours a week."
+        f"{len(plan.steps)} steps, about {h.low:,.0f}-{h.high:,.0f} hours in all: roughly "
+        f"{weeks_at(h.low, pace)}-{weeks_at(h.high, pace)} weeks at {pace:.0f} hours a week."
     )
 
 
@@ -263,6 +274,11 @@ def route_lines(routes: Sequence[Route], titles: Mapping[str, str]) -> list[str]
         reach = "" if r.within_reach else " (includes a bigger job-zone step than you allow)"
         out.append(f"Route {n}, {kind}, about {r.total_hours:,.0f} hours: {chain}{reach}")
     return out
+
+
+def whatif_others_frame(option: WhatIfOption) -> pd.DataFrame:
+    """Other roles in the top 20 that move up with one what-if option."""
+    return whatif_frame(option.others)
 
 
 def whatif_frame(changes: Sequence[RankChange]) -> pd.DataFrame:

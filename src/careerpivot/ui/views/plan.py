@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 from careerpivot.csvsafe import frame_csv
@@ -54,18 +52,31 @@ def main() -> None:
 def _steps(plan: LearningPlan) -> None:
     st.subheader(f"What to learn for {plan.target_title}")
     st.markdown(tables.plan_summary(plan))
+    if plan.preparation is not None:
+        st.caption(f"Typical preparation for {plan.target_title}: {plan.preparation.sentence}.")
+    check = plan.check
+    if check.status != "fits":
+        st.warning(check.message)
     if not plan.steps:
         return
-    st.markdown(
-        "\n".join(
-            f"{n}. **{tables.md(what)}**: {tables.md(details)}"
-            for n, (what, details) in enumerate(tables.plan_lines(plan), 1)
+    n = 0
+    for phase, steps in plan.phases:
+        st.markdown(f"**{phase[0].upper()}{phase[1:]}**")
+        lines = []
+        for s in steps:
+            n += 1
+            what, details = tables.step_line(s)
+            lines.append(f"{n}. **{tables.md(what)}**: {tables.md(details)}")
+        st.markdown("\n".join(lines))
+    if plan.covered:
+        st.caption(
+            "Tool families you already cover (one tool per family is enough): "
+            + tables.md("; ".join(plan.covered))
+            + "."
         )
-    )
     st.caption(
-        "Most important gaps first. Hours are estimates from the team's effort model (more "
-        "hours per level at higher levels), for comparing options, not promises. Gaps under "
-        "half a level are left out."
+        f"Most important gaps first, in phases by when they start at {plan.hours_per_week:.0f} "
+        f"hours a week. Hours: {plan.hours.basis} Gaps under half a level are left out."
     )
     st.download_button(
         "Download the plan (CSV)",
@@ -113,75 +124,38 @@ def _routes(eng: Engine, prof: Profile, target: str) -> None:
                 )
 
 
-def _reach(level: float) -> float:
-    """A level rounded up to the slider's half steps (so a plan's target is met)."""
-    return min(7.0, math.ceil(level * 2) / 2)
-
-
-def _first_that_helps(eng: Engine, prof: Profile, plan: LearningPlan) -> str | None:
-    """The first of the plan's top steps that moves some role up when learned to its target."""
-    key = cache.profile_key(prof)
-    for step in plan.steps[:5]:
-        gain = _reach(step.target) - prof.ratings.get(step.id, 0.0)
-        if gain > 0 and cache.what_if(eng.dataset.name, key, prof, step.id, gain):
-            return step.id
-    return plan.steps[0].id if plan.steps else None
-
-
 def _what_if(eng: Engine, prof: Profile, plan: LearningPlan) -> None:
     st.subheader("What if I learn…")
-    ds = eng.dataset
-    options = sorted(
-        (d.id for d in ds.descriptors),
-        key=lambda i: (ds.descriptor(i).kind != "skill", ds.descriptor(i).name.lower()),
+    options = cache.what_if_options(
+        eng.dataset.name, cache.profile_key(prof), prof, plan.target_code
     )
-    first = _first_that_helps(eng, prof, plan)
-    descriptor = str(
+    if not options:
+        st.info(
+            f"No single step of the plan moves {plan.target_title} on its own: the gap is "
+            "spread over several requirements. Work through the plan's first phase."
+        )
+        return
+    st.caption(
+        f"Only steps that move {plan.target_title} are offered; each is learned to the level "
+        "the role needs."
+    )
+    by_id = {o.id: o for o in options}
+    chosen = str(
         st.selectbox(
             "Skill, knowledge area or tool",
-            options,
-            index=options.index(first) if first else 0,
+            list(by_id),
             key="w_plan_whatif",
             format_func=lambda i: (
-                f"{ds.descriptor(i).name} ({tables.KIND_LABELS[ds.descriptor(i).kind].lower()})"
+                f"{by_id[i].name} ({tables.KIND_LABELS[by_id[i].kind].lower()}, about "
+                f"{by_id[i].hours_low:,.0f}-{by_id[i].hours_high:,.0f} h)"
             ),
         )
     )
-    now = float(prof.ratings.get(descriptor, 0.0))
-    needed = {s.id: s.target for s in plan.steps}
-    reach = st.slider(
-        "Level you would reach (0-7)",
-        min_value=0.0,
-        max_value=7.0,
-        value=_reach(needed.get(descriptor, now + 1.0)),
-        step=0.5,
-        key=f"w_plan_reach_{descriptor}",
-        help=f"You are at {now:.1f} now"
-        + (
-            f"; {plan.target_title} needs {needed[descriptor]:.1f}."
-            if descriptor in needed
-            else "."
-        ),
-    )
-    name = ds.descriptor(descriptor).name
-    if reach <= now:
-        st.info(f"You are already at level {now:.1f} in {name}: choose a higher level.")
-        return
-    try:
-        changes = cache.what_if(ds.name, cache.profile_key(prof), prof, descriptor, reach - now)
-    except CareerPivotError as exc:
-        st.error(f"Cannot work that out: {exc}.")
-        return
-    st.markdown(
-        tables.md(f"Raising {name} from {now:.1f} to {reach:.1f}: ")
-        + (
-            f"{len(changes)} role(s) in your top 20 move up."
-            if changes
-            else "no role in your top 20 moves up. Try a higher level or another skill."
-        )
-    )
-    if changes:
-        st.dataframe(tables.whatif_frame(changes), hide_index=True)
+    option = by_id[chosen]
+    st.markdown(tables.md(option.sentence))
+    if option.others:
+        st.caption("Other roles in your top 20 that move up with it:")
+        st.dataframe(tables.whatif_others_frame(option), hide_index=True)
 
 
 main()

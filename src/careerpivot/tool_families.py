@@ -1,0 +1,163 @@
+"""Tool families: alternative tools a role can be done with one of (Python or Java or C++).
+
+A learning plan asks for one tool per family. A tool's family comes from the team's
+table (``data/tools/tool_families.csv``: general-purpose programming languages,
+statistics packages, BI tools, ...) and, for tools the table does not list, from
+the O*NET commodity class the import stores as the tool's category. Within a
+family the tool to learn is the one the person already knows, else the one the
+target role flags most in demand (O*NET Hot Technology + In Demand raise a tool's
+importance), then the one most roles in the data set rely on.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from careerpivot.errors import DataValidationError
+from careerpivot.model import Dataset, Descriptor, slugify
+
+FAMILIES_FILE = "tool_families.csv"
+
+
+@dataclass(frozen=True)
+class ToolFamily:
+    """A group of alternative tools; ``source`` says who grouped them."""
+
+    id: str
+    name: str
+    source: str  # "CareerPivot team", "O*NET commodity class" or "" (a tool on its own)
+
+
+def tools_dir() -> Path:
+    """Where the team's tool tables live (``<repo>/data/tools``)."""
+    return Path(__file__).resolve().parents[2] / "data" / "tools"
+
+
+@lru_cache(maxsize=2)
+def load_team_families(path: Path | None = None) -> Mapping[str, ToolFamily]:
+    """Tool slug -> its family, from the team's table; a malformed row is a clear error."""
+    file = path or tools_dir() / FAMILIES_FILE
+    out: dict[str, ToolFamily] = {}
+    with file.open(encoding="utf-8", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            fid, name, tool = (row.get(k, "") or "" for k in ("family", "family_name", "tool"))
+            if not (fid and name and tool):
+                raise DataValidationError(f"{file.name}, line {line}: family, name and tool needed")
+            if tool in out:
+                raise DataValidationError(f"{file.name}, line {line}: {tool!r} is listed twice")
+            out[tool] = ToolFamily(fid, name, "CareerPivot team")
+    return out
+
+
+def family_of(descriptor: Descriptor, team: Mapping[str, ToolFamily] | None = None) -> ToolFamily:
+    """The family of one tool: the team's, else its O*NET commodity class, else its own.
+
+    >>> from careerpivot.model import Descriptor
+    >>> family_of(Descriptor("tech:python", "Python", "technology")).id
+    'programming'
+    >>> family_of(Descriptor("tech:x", "X", "technology", category="Medical software")).name
+    'Medical software'
+    """
+    team = load_team_families() if team is None else team
+    slug = descriptor.id.removeprefix("tech:")
+    if slug in team:
+        return team[slug]
+    if descriptor.category:
+        cid = f"class:{slugify(descriptor.category)}"
+        return ToolFamily(cid, descriptor.category, "O*NET commodity class")
+    return ToolFamily(f"tool:{slug}", descriptor.name, "")
+
+
+def families(dataset: Dataset) -> dict[str, ToolFamily]:
+    """Descriptor id -> family for every tool of ``dataset``."""
+    team = load_team_families()
+    return {d.id: family_of(d, team) for d in dataset.descriptors if d.kind == "technology"}
+
+
+@dataclass(frozen=True)
+class FamilyChoice:
+    """Which tool of one family a plan asks for, and the alternatives it leaves out."""
+
+    family: ToolFamily
+    chosen: str  # descriptor id
+    reason: str  # "named in your rejections" | "you know it" | "most in demand for the role"
+    alternatives: tuple[str, ...]  # other ids of the family the role lists, most in demand first
+
+
+def choose_tools(
+    dataset: Dataset,
+    target: str,
+    known: Mapping[str, float],
+    *,
+    ids: Iterable[str] | None = None,
+    prefer: Iterable[str] = (),
+) -> dict[str, FamilyChoice]:
+    """Family id -> the one tool to learn for ``target``.
+
+    ``known`` maps tool ids to the person's level (> 0 means they know it);
+    ``ids`` limits the choice to some of the role's tools (default: every tool it lists);
+    ``prefer`` names tools to pick first (those rejections asked for).
+    Otherwise the chosen tool is the best-known tool of the family that the role lists, else
+    the one the role rates most important (Hot Technology / In Demand), then the one
+    most roles rate at that importance, then the most widely listed, then by name.
+    """
+    i = dataset.occupation_index[target]
+    imp = dataset.importance_matrix[i]
+    fam = families(dataset)
+    listed = [
+        d.id for j, d in enumerate(dataset.descriptors) if d.kind == "technology" and imp[j] > 0
+    ]
+    wanted = set(ids) if ids is not None else set(listed)
+    groups: dict[str, list[str]] = {}
+    for tid in listed:
+        if tid in wanted:
+            groups.setdefault(fam[tid].id, []).append(tid)
+    demand = _demand_order(dataset)
+    preferred = set(prefer)
+    out: dict[str, FamilyChoice] = {}
+    for fid, members in groups.items():
+        ranked = sorted(
+            members,
+            key=lambda t: (
+                -imp[dataset.descriptor_index[t]],
+                demand.get(t, 0),
+                dataset.descriptor(t).name,
+            ),
+        )
+        have = [t for t in ranked if known.get(t, 0.0) > 0]
+        asked = [t for t in ranked if t in preferred]
+        if asked:
+            chosen, reason = asked[0], "named in your rejections"
+        elif have:
+            chosen = max(have, key=lambda t: known[t])
+            reason = "you know it"
+        else:
+            chosen, reason = ranked[0], "most in demand for the role"
+        rest = tuple(t for t in ranked if t != chosen)
+        out[fid] = FamilyChoice(fam[chosen], chosen, reason, rest)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _demand_order(dataset: Dataset) -> Mapping[str, int]:
+    """Tool id -> position by how many roles rate it at the top importance, then list it."""
+    imp = np.asarray(dataset.importance_matrix)
+    tools = [j for j, d in enumerate(dataset.descriptors) if d.kind == "technology"]
+    if not tools:
+        return {}
+    sub = imp[:, tools]
+    top = (sub >= sub.max()).sum(axis=0) if sub.size else np.zeros(len(tools))
+    anywhere = (sub > 0).sum(axis=0)
+    order = sorted(range(len(tools)), key=lambda k: (-int(top[k]), -int(anywhere[k])))
+    return {dataset.descriptors[tools[k]].id: pos for pos, k in enumerate(order)}
+
+
+def family_names(dataset: Dataset, ids: Sequence[str]) -> list[str]:
+    """Display names of the tools ``ids``."""
+    return [dataset.descriptor(t).name for t in ids]
