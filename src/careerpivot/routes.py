@@ -182,8 +182,13 @@ def learning_plan(
             continue
         steps.append(_step(dataset, row, boost))
     for choice in choices.values():
-        row = rows[choice.chosen]
         members = [rows[t] for t in (choice.chosen, *choice.alternatives)]
+        # The family's requirement: its highest level and importance, met with the chosen tool.
+        row = replace(
+            rows[choice.chosen],
+            required=max(m.required for m in members),
+            importance=max(m.importance for m in members),
+        )
         alternatives = tuple(dataset.descriptor(t).name for t in choice.alternatives)
         if row.deficit < min_deficit:
             if row.rated and row.current > 0:

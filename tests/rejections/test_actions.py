@@ -51,16 +51,22 @@ def test_skill_gaps_feed_the_learning_plan_with_named_skills_first(starter, engi
     first = plan.learning.steps[0]
     assert first.id == "tech:sql" and first.boosted
     plain = learning_plan(starter, analyst, BI)
-    assert next(s for s in plain.steps if s.id == "tech:sql").priority * 4 == pytest.approx(
-        first.priority
-    )
+    # Unboosted, the SQL family is met with the SQL Server the profile knows better;
+    # named in rejections, SQL itself is the family's tool, its priority times 1 + 3.
+    assert [s.name for s in plain.steps if s.family == "sql"] == ["Microsoft SQL Server"]
+    assert first.priority == pytest.approx(4 * first.importance * (first.target - 1.5))
     (skill,) = [a for a in plan.actions if a.category == "skill_gap"]
     assert skill.evidence == ("a1", "a2", "a3")
     assert (
         skill.steps[0].startswith("SQL: raise from 1.5 to 4.5") and "named in 3" in skill.steps[0]
     )
-    # Tableau is named but the person meets the role's level: advice is to show it, not learn it.
-    assert any(s.startswith("Tableau was named, yet you rate it 4.2/7") for s in skill.steps)
+    # Tableau is named and the seeded profile meets the role's level, but the person never
+    # rated it: no "you rate it 4.2/7" (regression, issue 15), ask them to rate it.
+    assert not any("you rate it" in s for s in skill.steps)
+    assert any(s.startswith("Tableau was named: not rated yet: rate it") for s in skill.steps)
+    rated = analyst.with_ratings({"tech:tableau": 4.4})
+    steps = next(a for a in plan_actions(items, rated, engine).actions if a.category == "skill_gap")
+    assert any(s.startswith("Tableau was named, yet you rate it 4.4/7") for s in steps.steps)
 
 
 def test_interview_feedback_gives_star_prompts_from_the_strongest_skills(starter, engine, analyst):
@@ -106,8 +112,8 @@ def test_without_a_stepping_stone_the_direct_move_is_described(starter, engine):
     cashier = profile_from_role(starter, "41-2011.00")
     items = [analysed(make_record("a1", occupation_code="15-2051.00"), "experience")]
     (action,) = plan_actions(items, cashier, engine).actions
-    assert action.steps[0].startswith("Direct move: about")
-    assert "bigger job-zone step than you allow" in action.steps[0]
+    direct = next(step for step in action.steps if step.startswith("Direct move: about"))
+    assert "bigger job-zone step than you allow" in direct
 
 
 def test_actions_follow_how_often_each_category_came_up(engine, analyst):

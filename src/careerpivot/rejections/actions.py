@@ -7,7 +7,8 @@ skill gap              the engine's learning plan to the target, with priority r
                        for skills that rejections name (``learning_plan(boost=...)``)
 interview              a practice plan: STAR stories drawn from the strongest skills
 resume or portfolio    which strengths to lead with (the target's requirements you meet)
-lack of experience     stepping-stone roles (engine routes) and project ideas
+lack of experience     stepping-stone roles (engine routes) and project ideas; internships
+                       only for someone starting out (:func:`seniority`)
 fit or culture         research the culture first; aim at teams that fit
 competition or timing  keep the door open, use referrals, reapply
 generic / none         ask for specific feedback (the follow-up note, always included)
@@ -16,21 +17,30 @@ generic / none         ask for specific feedback (the follow-up note, always inc
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from careerpivot.engine import Engine
 from careerpivot.errors import NoRouteError, NotScorableError
 from careerpivot.gaps import GapRow, person_gap
+from careerpivot.model import Dataset
 from careerpivot.profile import Profile
 from careerpivot.rejections.analysis import RecordAnalysis
 from careerpivot.rejections.categories import CATEGORY_PHRASES, SUBSTANTIVE, Category
-from careerpivot.rejections.followup import follow_up_message
+from careerpivot.rejections.followup import FollowUpKind, follow_up_kind, follow_up_message
 from careerpivot.rejections.practice import StarPrompt, project_ideas, star_prompts
+from careerpivot.rejections.wording import importance_words, own_rating
 from careerpivot.routes import LearningPlan, Route, learning_plan
 
 BOOST_PER_MENTION = 1.0  # a skill named in n rejections gets its priority x (1 + n)
+
+Seniority = Literal["starting out", "experienced"]
+_ENTRY_TITLE = re.compile(
+    r"\b(intern|internship|graduate|junior|jr|entry|trainee|apprentice)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,9 @@ class ActionPlan:
     routes: list[Route] = field(default_factory=list)
     projects: list[str] = field(default_factory=list)
     follow_up: str = ""
+    follow_up_for: str = ""  # the record id the follow-up note is written for
+    follow_up_kind: FollowUpKind | None = None
+    seniority: Seniority = "experienced"
 
 
 def choose_target(analyses: Sequence[RecordAnalysis]) -> str | None:
@@ -99,8 +112,9 @@ def plan_actions(
     boost = skill_boost(analyses)
     by_cat: dict[Category, list[RecordAnalysis]] = {c: [] for c in SUBSTANTIVE}
     for a in rejected:
-        if a.substantive and a.category is not None:
-            by_cat[a.category].append(a)
+        for cat in a.counts_toward:
+            by_cat[cat].append(a)
+    level = seniority(profile, ds, analyses)
 
     learning = learning_plan(ds, profile, target, boost=boost) if target else None
     star: list[StarPrompt] = []
@@ -112,10 +126,9 @@ def plan_actions(
         items = by_cat[cat]
         evidence = [a.record.id for a in items]
         if cat == "skill_gap":
-            if not items and not boost:
+            if not items:
                 continue
-            evidence += [a.record.id for a in rejected if a.skills and a.record.id not in evidence]
-            steps = _skill_steps(analyses, profile, learning, boost, title)
+            steps = _skill_steps(analyses, profile, ds, learning, boost, title, target)
             heading = "Close the skill gaps that rejections name"
         elif not items:
             continue
@@ -126,12 +139,13 @@ def plan_actions(
             heading = "Practise interviews with stories from your strengths"
         elif cat == "resume_portfolio":
             lead_with = report.met[:5] if report else []
-            steps = _resume_steps(lead_with, title)
+            steps = _resume_steps(lead_with, title, profile, ds)
             heading = "Rework the CV and portfolio around your strengths"
         elif cat == "experience":
             routes = _routes(engine, profile, target)
-            projects = project_ideas(report) if report else []
-            steps = _experience_steps(routes, projects)
+            starting = level == "starting out"
+            projects = project_ideas(report, starting_out=starting) if report else []
+            steps = _experience_steps(routes, projects, level)
             heading = "Build experience: stepping-stone roles and projects"
         elif cat == "fit_culture":
             steps = _fit_steps(profile)
@@ -143,11 +157,12 @@ def plan_actions(
         why = f"{phrase[0].upper()}{phrase[1:]}: {len(items)} of {len(rejected)} rejections."
         actions.append(Action(cat, heading, why, tuple(steps), tuple(evidence)))
 
-    follow_up = ""
+    follow_up, follow_for, kind = "", "", None
     if rejected:
         vague = [a for a in rejected if not a.substantive] or rejected
-        latest = max(vague, key=lambda a: a.record.date)
+        latest = max(vague, key=lambda a: (a.record.date, a.record.id))
         follow_up = follow_up_message(latest.record, name=name)
+        follow_for, kind = latest.record.id, follow_up_kind(latest.record)
     return ActionPlan(
         target,
         title,
@@ -159,16 +174,42 @@ def plan_actions(
         routes,
         projects,
         follow_up,
+        follow_for,
+        kind,
+        level,
     )
+
+
+def seniority(
+    profile: Profile, dataset: Dataset, analyses: Sequence[RecordAnalysis] = ()
+) -> Seniority:
+    """Whether the person is starting out (internships make sense) or has worked before.
+
+    Experienced: a current or last role, or a job zone of 2 or more, or a skill rated 4+.
+    Otherwise starting out, as also when every application was for an entry-level title
+    (intern, graduate, junior, trainee) and no role is given.
+    """
+    if profile.current_role is not None:
+        return "experienced"
+    zone = profile.effective_job_zone(dataset)
+    if zone is not None and zone >= 2:
+        return "experienced"
+    titles = [a.record.role_title for a in analyses]
+    if titles and all(_ENTRY_TITLE.search(t) for t in titles):
+        return "starting out"
+    skills = [v for d, v in profile.ratings.items() if not d.startswith("tech:")]
+    return "experienced" if any(v >= 4.0 for v in skills) else "starting out"
 
 
 # ----- steps per category ---------------------------------------------------------------------
 def _skill_steps(
     analyses: Sequence[RecordAnalysis],
     profile: Profile,
+    dataset: Dataset,
     learning: LearningPlan | None,
     boost: dict[str, float],
     title: str,
+    target: str | None,
 ) -> list[str]:
     named = {s.id: s.name for a in analyses if a.classification is not None for s in a.skills}
     if learning is None:
@@ -178,31 +219,64 @@ def _skill_steps(
     steps = []
     for s in learning.steps[:5]:
         tag = f"; named in {boost[s.id] - 1:.0f} rejection(s)" if s.boosted else ""
+        mine = own_rating(profile, dataset, s.id)
+        start = (
+            f"from {s.current:.1f}"
+            if mine is not None or not s.rated
+            else f"from {s.current:.1f} (your last role's typical level; not rated yet: rate it)"
+        )
+        alt = f"; or instead: {', '.join(s.alternatives[:3])}" if s.alternatives else ""
         steps.append(
-            f"{s.name}: raise from {s.current:.1f} to {s.target:.1f} "
-            f"(~{s.hours:.0f} h, {s.learning}{tag})."
+            f"{s.name}: raise {start} to {s.target:.1f}/7 "
+            f"(about {s.hours_low:,.0f}-{s.hours_high:,.0f} h, {s.learning}{tag}{alt})."
         )
     planned = {s.id for s in learning.steps}
+    row = dataset.occupation_index[target] if target else None
     for did, nm in named.items():
         if did in planned:
             continue
-        level = profile.ratings.get(did, 0.0)
-        if level > 0:
+        need = (
+            float(dataset.level_matrix[row, dataset.descriptor_index[did]])
+            if row is not None
+            else 0.0
+        )
+        mine = own_rating(profile, dataset, did)
+        if mine is not None and mine > 0:
             steps.append(
-                f"{nm} was named, yet you rate it {level:.1f}/7, enough for {title}: show it "
-                "with a project or a CV line with a result."
+                f"{nm} was named, yet you rate it {mine:.1f}/7"
+                + (f" and {title} needs {need:.1f}/7" if need > 0 else "")
+                + ": show it with a project or a CV line with a result."
+            )
+        elif mine is None and need > 0:
+            steps.append(
+                f"{nm} was named: not rated yet: rate it on the Self-assessment page "
+                f"({title} needs {need:.1f}/7), then plan for any gap."
+            )
+        elif mine is None:
+            steps.append(
+                f"{nm} was named: not rated yet: rate it on the Self-assessment page; "
+                f"{title} rarely needs it, so ask that employer why."
             )
         else:
             steps.append(f"{nm} was named, though {title} rarely needs it: ask that employer why.")
     return steps
 
 
-def _resume_steps(lead_with: list[GapRow], title: str) -> list[str]:
-    steps = [
-        f"Lead with {r.name}: {title} rates it {r.importance:.1f}/5 and you meet it "
-        f"({r.current:.1f} vs {r.required:.1f} needed)."
-        for r in lead_with
-    ]
+def _resume_steps(
+    lead_with: list[GapRow], title: str, profile: Profile, dataset: Dataset
+) -> list[str]:
+    steps = []
+    for r in lead_with:
+        mine = own_rating(profile, dataset, r.id)
+        you = (
+            f"you rate yourself {mine:.1f}/7"
+            if mine is not None
+            else f"your last role's typical level is {r.current:.1f}/7 (not rated yet: rate it)"
+        )
+        steps.append(
+            f"Lead with {r.name}: {importance_words(r.importance)} for {title}, which needs "
+            f"{r.required:.1f}/7; {you}."
+        )
     steps += [
         "Rewrite each CV bullet as a result (what changed, by how much), not a duty.",
         f"Put one project that shows a top requirement of {title} near the top.",
@@ -219,8 +293,14 @@ def _routes(engine: Engine, profile: Profile, target: str | None) -> list[Route]
         return []
 
 
-def _experience_steps(routes: list[Route], projects: list[str]) -> list[str]:
+def _experience_steps(routes: list[Route], projects: list[str], level: Seniority) -> list[str]:
     steps = []
+    if level == "experienced":
+        steps.append(
+            "Map your past work onto the role: for each top requirement, one example from a "
+            "job you held, with the result. Experience from another field counts when it is "
+            "told in the new field's terms."
+        )
     for r in routes:
         reach = "" if r.within_reach else ", a bigger job-zone step than you allow"
         if len(r.steps) > 1:
@@ -234,7 +314,13 @@ def _experience_steps(routes: list[Route], projects: list[str]) -> list[str]:
                 "role found that makes it cheaper."
             )
     steps += [f"Project: {p}" for p in projects]
-    return steps or ["Take on an internship, volunteer role or side project in the field."]
+    if len(steps) <= (1 if level == "experienced" else 0):
+        steps.append(
+            "Take on an internship, volunteer role or side project in the field."
+            if level == "starting out"
+            else "Take on a stretch project, secondment or short contract in the field."
+        )
+    return steps
 
 
 def _fit_steps(profile: Profile) -> list[str]:

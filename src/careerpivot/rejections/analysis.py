@@ -10,6 +10,8 @@ from careerpivot.rejections.classify import Classification, FeedbackClassifier
 from careerpivot.rejections.extract import SkillMatcher, SkillMention
 from careerpivot.rejections.records import ApplicationRecord, RejectionLog
 
+SKILL_GAP: Category = "skill_gap"
+
 
 @dataclass(frozen=True)
 class RecordAnalysis:
@@ -28,6 +30,20 @@ class RecordAnalysis:
     def substantive(self) -> bool:
         """True for a rejection whose feedback says something usable."""
         return self.category is not None and self.category != GENERIC
+
+    @property
+    def counts_toward(self) -> tuple[Category, ...]:
+        """The categories this rejection counts toward in patterns and actions alike: its
+        own (when substantive), plus skill gap whenever the feedback names a skill, whatever
+        the category ("More hands-on SQL experience" is experience *and* an SQL gap)."""
+        if self.classification is None:
+            return ()
+        out: list[Category] = []
+        if self.substantive and self.category is not None:
+            out.append(self.category)
+        if self.skills and SKILL_GAP not in out:
+            out.append(SKILL_GAP)
+        return tuple(out)
 
 
 def analyse_records(

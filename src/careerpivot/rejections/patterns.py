@@ -78,12 +78,16 @@ def find_patterns(
 def category_patterns(
     analyses: Sequence[RecordAnalysis], min_count: int = MIN_COUNT
 ) -> list[Pattern]:
-    """Substantive categories that recur across rejections, most frequent first."""
+    """Substantive categories that recur across rejections, most frequent first.
+
+    A rejection counts toward every category in its ``counts_toward`` (feedback naming
+    a skill is a skill gap too), the same counting the actions use.
+    """
     rejected = [a for a in analyses if a.classification is not None]
     by_cat: dict[Category, list[RecordAnalysis]] = defaultdict(list)
     for a in rejected:
-        if a.substantive and a.category is not None:
-            by_cat[a.category].append(a)
+        for cat in a.counts_toward:
+            by_cat[cat].append(a)
     out = []
     for cat in sorted(by_cat, key=lambda c: (-len(by_cat[c]), SUBSTANTIVE.index(c))):
         items = by_cat[cat]
@@ -286,8 +290,8 @@ def trend_patterns(analyses: Sequence[RecordAnalysis], min_count: int = MIN_COUN
     rej_early = [x for x in early if x.classification is not None]
     rej_late = [x for x in late if x.classification is not None]
     for cat in SUBSTANTIVE:
-        e = [x for x in rej_early if x.category == cat]
-        lt = [x for x in rej_late if x.category == cat]
+        e = [x for x in rej_early if cat in x.counts_toward]
+        lt = [x for x in rej_late if cat in x.counts_toward]
         if abs(len(lt) - len(e)) < min_count:
             continue
         rising = len(lt) > len(e)

@@ -96,8 +96,12 @@ def star_prompts(
     return out
 
 
-def project_ideas(report: GapReport, *, k: int = 3) -> list[str]:
-    """Concrete projects that build evidence for the target's biggest important gaps."""
+def project_ideas(report: GapReport, *, k: int = 3, starting_out: bool = False) -> list[str]:
+    """Concrete projects that build evidence for the target's biggest important gaps.
+
+    Someone ``starting_out`` also gets internships; an experienced person gets ways to
+    build the experience from where they are (a stretch project, contract work).
+    """
     ideas = []
     for row in [r for r in report.gaps if r.importance >= 3.0][:k]:
         aim = f"(the role expects about {row.required:.1f}/7; you are at {row.current:.1f})"
@@ -116,8 +120,15 @@ def project_ideas(report: GapReport, *, k: int = 3) -> list[str]:
                 f"Practise {row.name} in a volunteer role, a side project or a stretch task at "
                 f"work, so you have a concrete example to point to {aim}."
             )
-    ideas.append(
-        f"Look for an internship, volunteer role or short freelance piece in "
-        f"{report.target_title}: real work there counts as experience."
-    )
+    if starting_out:
+        ideas.append(
+            f"Look for an internship, graduate scheme or volunteer role in "
+            f"{report.target_title}: real work there counts as experience."
+        )
+    else:
+        ideas.append(
+            f"Take on a stretch project at your current job, or a short contract or freelance "
+            f"piece, that is {report.target_title} work: it turns your experience into "
+            "experience they recognise."
+        )
     return ideas

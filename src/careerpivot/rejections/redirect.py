@@ -29,6 +29,7 @@ from careerpivot.model import IMPORTANCE_RANGE, SOC_MAJOR_GROUPS
 from careerpivot.profile import Profile
 from careerpivot.rejections.analysis import RecordAnalysis
 from careerpivot.rejections.patterns import family_concentration
+from careerpivot.rejections.wording import importance_words, own_rating
 from careerpivot.scoring import PivotScorer, importance_weights
 
 MIN_MENTIONS = 2
@@ -59,7 +60,7 @@ class RedirectRole:
     score: float  # redirect score, 0-1
     viability: float  # the engine's pivot score, 0-1
     problem_importance: dict[str, float]  # problem skill id -> importance here (1-5, 0 unrated)
-    strengths_used: list[tuple[str, float]]  # (strength name, importance here)
+    strengths_used: list[tuple[str, float]]  # (strength name, level needed here, 0-7)
     reasons: tuple[str, ...]
 
 
@@ -95,13 +96,21 @@ def redirect_triggers(
         if have >= (need if need is not None else LACKS_BELOW):
             continue
         name = ds.descriptor(did).name
-        wanted = f", the roles ask about {need:.1f}" if need is not None else ""
+        wanted = f", the roles ask about {need:.1f}/7" if need is not None else ""
+        mine = own_rating(profile, ds, did)
+        you = (
+            f"which you rate {mine:.1f}/7"
+            if mine is not None
+            else f"not rated yet: rate it (counted at {have:.1f}/7 from your last role)"
+            if have > 0
+            else "not rated yet: rate it (counted at 0)"
+        )
         triggers.append(
             RedirectTrigger(
                 "skill",
                 did,
                 name,
-                f"{len(items)} rejections name {name}, which you rate {have:.1f}/7{wanted}.",
+                f"{len(items)} rejections name {name}, {you}{wanted}.",
                 tuple(a.record.id for a in items),
             )
         )
@@ -184,9 +193,14 @@ def _rank_role(
             return None  # it matters as much here as where the person was turned down
         problem_imp[p] = here
         name = ds.descriptors[j].name
+        level = float(ds.level_matrix[i, j])
         reasons.append(
-            f"{name} matters less: importance {here:.1f}/5"
-            + (f" vs {ref:.1f} in the roles that turned you down" if ref is not None else "")
+            f"{name} matters less: {importance_words(here)} here (level {level:.1f}/7)"
+            + (
+                f", {importance_words(ref)} in the roles that turned you down"
+                if ref is not None
+                else ""
+            )
             if here > 0
             else f"{name} is not among this role's requirements"
         )
@@ -194,10 +208,12 @@ def _rank_role(
         (_weight(ref) - w[ds.descriptor_index[p]]) / RELIEF_SPAN for p, ref in reference.items()
     ]
     relief = float(np.mean(np.clip(drops, 0.0, 1.0))) if drops else 1.0
-    used = [(name, float(imp[j])) for j, name in strengths if imp[j] >= 3.0]
+    used = [(name, float(ds.level_matrix[i, j])) for j, name in strengths if imp[j] >= 3.0]
     strength_w = float(np.mean([w[j] for j, _ in strengths])) if strengths else 0.0
     if used:
-        reasons.append("uses your strengths: " + ", ".join(f"{n} ({v:.1f}/5)" for n, v in used[:3]))
+        reasons.append(
+            "uses your strengths: " + ", ".join(f"{n} (needed at {v:.1f}/7)" for n, v in used[:3])
+        )
     reasons.append(f"viability {viability:.0%} for your profile")
     if family is not None:
         reasons.append(f"outside {family}, where most rejections were")

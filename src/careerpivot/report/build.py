@@ -150,6 +150,8 @@ def build_report(
         ),
         plan=plan_lines(plan),
         plan_hours=plan.total_hours,
+        plan_preparation=plan.preparation.sentence if plan.preparation else "",
+        plan_check=plan.check.message,
         routes=tuple(
             RouteLine(
                 n,

@@ -111,6 +111,8 @@ class Report:
     gaps: tuple[GapLine, ...] = ()
     plan: tuple[StepLine, ...] = ()
     plan_hours: float = 0.0
+    plan_preparation: str = ""  # the target's typical preparation, in words
+    plan_check: str = ""  # what the plan's length means against it ("" when it fits)
     routes: tuple[RouteLine, ...] = ()
     rejections: tuple[Section, ...] = ()
     applications_logged: int = 0

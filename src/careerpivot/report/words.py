@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careerpivot.effort import weeks_at
+from careerpivot.effort import RANGE_HIGH, RANGE_LOW, weeks_at
 from careerpivot.model import RIASEC_NAMES
 from careerpivot.presentation import percent_change, usd_change
 from careerpivot.report.model import Report
@@ -89,11 +89,18 @@ def outlook(value: float | None) -> str:
 
 
 def plan_total(report: Report) -> str:
-    """The plan's total effort in hours and weeks at 8 hours a week."""
-    return (
-        f"Total ≈ {hours(report.plan_hours)} hours "
-        f"(≈ {weeks_at(report.plan_hours)} weeks at 8 hours a week)."
+    """The plan's total effort as a range of hours and weeks at 10 hours a week, the
+    target's typical preparation, and what the plan's length means against it."""
+    lo, hi = report.plan_hours * RANGE_LOW, report.plan_hours * RANGE_HIGH
+    text = (
+        f"Total about {hours(lo)}-{hours(hi)} hours (≈ {weeks_at(lo, 10)}-{weeks_at(hi, 10)} "
+        f"weeks at 10 hours a week)."
     )
+    if report.plan_preparation:
+        text += f" Typical preparation for the role: {report.plan_preparation}."
+    if report.plan_check:
+        text += f" {report.plan_check}"
+    return text
 
 
 def applications(report: Report) -> str:

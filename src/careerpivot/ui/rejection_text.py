@@ -128,7 +128,8 @@ def analysis_line(a: RecordAnalysis) -> str:
         said = f"**{name}** ({c.confidence:.0%} sure); the words behind it: {words or '—'}"
     line = f"{head}: {said}."
     if a.skills:
-        line += " Skills named: " + ", ".join(plain(s.name) for s in a.skills) + "."
+        line += " Skills named: " + ", ".join(plain(s.name) for s in a.skills)
+        line += "." if c.category == "skill_gap" else " (so it counts as a skill gap too)."
     return line
 
 

@@ -24,6 +24,7 @@ from careerpivot.rejections import (
     follow_up_message,
     funnel_counts,
 )
+from careerpivot.rejections.followup import FOLLOW_UP_KINDS, follow_up_kind
 from careerpivot.rejections.practice import STAR_HINT
 from careerpivot.rejections.records import STAGE_NAMES
 from careerpivot.ui import cache, cards, figures, nav, state, tables, widgets
@@ -250,9 +251,11 @@ def _follow_up(log: RejectionLog, analyses: list[RecordAnalysis], name: str) -> 
     )
     if rid is None:
         return
+    record = log.get(str(rid))
+    st.caption(f"Written for: {FOLLOW_UP_KINDS[follow_up_kind(record)]}.")
     st.text_area(
         "Copy this into an email, then fill in the name and make it your own",
-        value=follow_up_message(log.get(str(rid)), name=name),
+        value=follow_up_message(record, name=name),
         height=370,
         key=f"w_rej_note_{rid}",
     )
