@@ -232,7 +232,7 @@ class PlanCheck:
 
 def check_plan(hours: HoursRange, prep: Preparation | None) -> PlanCheck:
     """``exceeds`` when even the low estimate passes the lower end of the target's typical
-    preparation time; ``long`` when the high end passes :data:`LONG_PLAN_HOURS`.
+    preparation time; ``long`` when the estimate passes :data:`LONG_PLAN_HOURS`.
 
     >>> prep = Preparation(2, "some preparation", (0.25, 1.0), "", "on the job")
     >>> check_plan(hours_range(600.0, 4), prep).status
@@ -240,26 +240,30 @@ def check_plan(hours: HoursRange, prep: Preparation | None) -> PlanCheck:
     >>> check_plan(hours_range(100.0, 2), prep).status
     'fits'
     """
-    advice = (
-        "a stepping-stone route (below) gets you paid experience on the way, or a formal "
-        "programme teaches the whole set at once"
+    ways = (
+        "a formal programme teaches the whole set at once, or a stepping-stone route (below) "
+        "gets you paid experience on the way"
     )
+    usual = ""
+    if prep is not None:
+        edu = f" (typical entry education: {prep.education})" if prep.education else ""
+        usual = f" The usual way in is {prep.route}{edu}."
     if prep is not None:
         lo_hours, _ = prep.hours
         if lo_hours > 0 and hours.low > lo_hours:
             return PlanCheck(
                 "exceeds",
                 f"This plan ({hours.low:,.0f}-{hours.high:,.0f} h) is longer than the typical "
-                f"preparation for the role itself ({prep.span}, "
-                f"about {lo_hours:,.0f} h of full-time study): learning it all on your own is "
-                f"not the usual way in. Consider {prep.route}; {advice}.",
+                f"preparation for the role itself ({prep.span}, about {lo_hours:,.0f} h of "
+                f"full-time study): learning it all on your own is not the usual way in."
+                f"{usual} Instead, {ways}.",
             )
-    if hours.high > LONG_PLAN_HOURS:
-        edu = f" ({prep.education})" if prep is not None and prep.education else ""
+    if hours.estimate > LONG_PLAN_HOURS:
         return PlanCheck(
             "long",
-            f"Up to {hours.high:,.0f} h is more than most people finish alongside a job "
-            f"(over two years at 10 h a week). Consider a formal programme{edu}; {advice}.",
+            f"About {hours.estimate:,.0f} h (up to {hours.high:,.0f}) is more than most people "
+            f"finish alongside a job (over two years at 10 h a week).{usual} Consider whether "
+            f"{ways}.",
         )
     return PlanCheck("fits", "")
 

@@ -34,12 +34,18 @@ from careerpivot.errors import NoRouteError, NotScorableError, UnknownRoleError
 from careerpivot.gaps import GapRow, person_gap
 from careerpivot.graph import RoleGraph, occupation_nodes
 from careerpivot.model import Dataset, FloatArray
-from careerpivot.profile import Profile
+from careerpivot.profile import Profile, stand_in
 from careerpivot.scoring import PivotScorer
 from careerpivot.tool_families import ToolFamily, choose_tools
 
 MIN_IMPORTANCE = 2.5
+#: A learning plan covers what the role rates "important" or more (O*NET IM >= 3).
+PLAN_MIN_IMPORTANCE = 3.0
 MIN_DEFICIT = 0.5
+#: Skill and knowledge gaps under one level point in something the person already has at
+#: level 2 or more grow with practice in the role: listed, not given study hours.
+PRACTICE_BELOW = 1.0
+PRACTICE_FROM = 2.0
 UNRATED_TOOL_IMPORTANCE = 4.0
 
 
@@ -69,7 +75,8 @@ class LearningStep:
     learning: str  # course, certification, project, mentoring, formal education
     advice: str
     boosted: bool = False
-    rated: bool = True  # False: the person never rated it, so "current" is assumed 0
+    rated: bool = True  # False: the person never rated it (see ``assumed_from_role``)
+    assumed_from_role: bool = False  # unrated: "current" is the last role's level, not 0
     family: str = ""  # tool family id ("" for skills and knowledge)
     family_name: str = ""
     alternatives: tuple[str, ...] = ()
@@ -98,6 +105,7 @@ class LearningPlan:
     preparation: Preparation | None = None
     hours_per_week: float = STUDY_HOURS_PER_WEEK
     covered: list[str] = field(default_factory=list)  # families already met: sentences
+    practice: list[str] = field(default_factory=list)  # small gaps that grow on the job
 
     @property
     def total_hours(self) -> float:
@@ -107,9 +115,8 @@ class LearningPlan:
     @property
     def hours(self) -> HoursRange:
         """The plan's hours as a range, with the basis stated."""
-        return hours_range(
-            self.total_hours, len(self.steps), sum(1 for s in self.steps if not s.rated)
-        )
+        zero = sum(1 for s in self.steps if not s.rated and not s.assumed_from_role)
+        return hours_range(self.total_hours, len(self.steps), zero)
 
     @property
     def check(self) -> PlanCheck:
@@ -144,7 +151,7 @@ def learning_plan(
     profile: Profile,
     target: str,
     *,
-    min_importance: float = MIN_IMPORTANCE,
+    min_importance: float = PLAN_MIN_IMPORTANCE,
     min_deficit: float = MIN_DEFICIT,
     unrated_tool_importance: float = UNRATED_TOOL_IMPORTANCE,
     boost: Mapping[str, float] | None = None,
@@ -152,8 +159,13 @@ def learning_plan(
 ) -> LearningPlan:
     """Ordered learning steps to meet ``target``'s important requirements.
 
-    Deficits under ``min_deficit`` level points are left out: they are within the
-    noise of the ratings and not worth a study plan. Tools come one per family
+    Requirements the role rates under ``min_importance`` (O*NET "important") and
+    deficits under ``min_deficit`` level points are left out: they are within the
+    noise of the ratings and not worth a study plan. Gaps under ``PRACTICE_BELOW``
+    in a skill or knowledge area the person already has at ``PRACTICE_FROM`` or more
+    go to ``practice``: they grow with doing the job, not with study hours. A skill
+    or knowledge area the person has not rated counts at their current role's level
+    when they name one (``assumed_from_role``), else at 0. Tools come one per family
     (:mod:`careerpivot.tool_families`): the one the person knows, else the one most
     in demand for the role; a family the person already covers adds no step. A
     family the person never touched enters only when the role relies on it
@@ -163,7 +175,8 @@ def learning_plan(
     boosted tool is the one its family asks for. Steps are sorted by priority,
     then hours, and fall into phases by when they start at ``hours_per_week``.
     """
-    report = person_gap(dataset, profile, target)
+    filled, assumed = _fill_from_role(dataset, profile)
+    report = person_gap(dataset, filled, target)
     boost = boost or {}
     rows = {r.id: r for r in report.rows}
     tool_rows = [
@@ -175,12 +188,16 @@ def learning_plan(
     )
     steps: list[LearningStep] = []
     covered: list[str] = []
+    practice: list[str] = []
     for row in report.gaps:
         if row.importance < min_importance or row.kind == "technology":
             continue
         if row.deficit < min_deficit:
             continue
-        steps.append(_step(dataset, row, boost))
+        if row.deficit < PRACTICE_BELOW and row.current >= PRACTICE_FROM and row.id not in boost:
+            practice.append(f"{row.name} ({row.current:.1f} → {row.required:.1f})")
+            continue
+        steps.append(_step(dataset, row, boost, assumed=row.id in assumed))
     for choice in choices.values():
         members = [rows[t] for t in (choice.chosen, *choice.alternatives)]
         # The family's requirement: its highest level and importance, met with the chosen tool.
@@ -216,7 +233,26 @@ def learning_plan(
         typical_preparation(occ),
         hours_per_week,
         covered,
+        practice,
     )
+
+
+def _fill_from_role(dataset: Dataset, profile: Profile) -> tuple[Profile, set[str]]:
+    """The profile with unrated skills and knowledge at the current role's level (tools
+    stay unknown), and the ids filled in; unchanged without a rated current role."""
+    code = profile.current_role
+    if code is None or code not in dataset.occupation_index:
+        return profile, set()
+    source = stand_in(dataset, code)
+    if not dataset.scorable[dataset.occupation_index[source]]:
+        return profile, set()
+    levels = dataset.level_matrix[dataset.occupation_index[source]]
+    fill = {
+        d.id: round(float(levels[j]), 2)
+        for j, d in enumerate(dataset.descriptors)
+        if d.kind != "technology" and d.id not in profile.ratings and levels[j] > 0
+    }
+    return (profile.with_ratings(fill), set(fill)) if fill else (profile, set())
 
 
 def _step(
@@ -226,6 +262,8 @@ def _step(
     family: ToolFamily | None = None,
     alternatives: tuple[str, ...] = (),
     choice: str = "",
+    *,
+    assumed: bool = False,
 ) -> LearningStep:
     d = dataset.descriptor(row.id)
     factor = boost.get(row.id, 1.0)
@@ -242,7 +280,8 @@ def _step(
         learning=kind,
         advice=LEARNING_ADVICE[kind],
         boosted=factor > 1.0,
-        rated=row.rated,
+        rated=row.rated and not assumed,
+        assumed_from_role=assumed,
         family=family.id if family else "",
         family_name=family.name if family else "",
         alternatives=alternatives,

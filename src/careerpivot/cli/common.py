@@ -88,7 +88,8 @@ def to_jsonable(obj: Any) -> Any:
     """Dataclasses and containers to plain JSON types."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         out = {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        for prop in ("deficit", "priority", "unknown_tool", "total_hours", "codes", "gain"):
+        props = ("deficit", "priority", "unknown_tool", "total_hours", "codes", "gain")
+        for prop in (*props, "hours_low", "hours_high", "hours", "check"):
             if hasattr(type(obj), prop) and isinstance(getattr(type(obj), prop), property):
                 out[prop] = to_jsonable(getattr(obj, prop))
         return out

@@ -195,17 +195,28 @@ def route(
         print_json({"plan": plan, "routes": routes})
         return
     table = Table(title=f"Learning plan → {plan.target_title}")
-    for col in ("#", "Learn", "From → to (0-7)", "Hours (est.)", "How"):
+    for col in ("#", "Phase", "Learn", "From → to (0-7)", "Hours (est.)", "How", "Or instead"):
         table.add_column(col, overflow="fold")
     for n, s in enumerate(plan.steps, 1):
         table.add_row(
-            str(n), s.name, f"{s.current:.1f} → {s.target:.1f}", f"{s.hours:.0f}", s.learning
+            str(n),
+            s.phase,
+            s.name,
+            f"{s.current:.1f} → {s.target:.1f}",
+            f"{s.hours_low:,.0f}-{s.hours_high:,.0f}",
+            s.learning,
+            ", ".join(s.alternatives[:3]),
         )
     console.print(table)
+    h = plan.hours
     console.print(
-        f"Total ≈ {plan.total_hours:,.0f} hours (≈ {weeks_at(plan.total_hours)} weeks at 8 h/week; "
-        "team's effort model, see `careerpivot.effort`)."
+        f"Total about {h.low:,.0f}-{h.high:,.0f} hours (≈ {weeks_at(h.low, 10)}-"
+        f"{weeks_at(h.high, 10)} weeks at 10 h/week). Basis: {escape(h.basis)}"
     )
+    if plan.preparation is not None:
+        console.print(f"Typical preparation: {escape(plan.preparation.sentence)}.")
+    if plan.check.message:
+        console.print(f"[yellow]{escape(plan.check.message)}[/]")
     for n, r in enumerate(routes, 1):
         names = " → ".join(eng.dataset.occupation(c).title for c in r.codes)
         console.print(f"[bold]Route {n}[/] ({r.total_hours:,.0f} h): {names}")

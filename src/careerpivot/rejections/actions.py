@@ -217,12 +217,16 @@ def _skill_steps(
             "Ask which skills were missing (see the follow-up note)."
         ]
     steps = []
-    for s in learning.steps[:5]:
+    # The named skills' steps always show, then the plan's top steps up to five.
+    shown = [s for s in learning.steps if s.boosted]
+    shown += [s for s in learning.steps if not s.boosted][: max(0, 5 - len(shown))]
+    shown.sort(key=learning.steps.index)
+    for s in shown:
         tag = f"; named in {boost[s.id] - 1:.0f} rejection(s)" if s.boosted else ""
         mine = own_rating(profile, dataset, s.id)
         start = (
             f"from {s.current:.1f}"
-            if mine is not None or not s.rated
+            if mine is not None or s.current == 0
             else f"from {s.current:.1f} (your last role's typical level; not rated yet: rate it)"
         )
         alt = f"; or instead: {', '.join(s.alternatives[:3])}" if s.alternatives else ""

@@ -239,7 +239,13 @@ def plan_lines(plan: LearningPlan) -> list[tuple[str, str]]:
 
 def step_line(s: LearningStep) -> tuple[str, str]:
     """One learning step as (what, details in words)."""
-    unrated = "" if s.rated else " (not rated yet, so counted from 0)"
+    unrated = ""
+    if not s.rated:
+        unrated = (
+            " (not rated yet: counted at your last role's typical level; rate it)"
+            if s.assumed_from_role
+            else " (not rated yet, so counted from 0)"
+        )
     family = ""
     if s.family_name:
         family = f"; one tool for {s.family_name.lower()} ({s.choice})"

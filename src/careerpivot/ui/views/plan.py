@@ -68,6 +68,11 @@ def _steps(plan: LearningPlan) -> None:
             what, details = tables.step_line(s)
             lines.append(f"{n}. **{tables.md(what)}**: {tables.md(details)}")
         st.markdown("\n".join(lines))
+    if plan.practice:
+        st.caption(
+            "Smaller gaps in what you already do, which grow with practice in the role (no "
+            "study hours counted): " + tables.md("; ".join(plan.practice)) + "."
+        )
     if plan.covered:
         st.caption(
             "Tool families you already cover (one tool per family is enough): "
