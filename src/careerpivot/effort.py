@@ -241,8 +241,8 @@ def check_plan(hours: HoursRange, prep: Preparation | None) -> PlanCheck:
     'fits'
     """
     ways = (
-        "a formal programme teaches the whole set at once, or a stepping-stone route (below) "
-        "gets you paid experience on the way"
+        "a formal programme, which teaches the whole set at once, or a stepping-stone route "
+        "(below), which gets you paid experience on the way"
     )
     usual = ""
     if prep is not None:
@@ -256,14 +256,13 @@ def check_plan(hours: HoursRange, prep: Preparation | None) -> PlanCheck:
                 f"This plan ({hours.low:,.0f}-{hours.high:,.0f} h) is longer than the typical "
                 f"preparation for the role itself ({prep.span}, about {lo_hours:,.0f} h of "
                 f"full-time study): learning it all on your own is not the usual way in."
-                f"{usual} Instead, {ways}.",
+                f"{usual} Consider {ways}.",
             )
     if hours.estimate > LONG_PLAN_HOURS:
         return PlanCheck(
             "long",
             f"About {hours.estimate:,.0f} h (up to {hours.high:,.0f}) is more than most people "
-            f"finish alongside a job (over two years at 10 h a week).{usual} Consider whether "
-            f"{ways}.",
+            f"finish alongside a job (over two years at 10 h a week).{usual} Consider {ways}.",
         )
     return PlanCheck("fits", "")
 

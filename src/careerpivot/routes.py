@@ -211,7 +211,7 @@ def learning_plan(
             if row.rated and row.current > 0:
                 note = f"{choice.family.name}: {row.name} (you are at {row.current:.1f})"
                 top = rows[choice.alternatives[0]] if choice.alternatives else None
-                if top is not None and top.importance > row.importance:
+                if top is not None and top.importance > rows[choice.chosen].importance:
                     note += f"; the role asks most for {top.name}"
                 covered.append(note)
             continue

@@ -15,11 +15,25 @@ from careerpivot.engine import Engine
 from tests.scenarios import personas as P
 
 
+#: Personas that fail today, with the reason; strict, so a fix shows up as XPASS and the
+#: entry must go. Held-out failures are reported, never tuned away.
+KNOWN_FAILURES = {
+    "H06-developer-to-data-scientist-onet": "O*NET 29.2 publishes no ratings for Data "
+    "Scientists, so no plan can be computed (rating estimates: issue 11a)",
+    "H10-mech-engineer-to-sales-engineer-onet": "the plan (about 1,300 h) is flagged long; "
+    "the persona expected it to fit",
+    "D18-accountant-to-financial-analyst-onet": "O*NET 29.2 publishes no ratings for "
+    "Financial and Investment Analysts (rating estimates: issue 11a)",
+}
+
+
 def _params() -> list[Any]:
     out = []
     for which in ("holdout", "dev"):
         for p in P.load(which):
             marks = [pytest.mark.realdata] if p["dataset"] == "onet" else []
+            if p["id"] in KNOWN_FAILURES:
+                marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[p["id"]]))
             out.append(pytest.param(p, id=f"{which}-{p['id']}", marks=marks))
     return out
 
