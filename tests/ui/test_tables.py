@@ -60,8 +60,13 @@ def test_plan_text_and_frame_agree(engine):
     lines = tables.plan_lines(plan)
     frame = tables.plan_frame(plan)
     assert len(lines) == len(frame) == len(plan.steps)
-    assert [round(h) for h in frame["Hours (est.)"]] == [round(s.hours) for s in plan.steps]
-    assert f"{plan.total_hours:,.0f} hours" in tables.plan_summary(plan)
+    assert list(frame["Hours low (est.)"]) == [round(s.hours_low) for s in plan.steps]
+    assert list(frame["Hours high (est.)"]) == [round(s.hours_high) for s in plan.steps]
+    assert list(frame["Phase"]) == [s.phase for s in plan.steps]
+    for (_, details), s in zip(lines, plan.steps, strict=True):
+        assert f"about {s.hours_low:,.0f}-{s.hours_high:,.0f} hours" in details
+    h = plan.hours
+    assert f"{h.low:,.0f}-{h.high:,.0f} hours in all" in tables.plan_summary(plan)
 
 
 def test_route_lines_name_every_role(engine):
