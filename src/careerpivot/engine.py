@@ -98,12 +98,18 @@ class Engine:
         """Top-k pivots with explanations."""
         return self.scorer.recommend(profile, k, **filters)
 
+    def explain(self, profile: Profile, code: str) -> Pivot:
+        """One role scored and explained for the profile, eligible or not; its ``gap`` is
+        the same gap model :meth:`gap` returns."""
+        return self.scorer.explain(profile, code)
+
     def gap(self, profile: Profile, target: str) -> GapReport:
-        """Person vs role."""
+        """Person vs role: the one gap model (status, priority and hours per requirement)
+        that cards, Compare, Plan, routes, reports and JSON all render."""
         return person_gap(self.dataset, profile, target)
 
     def role_gap(self, source: str, target: str) -> GapReport:
-        """Role vs role."""
+        """Role vs role: the same gap model, with the source role's levels."""
         return role_gap(self.dataset, source, target)
 
     def plan(

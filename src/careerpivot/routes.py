@@ -1,9 +1,9 @@
 """Upskilling routes: an ordered learning plan, stepping-stone roles, and "what if I learn X".
 
-Route costs are person-centric: walking a path of roles, the person raises each of
-the next role's important requirements (importance >= ``min_importance``) to its
-level, and pays :func:`careerpivot.effort.hours_between` for the rise. Levels never
-go down along the way, so a route can never cost less than closing the largest
+Route costs are person-centric: walking a path of roles, the person closes what the
+gap model counts as to close for the next role (its important requirements, see
+:mod:`careerpivot.gaps`), and pays :func:`careerpivot.effort.hours_between` for the
+rise. Levels never go down along the way, so a route can never cost less than closing the largest
 single gap to the target directly.
 """
 
@@ -19,15 +19,15 @@ import numpy as np
 
 from careerpivot.effort import LEARNING_ADVICE, hours_between, learning_kind
 from careerpivot.errors import NoRouteError, NotScorableError, UnknownRoleError
-from careerpivot.gaps import person_gap
+from careerpivot.gaps import IMPORTANT, MEETS_WITHIN, GapReport, person_gap, to_close_mask
 from careerpivot.graph import RoleGraph, occupation_nodes
 from careerpivot.model import Dataset, FloatArray
 from careerpivot.profile import Profile
 from careerpivot.scoring import PivotScorer
 
-MIN_IMPORTANCE = 2.5
-MIN_DEFICIT = 0.5
-UNRATED_TOOL_IMPORTANCE = 4.0
+#: Kept for callers: the gap model's thresholds (see :mod:`careerpivot.gaps`).
+MIN_IMPORTANCE = IMPORTANT
+MIN_DEFICIT = MEETS_WITHIN
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class LearningPlan:
     target_code: str
     target_title: str
     steps: list[LearningStep]
+    gap: GapReport | None = None  # the gap model the steps come from
 
     @property
     def total_hours(self) -> float:
@@ -67,29 +68,20 @@ def learning_plan(
     profile: Profile,
     target: str,
     *,
-    min_importance: float = MIN_IMPORTANCE,
-    min_deficit: float = MIN_DEFICIT,
-    unrated_tool_importance: float = UNRATED_TOOL_IMPORTANCE,
     boost: Mapping[str, float] | None = None,
 ) -> LearningPlan:
-    """Ordered learning steps to meet ``target``'s important requirements.
+    """Ordered learning steps to close the gap model's missing set for ``target``.
 
-    Deficits under ``min_deficit`` level points are left out: they are within the
-    noise of the ratings and not worth a study plan. Tools the person never rated
-    enter only when the role relies on them (importance >= ``unrated_tool_importance``:
-    the starter set's "core" tools, O*NET's Hot Technology + In Demand ones); the
-    others are listed as tools to check, not as hours to study.
-    ``boost`` multiplies the priority of named descriptors (the rejection log raises
-    skills that rejections mention). Steps are sorted by priority, then hours.
+    The steps are exactly :attr:`careerpivot.gaps.GapReport.to_close` (small gaps and
+    gaps on important requirements), in its order and with its hours, so the plan
+    agrees with the card and Compare. Tools the person never mentioned are "tools to
+    check" there, not steps. ``boost`` multiplies the priority of named descriptors
+    (the rejection log raises skills that rejections mention) and re-sorts by it.
     """
     report = person_gap(dataset, profile, target)
     boost = boost or {}
     steps = []
-    for row in report.gaps:
-        if row.importance < min_importance or row.deficit < min_deficit:
-            continue
-        if row.unknown_tool and row.importance < unrated_tool_importance:
-            continue  # a tool the person never mentioned: only the role's core tools go in
+    for row in report.to_close:
         d = dataset.descriptor(row.id)
         factor = boost.get(row.id, 1.0)
         kind = learning_kind(d, row.required)
@@ -102,15 +94,16 @@ def learning_plan(
                 target=row.required,
                 importance=row.importance,
                 priority=row.priority * factor,
-                hours=hours_between(d, row.current, row.required),
+                hours=row.hours,
                 learning=kind,
                 advice=LEARNING_ADVICE[kind],
                 boosted=factor > 1.0,
                 rated=row.rated,
             )
         )
-    steps.sort(key=lambda s: (-s.priority, s.hours, s.name))
-    return LearningPlan(report.target_code, report.target_title, steps)
+    if boost:
+        steps.sort(key=lambda s: (-s.priority, s.hours, s.name))
+    return LearningPlan(report.target_code, report.target_title, steps, report)
 
 
 # ----- stepping-stone routes ------------------------------------------------------------------
@@ -153,14 +146,14 @@ def cost_path(
     start_levels: FloatArray,
     path: Iterable[str],
     *,
-    min_importance: float = MIN_IMPORTANCE,
     known: np.ndarray | None = None,
 ) -> tuple[list[RouteStep], FloatArray]:
     """Person-centric cost of walking ``path`` (role codes, start excluded).
 
-    ``known`` marks the descriptors the person rated; as in :func:`learning_plan`,
-    a tool they never mentioned is costed only where a role relies on it
-    (importance >= ``UNRATED_TOOL_IMPORTANCE``). Without ``known`` all count.
+    Each role costs what the gap model counts as to close for it
+    (:func:`careerpivot.gaps.to_close_mask`), so a direct route costs exactly the
+    learning plan's hours. ``known`` marks the descriptors the person rated; a tool
+    they never mentioned is a tool to check, not a cost. Without ``known`` all count.
     """
     levels = np.array(start_levels, dtype=float)
     tools = np.array([d.kind == "technology" for d in dataset.descriptors])
@@ -170,10 +163,9 @@ def cost_path(
         i = dataset.occupation_index[code]
         need = dataset.level_matrix[i]
         imp = dataset.importance_matrix[i]
-        relevant = (imp >= min_importance) & (~unknown_tool | (imp >= UNRATED_TOOL_IMPORTANCE))
         hours = 0.0
         learn: list[tuple[str, float, float]] = []
-        for j in np.flatnonzero(relevant & (need > levels)):
+        for j in np.flatnonzero(to_close_mask(imp, need, levels, unknown_tool)):
             d = dataset.descriptors[int(j)]
             hours += hours_between(d, float(levels[j]), float(need[j]))
             learn.append((d.name, float(levels[j]), float(need[j])))
@@ -238,7 +230,6 @@ def stepping_stone_routes(
     *,
     k: int = 3,
     max_hops: int = 4,
-    min_importance: float = MIN_IMPORTANCE,
 ) -> list[Route]:
     """The ``k`` cheapest routes through intermediate roles to ``target``.
 
@@ -270,7 +261,7 @@ def stepping_stone_routes(
     zones = {o.code: o.job_zone for o in ds.occupations}
     routes = []
     for path in candidates:
-        steps, _ = cost_path(ds, person, path[1:], min_importance=min_importance, known=known)
+        steps, _ = cost_path(ds, person, path[1:], known=known)
         rises = [(zones[b] or 0) - (zones[a] or 0) for a, b in pairwise(path)]
         biggest = max(rises)
         routes.append(Route(start, steps, biggest, biggest <= max_step))

@@ -88,7 +88,16 @@ def to_jsonable(obj: Any) -> Any:
     """Dataclasses and containers to plain JSON types."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         out = {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        for prop in ("deficit", "priority", "unknown_tool", "total_hours", "codes", "gain"):
+        for prop in (
+            "deficit",
+            "priority",
+            "priority_words",
+            "unknown_tool",
+            "total_hours",
+            "codes",
+            "gain",
+            "summary",
+        ):
             if hasattr(type(obj), prop) and isinstance(getattr(type(obj), prop), property):
                 out[prop] = to_jsonable(getattr(obj, prop))
         return out

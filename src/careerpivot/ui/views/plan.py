@@ -54,6 +54,7 @@ def main() -> None:
 def _steps(plan: LearningPlan) -> None:
     st.subheader(f"What to learn for {plan.target_title}")
     st.markdown(tables.plan_summary(plan))
+    _tools(plan)
     if not plan.steps:
         return
     st.markdown(
@@ -63,9 +64,10 @@ def _steps(plan: LearningPlan) -> None:
         )
     )
     st.caption(
-        "Most important gaps first. Hours are estimates from the team's effort model (more "
-        "hours per level at higher levels), for comparing options, not promises. Gaps under "
-        "half a level are left out."
+        "The same gaps as on the card and in Compare, most urgent first (importance to the "
+        "role times the gap). Hours are estimates from the team's effort model (more hours "
+        "per level at higher levels), for comparing options, not promises. A gap under a "
+        "quarter level counts as met."
     )
     st.download_button(
         "Download the plan (CSV)",
@@ -82,6 +84,18 @@ def _steps(plan: LearningPlan) -> None:
         )
 
 
+def _tools(plan: LearningPlan) -> None:
+    report = plan.gap
+    if report is None or not report.tools_to_check:
+        return
+    with st.expander(f"Tools to check ({len(report.tools_to_check)})", icon=":material/build:"):
+        st.caption(
+            f"{plan.target_title} uses these and you have not said whether you do. They are "
+            "not in the plan's hours; the hours apply only if a tool is new to you."
+        )
+        st.dataframe(tables.tools_frame(report), hide_index=True)
+
+
 def _routes(eng: Engine, prof: Profile, target: str) -> None:
     st.subheader("Stepping-stone routes")
     try:
@@ -95,8 +109,8 @@ def _routes(eng: Engine, prof: Profile, target: str) -> None:
     titles = {o.code: o.title for o in eng.dataset.occupations}
     st.caption(
         "Ways to get there through roles in between, fewest learning hours first. Each "
-        "arrow shows the route number and the hours to qualify for the next role; route "
-        "hours count every shortfall, even the small ones the plan above leaves out."
+        "arrow shows the route number and the hours to qualify for the next role. The "
+        "direct move costs exactly the plan above; each stop counts its own gaps the same way."
     )
     st.graphviz_chart(
         figures.routes_dot(routes, titles, target),
