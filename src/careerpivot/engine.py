@@ -20,7 +20,7 @@ from careerpivot.routes import (
     stepping_stone_routes,
     what_if,
 )
-from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights
+from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights, scoring_notes
 from careerpivot.search import TitleIndex, TitleMatch
 
 GRAPHS_DIR = Path(__file__).resolve().parents[2] / "graphs"
@@ -102,6 +102,10 @@ class Engine:
         """One role scored and explained for the profile, eligible or not; its ``gap`` is
         the same gap model :meth:`gap` returns."""
         return self.scorer.explain(profile, code)
+
+    def scoring_notes(self, profile: Profile) -> list[str]:
+        """Sentences on the profile's answers this data set cannot use (e.g. work values)."""
+        return scoring_notes(self.scorer, profile)
 
     def gap(self, profile: Profile, target: str) -> GapReport:
         """Person vs role: the one gap model (status, priority and hours per requirement)

@@ -109,6 +109,7 @@ class Pivot:
     )  # used by the role, not rated
     job_zone: int | None = None
     job_zone_step: int | None = None
+    job_zone_label: str = ""  # as written for people: "1–2" where zones 1 and 2 are merged
     median_wage: float | None = None
     wage_change: float | None = None  # USD per year vs current role
     outlook_pct: float | None = None
@@ -182,6 +183,7 @@ class PivotScorer:
         self.tool_mass_ = np.asarray(self.tool_imp_.sum(axis=1)).ravel()
         self.interests_c_ = _centre_rows(dataset.interest_matrix)
         self.values_c_ = _centre_rows(dataset.values_matrix)
+        self.unused_ = unused_components(dataset)
         self.job_zone_ = dataset.column("job_zone")
         self.wage_ = dataset.column("median_wage")
         self.outlook_ = dataset.column("outlook_pct")
@@ -356,6 +358,7 @@ class PivotScorer:
             tools_to_check=tools,
             job_zone=occ.job_zone,
             job_zone_step=None if np.isnan(step) else int(step),
+            job_zone_label=ds.job_zone_label(occ.job_zone),
             median_wage=occ.median_wage,
             wage_change=(
                 occ.median_wage - current_wage
@@ -443,6 +446,35 @@ def _centre_rows(m: FloatArray) -> FloatArray:
     with np.errstate(invalid="ignore", divide="ignore"):
         out: FloatArray = centred / norms
     return out
+
+
+def unused_components(dataset: Dataset) -> dict[str, str]:
+    """Component -> why this data set cannot use it, for those its release does not publish.
+
+    A profile's answers for such a component are kept; the component is left out of
+    the score and the other weights are renormalised, as for an unanswered one.
+    """
+    out = {}
+    source = dataset.provenance.source.split(",")[0] or dataset.name
+    if not dataset.publishes("work_values") or not np.isfinite(dataset.values_matrix).any():
+        out["values"] = (
+            f"{source} publishes no work values (O*NET retired them in release 30.3), "
+            "so work-values answers are kept in the profile but not used to rank roles "
+            "on this data set"
+        )
+    if not np.isfinite(dataset.interest_matrix).any():
+        out["interests"] = (
+            f"{source} has no interest profiles, so interest answers are not used to rank roles"
+        )
+    return out
+
+
+def scoring_notes(scorer: PivotScorer, profile: Profile) -> list[str]:
+    """Plain sentences on answers of ``profile`` that this data set cannot use (may be empty)."""
+    given = {"values": bool(profile.work_values), "interests": bool(profile.interests)}
+    return [
+        why[0].upper() + why[1:] + "." for comp, why in scorer.unused_.items() if given.get(comp)
+    ]
 
 
 def _profile_fit(

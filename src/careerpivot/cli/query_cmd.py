@@ -100,7 +100,7 @@ def recommend(
     for p in pivots:
         table.add_row(
             str(p.rank),
-            f"{p.title}\n[dim]{p.code} · job zone {p.job_zone}[/]",
+            f"{p.title}\n[dim]{p.code} · job zone {p.job_zone_label or p.job_zone}[/]",
             f"{p.score:.0%}",
             ", ".join(n.name for n in p.strengths[:3]) or "—",
             _missing(p),
@@ -108,6 +108,8 @@ def recommend(
             pct(p.outlook_pct),
         )
     console.print(table)
+    for note in eng.scoring_notes(prof):
+        console.print(f"[yellow]Note:[/] {note}", highlight=False)
     console.print(_footer(eng))
 
 

@@ -16,7 +16,7 @@ def pivot_card(ds: Dataset, p: Pivot, *, where: str, dismissable: bool = True) -
         st.markdown(f"#### {p.rank}. {p.title}")
         step = tables.zone_step(p.job_zone_step)
         st.caption(
-            f"{p.major_group} · job zone {p.job_zone or '?'} of 5 ({step})"
+            f"{p.major_group} · job zone {p.job_zone_label or p.job_zone or '?'} of 5 ({step})"
             + (" · on your shortlist" if saved else "")
         )
         st.progress(min(max(p.score, 0.0), 1.0), text=f"Fit {p.score:.0%}")
