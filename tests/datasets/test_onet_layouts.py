@@ -206,3 +206,15 @@ def test_cli_version_31_and_latest(tmp_path, new, monkeypatch):
         assert "onet-31.0" in out.output and "Work values" in out.output
     shown = runner.invoke(app, ["roles", "show", "11-1011.00", "--dataset", "onet-31.0"])
     assert "Job zone 1\u20132" in shown.output, shown.output
+
+
+def test_rows_of_unused_scales_need_no_content_model_entry(tmp_path):
+    """High-point rows (scale IH) are skipped before their element id is looked up."""
+    from tests.datasets.onet_fixture import files_30
+
+    cit = files_30()["Career Interest Types.txt"]
+    cit += "15-1252.00\t1.B.1.h\tSecond Interest High-Point\tIH\t6.00\t11/2023\tMachine Learning\n"
+    root = write_release_30(tmp_path / "db_99_3_text", {"Career Interest Types.txt": cit})
+    ds, summary = read_release(root)
+    assert ds.occupation("15-1252.00").interests[1] == 6.5
+    assert summary.files["Career Interest Types.txt"].skipped["scale IH not used"] == 3
