@@ -12,6 +12,7 @@ from careerpivot.gaps import GapReport, person_gap, role_gap
 from careerpivot.graph import RoleGraph, build_graph, dataset_fingerprint, load_graph
 from careerpivot.model import Dataset
 from careerpivot.profile import Profile, profile_from_role
+from careerpivot.resources import graphs_dir
 from careerpivot.routes import (
     LearningPlan,
     RankChange,
@@ -23,12 +24,10 @@ from careerpivot.routes import (
 from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights, scoring_notes
 from careerpivot.search import TitleIndex, TitleMatch
 
-GRAPHS_DIR = Path(__file__).resolve().parents[2] / "graphs"
-
 
 def starter_graph_path() -> Path:
-    """The committed graph artifact of the starter data set."""
-    return GRAPHS_DIR / "starter.json"
+    """The committed graph artifact of the starter data set (shipped in the package)."""
+    return graphs_dir("starter.json")
 
 
 class Engine:
