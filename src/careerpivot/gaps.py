@@ -160,7 +160,7 @@ class GapReport:
     target_title: str
     rows: list[GapRow]  # to close (by priority), tools to check, transfers, then minor rows
     estimated: bool = False  # the target's ratings are estimated, not surveyed
-    estimate_note: str = ""  # e.g. "estimated from 6 similar rated roles: ..."
+    estimate_note: str = ""  # e.g. "Estimated from 6 similar rated roles (...): ..."
 
     def with_status(self, *statuses: Status) -> list[GapRow]:
         """Rows of the given statuses, in the report's order."""
@@ -279,7 +279,7 @@ def compare_vector(
     imp = dataset.importance_matrix[i]
     lev = dataset.level_matrix[i]
     wanted = set(kinds) if kinds else None
-    estimated, note = _estimate(dataset, i)
+    estimated_kinds, note = _estimate(dataset, i)
     rows: list[GapRow] = []
     for j in map(int, np.flatnonzero((imp > 0) | (current > 0))):
         d = dataset.descriptors[j]
@@ -303,13 +303,13 @@ def compare_vector(
                 rated=known,
                 status=status,
                 hours=hours,
-                estimated=estimated and im > 0,
-                note=note if im > 0 else "",
+                estimated=im > 0 and d.kind in estimated_kinds,
+                note=note if im > 0 and d.kind in estimated_kinds else "",
             )
         )
     rows.sort(key=_order)
     occ = dataset.occupations[i]
-    return GapReport(source, occ.code, occ.title, rows, estimated, note)
+    return GapReport(source, occ.code, occ.title, rows, bool(estimated_kinds), note)
 
 
 def person_gap(
@@ -366,10 +366,18 @@ def role_gap(
     return compare_vector(dataset, levels, target, source=label, rated=list(listed), kinds=kinds)
 
 
-def _estimate(dataset: Dataset, i: int) -> tuple[bool, str]:
-    """Whether role row ``i``'s ratings are estimated, and the note saying how."""
-    note = dataset.extras.get("estimate_notes", {}).get(dataset.occupations[i].code)
-    return (True, str(note)) if note else (False, "")
+#: What an estimated role's ``Occupation.estimated`` names, per descriptor kind.
+_ESTIMATED_PART = {"skill": "skills", "knowledge": "knowledge", "technology": "tools"}
+
+
+def _estimate(dataset: Dataset, i: int) -> tuple[set[str], str]:
+    """The descriptor kinds whose ratings of role row ``i`` are estimated, and the note
+    saying from what (both empty for a role with survey ratings)."""
+    occ = dataset.occupations[i]
+    parts = set(getattr(occ, "estimated", ()) or ())
+    note = str(getattr(occ, "estimate_note", "") or "")
+    kinds = {k for k, part in _ESTIMATED_PART.items() if part in parts}
+    return kinds, note if kinds else ""
 
 
 def _scorable_row(dataset: Dataset, code: str) -> int:
