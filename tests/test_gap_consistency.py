@@ -192,8 +192,12 @@ def mini_release(root: Path, seed: int = 3) -> Path:
             for e, name in elements:
                 imp = round(rng.uniform(1.0, 5.0), 2)
                 level = round(min(7.0, max(0.0, imp * 1.2 + rng.gauss(0, 1))), 2)
-                lines.append(f"{code}\t{e}\t{name}\tIM\t{imp:.2f}\t8\t0.1\tn/a\tn/a\tN\tn/a\t08/2023\tAnalyst")
-                lines.append(f"{code}\t{e}\t{name}\tLV\t{level:.2f}\t8\t0.1\tn/a\tn/a\tN\tn/a\t08/2023\tAnalyst")
+                lines.append(
+                    f"{code}\t{e}\t{name}\tIM\t{imp:.2f}\t8\t0.1\tn/a\tn/a\tN\tn/a\t08/2023\tAnalyst"
+                )
+                lines.append(
+                    f"{code}\t{e}\t{name}\tLV\t{level:.2f}\t8\t0.1\tn/a\tn/a\tN\tn/a\t08/2023\tAnalyst"
+                )
         for tool in rng.sample(TOOLS, rng.randint(2, 5)):
             hot, demand = rng.choice("YN"), rng.choice("YN")
             tech.append(f"{code}\t{tool}\t43232405\tSoftware\t{hot}\t{demand}")
