@@ -1,20 +1,46 @@
 import pytest
 
+from careerpivot.effort import hours_between
 from careerpivot.errors import NotScorableError, UnknownRoleError
-from careerpivot.gaps import person_gap, role_gap
-from careerpivot.profile import Profile
+from careerpivot.gaps import IMPORTANT, classify, person_gap, role_gap
+from careerpivot.profile import Profile, profile_from_role
 
 
-def test_person_gap_sorted_by_priority(tiny):
+def test_person_gap_statuses_and_order(tiny):
     report = person_gap(tiny, Profile(ratings={"2.A.1.a": 4.0, "2.B.3.e": 2.0}), "15-0003.00")
-    order = [(r.unknown_tool, -r.priority) for r in report.rows]
-    assert order == sorted(order)  # known gaps by priority, then tools never mentioned
+    assert [(r.id, r.status) for r in report.rows] == [
+        ("2.B.3.e", "gap"),  # importance 4.8 x 4.5 short = 21.6
+        ("2.A.1.a", "gap"),  # importance 4.5 x 1.0 short = 4.5
+        ("tech:sql", "tool to check"),  # never mentioned: a tool to check, not a gap
+        ("2.C.5.a", "minor"),  # importance 1.2: not a requirement
+    ]
     top = report.gaps[0]
-    assert top.id == "2.B.3.e" and top.deficit == pytest.approx(4.5)
-    assert top.priority == pytest.approx(4.8 * 4.5)
-    sql = report.rows[-1]  # never mentioned: last, though it outranks the known rows before it
-    assert sql.id == "tech:sql" and sql.unknown_tool and not sql.rated and sql.current == 0
-    assert sql.priority > report.rows[-2].priority
+    assert top.deficit == pytest.approx(4.5) and top.priority == pytest.approx(4.8 * 4.5)
+    assert top.priority_words == "high" and report.gaps[1].priority_words == "medium"
+    assert top.hours == pytest.approx(hours_between(tiny.descriptor("2.B.3.e"), 2.0, 6.5))
+    sql = report.tools_to_check[0]
+    assert not sql.rated and sql.priority == 0 and sql.hours > 0  # hours if it is new
+    assert report.total_hours == pytest.approx(sum(r.hours for r in report.gaps))
+    assert report.counts["gap"] == 2 and report.counts["tool to check"] == 1
+    assert report.summary.startswith("Meets 0 of 2 requirements; 2 to close (2 gaps, 0 small)")
+
+
+def test_each_requirement_has_one_status(starter):
+    prof = profile_from_role(starter, "15-1252.00")
+    for target in ("15-1251.00", "15-2051.00", "29-1141.00"):
+        report = person_gap(starter, prof, target)
+        ids = [r.id for r in report.rows]
+        assert len(ids) == len(set(ids))
+        assert not {r.id for r in report.transfers} & {r.id for r in report.to_close}
+        assert all(r.importance >= IMPORTANT for r in report.requirements)
+
+
+def test_small_gaps_and_rating_noise():
+    assert classify(4.0, 4.0, 3.8, False) == "transfers"  # within a quarter level
+    assert classify(4.0, 4.0, 3.75, False) == "small gap"
+    assert classify(4.0, 4.0, 3.01, False) == "small gap"
+    assert classify(4.0, 4.0, 3.0, False) == "gap"
+    assert classify(2.9, 4.0, 0.0, False) == "minor"
 
 
 def test_what_transfers_and_what_goes_unused(tiny):

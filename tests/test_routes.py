@@ -9,6 +9,7 @@ from careerpivot.errors import NoRouteError, UnknownDescriptorError
 from careerpivot.graph import build_graph
 from careerpivot.profile import Profile, profile_from_role
 from careerpivot.routes import (
+    MIN_DEFICIT,
     MIN_IMPORTANCE,
     cost_path,
     learning_plan,
@@ -26,7 +27,7 @@ SYN_GRAPH = build_graph(SYN, neighbours=5)
 
 def test_learning_plan_orders_by_priority(tiny):
     plan = learning_plan(tiny, Profile(ratings={"2.A.1.a": 3.0}), "15-0003.00")
-    assert [s.id for s in plan.steps][:2] == ["2.B.3.e", "tech:sql"]
+    assert [s.id for s in plan.steps] == ["2.B.3.e", "2.A.1.a"]  # SQL: a tool to check
     assert all(a.priority >= b.priority for a, b in zip(plan.steps, plan.steps[1:], strict=False))
     assert plan.total_hours == pytest.approx(sum(s.hours for s in plan.steps))
     assert all(s.hours > 0 and s.advice for s in plan.steps)
@@ -43,7 +44,15 @@ def test_boost_raises_named_skills(tiny):
 
 def test_plan_skips_noise_level_gaps(tiny):
     plan = learning_plan(tiny, profile_from_role(tiny, "15-0001.00"), "15-0002.00")
-    assert plan.steps == []  # the twin differs by less than half a level point
+    assert plan.steps == []  # the twin differs by less than a quarter level point
+
+
+def test_plan_is_the_gap_models_missing_set(starter):
+    prof = profile_from_role(starter, "15-1252.00")
+    plan = learning_plan(starter, prof, "15-1251.00")
+    assert plan.gap is not None
+    assert [s.id for s in plan.steps] == [r.id for r in plan.gap.to_close]
+    assert plan.total_hours == pytest.approx(plan.gap.total_hours)
 
 
 def _largest_gap_hours(ds, person, target):
@@ -51,9 +60,15 @@ def _largest_gap_hours(ds, person, target):
     need, imp = ds.level_matrix[i], ds.importance_matrix[i]
     return max(
         (
-            hours_between(ds.descriptors[j], person[j], need[j])
+            # A stop may leave a skill within MIN_DEFICIT of the target's level (that
+            # counts as met there), so the floor is the climb to that point.
+            hours_between(ds.descriptors[j], person[j], need[j] - MIN_DEFICIT)
             for j in range(len(need))
             if imp[j] >= MIN_IMPORTANCE
+            and need[j] - person[j] >= MIN_DEFICIT
+            # A tool gap can be met by another tool of its family learned on the way
+            # (one tool per family), so the floor counts skills and knowledge only.
+            and ds.descriptors[j].kind != "technology"
         ),
         default=0.0,
     )

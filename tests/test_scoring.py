@@ -95,8 +95,10 @@ def test_recommend_explains_every_pivot(tiny):
     assert pivots[0].code == "15-0002.00"  # the near twin first
     for p in pivots:
         assert set(p.components) >= {"skills", "interests", "values", "level"}
-        assert p.strengths  # every suggestion says why
+        assert p.strengths or p.gaps  # every suggestion says why
         assert all(n.deficit > 0 for n in p.gaps)
+        assert not {n.id for n in p.strengths} & {n.id for n in p.gaps}  # never both
+        assert p.gap is not None and [n.id for n in p.gaps] == [r.id for r in p.gap.gaps][:5]
         assert p.wage_change is not None
 
 

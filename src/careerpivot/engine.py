@@ -12,6 +12,7 @@ from careerpivot.gaps import GapReport, person_gap, role_gap
 from careerpivot.graph import RoleGraph, build_graph, dataset_fingerprint, load_graph
 from careerpivot.model import Dataset
 from careerpivot.profile import Profile, profile_from_role
+from careerpivot.resources import graphs_dir
 from careerpivot.routes import (
     LearningPlan,
     RankChange,
@@ -22,15 +23,13 @@ from careerpivot.routes import (
     what_if,
     what_if_options,
 )
-from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights
+from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights, scoring_notes
 from careerpivot.search import TitleIndex, TitleMatch
-
-GRAPHS_DIR = Path(__file__).resolve().parents[2] / "graphs"
 
 
 def starter_graph_path() -> Path:
-    """The committed graph artifact of the starter data set."""
-    return GRAPHS_DIR / "starter.json"
+    """The committed graph artifact of the starter data set (shipped in the package)."""
+    return graphs_dir("starter.json")
 
 
 class Engine:
@@ -100,12 +99,22 @@ class Engine:
         """Top-k pivots with explanations."""
         return self.scorer.recommend(profile, k, **filters)
 
+    def explain(self, profile: Profile, code: str) -> Pivot:
+        """One role scored and explained for the profile, eligible or not; its ``gap`` is
+        the same gap model :meth:`gap` returns."""
+        return self.scorer.explain(profile, code)
+
+    def scoring_notes(self, profile: Profile) -> list[str]:
+        """Sentences on the profile's answers this data set cannot use (e.g. work values)."""
+        return scoring_notes(self.scorer, profile)
+
     def gap(self, profile: Profile, target: str) -> GapReport:
-        """Person vs role."""
+        """Person vs role: the one gap model (status, priority and hours per requirement)
+        that cards, Compare, Plan, routes, reports and JSON all render."""
         return person_gap(self.dataset, profile, target)
 
     def role_gap(self, source: str, target: str) -> GapReport:
-        """Role vs role."""
+        """Role vs role: the same gap model, with the source role's levels."""
         return role_gap(self.dataset, source, target)
 
     def plan(

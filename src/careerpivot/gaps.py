@@ -1,25 +1,94 @@
-"""Skill-gap comparison: person vs role and role vs role, per descriptor, sorted by priority."""
+"""The gap model: one comparison of a person (or a role) with a target role.
+
+Every page and command renders this one object, so the card, Compare, Plan, routes,
+reports and JSON agree by construction. For each descriptor the target rates, a
+:class:`GapRow` holds the levels, a **status**, a **priority in words** and the
+**hours** to close it:
+
+* a *requirement* is a descriptor the target rates at importance >= :data:`IMPORTANT`
+  (O*NET's "important"); everything below is ``"minor"`` and never a gap;
+* ``"transfers"``: the source is at most :data:`MEETS_WITHIN` level points below the
+  required level (rating noise), so it counts as met;
+* ``"small gap"``: short by less than :data:`SMALL_GAP_BELOW` level points;
+* ``"gap"``: short by more;
+* ``"tool to check"``: a tool the source never mentioned (maybe known, maybe not):
+  listed with the hours it would take if new, never counted in the totals.
+
+A row has exactly one status, so a requirement is never both a strength and a gap.
+The missing set (:attr:`GapReport.to_close`) is ordered by importance x shortfall
+(highest first), and :attr:`GapReport.total_hours` sums exactly its rows' hours.
+When the target's ratings are estimated (not surveyed), each row says so.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
+from careerpivot.effort import hours_between
 from careerpivot.errors import NotScorableError
 from careerpivot.model import Dataset, DescriptorKind, FloatArray
 from careerpivot.profile import Profile, stand_in
+from careerpivot.tool_families import covered_by
 
-#: Importance at or above which O*NET calls a descriptor "important" to a role.
+Status = Literal["transfers", "small gap", "gap", "tool to check", "minor"]
+#: Statuses in the order pages list them.
+STATUSES: tuple[Status, ...] = ("gap", "small gap", "tool to check", "transfers", "minor")
+
+#: Importance at or above which O*NET calls a descriptor "important" to a role: a requirement.
 IMPORTANT = 3.0
+#: A shortfall below this many level points counts as met (within the noise of ratings).
+MEETS_WITHIN = 0.25
+#: A shortfall below this many level points is a "small gap".
+SMALL_GAP_BELOW = 1.0
 #: A strength counts as unused by a role when the role rates it below this importance.
 UNUSED_BELOW = 2.5
+#: Priority (importance x shortfall) at or above which a gap is "high" / "medium" priority.
+HIGH_PRIORITY, MEDIUM_PRIORITY = 6.0, 2.5
+
+#: O*NET's importance scale anchors (scale IM, 1-5).
+IMPORTANCE_WORDS = {
+    1: "not important",
+    2: "somewhat important",
+    3: "important",
+    4: "very important",
+    5: "extremely important",
+}
+
+
+def importance_words(importance: float) -> str:
+    """O*NET's anchor for an importance rating (rounded to the nearest whole point).
+
+    >>> importance_words(4.2), importance_words(3.5)
+    ('very important', 'very important')
+    """
+    return IMPORTANCE_WORDS[min(5, max(1, int(importance + 0.5)))]
+
+
+def classify(importance: float, required: float, current: float, unknown_tool: bool) -> Status:
+    """The status of one descriptor (see the module docstring).
+
+    >>> classify(4.0, 4.0, 3.9, False), classify(4.0, 4.0, 3.5, False)
+    ('transfers', 'small gap')
+    >>> classify(4.0, 4.0, 2.0, False), classify(4.0, 3.0, 0.0, True), classify(2.0, 6, 0, False)
+    ('gap', 'tool to check', 'minor')
+    """
+    if importance < IMPORTANT:
+        return "minor"
+    if unknown_tool:
+        return "tool to check"
+    short = required - current
+    if short < MEETS_WITHIN:
+        return "transfers"
+    return "small gap" if short < SMALL_GAP_BELOW else "gap"
 
 
 @dataclass(frozen=True)
 class GapRow:
-    """One descriptor compared: required level, current level, deficit and priority."""
+    """One descriptor compared: levels, status, priority and the hours to close it."""
 
     id: str
     name: str
@@ -27,11 +96,15 @@ class GapRow:
     importance: float  # role's importance, 1-5 (0 = the role does not rate it)
     required: float  # role's level, 0-7
     current: float  # person's (or source role's) level, 0-7
-    rated: bool  # False when the person has not rated it (current counts as 0)
+    rated: bool  # False when the source has not rated it (current counts as 0)
+    status: Status = "minor"
+    hours: float = 0.0  # to reach the required level; for a tool to check: if it is new
+    estimated: bool = False  # the role's rating is estimated, not surveyed
+    note: str = ""  # how it was estimated, when it was
 
     @property
     def unknown_tool(self) -> bool:
-        """A tool the source never mentioned: maybe known, maybe not (sorted after real gaps)."""
+        """A tool the source never mentioned: maybe known, maybe not."""
         return self.kind == "technology" and not self.rated and self.current == 0
 
     @property
@@ -41,8 +114,37 @@ class GapRow:
 
     @property
     def priority(self) -> float:
-        """Importance x deficit: what to work on first."""
-        return self.importance * self.deficit
+        """Importance x deficit: what to work on first (0 unless the row is to close)."""
+        return self.importance * self.deficit if self.missing else 0.0
+
+    @property
+    def missing(self) -> bool:
+        """True for the rows still to close (small gaps and gaps)."""
+        return self.status in ("gap", "small gap")
+
+    @property
+    def priority_words(self) -> str:
+        """Priority in words: high, medium or low for rows to close, else ''.
+
+        Monotone in :attr:`priority`, so a list sorted by priority reads high, then
+        medium, then low.
+        """
+        if not self.missing:
+            return ""
+        p = self.priority
+        return "high" if p >= HIGH_PRIORITY else "medium" if p >= MEDIUM_PRIORITY else "low"
+
+    @property
+    def why(self) -> str:
+        """The row in a phrase: how much the role needs it and how far the source is."""
+        need = importance_words(self.importance)
+        if self.status == "tool to check":
+            return f"{need} to the role; you have not said whether you use it"
+        if self.status == "transfers":
+            return f"{need} to the role; already at the level it needs"
+        if self.missing:
+            return f"{need} to the role; {self.deficit:.1f} levels short"
+        return f"{need} to the role"
 
     @property
     def surplus(self) -> float:
@@ -52,26 +154,48 @@ class GapRow:
 
 @dataclass(frozen=True)
 class GapReport:
-    """The comparison of a source (person or role) with a target role."""
+    """The comparison of a source (person or role) with a target role: the one gap model."""
 
     source: str  # "you" or a role title
     target_code: str
     target_title: str
-    rows: list[GapRow]  # every descriptor the target rates: known gaps by priority, then tools
-    # the source never mentioned (by priority too)
+    rows: list[GapRow]  # to close (by priority), tools to check, transfers, then minor rows
+    estimated: bool = False  # the target's ratings are estimated, not surveyed
+    estimate_note: str = ""  # e.g. "estimated from 6 similar rated roles: ..."
+
+    def with_status(self, *statuses: Status) -> list[GapRow]:
+        """Rows of the given statuses, in the report's order."""
+        return [r for r in self.rows if r.status in statuses]
+
+    @property
+    def requirements(self) -> list[GapRow]:
+        """Every requirement (importance >= :data:`IMPORTANT`), in the report's order."""
+        return [r for r in self.rows if r.status != "minor"]
+
+    @property
+    def to_close(self) -> list[GapRow]:
+        """The missing set: small gaps and gaps, highest priority first."""
+        return [r for r in self.rows if r.missing]
 
     @property
     def gaps(self) -> list[GapRow]:
-        """Rows with a deficit, highest priority first."""
-        return [r for r in self.rows if r.deficit > 0]
+        """Same as :attr:`to_close` (the name older callers use)."""
+        return self.to_close
+
+    @property
+    def transfers(self) -> list[GapRow]:
+        """Requirements already met: what transfers, most important first."""
+        return self.with_status("transfers")
 
     @property
     def met(self) -> list[GapRow]:
-        """Important requirements already met: what transfers."""
-        return sorted(
-            (r for r in self.rows if r.deficit == 0 and r.importance >= IMPORTANT),
-            key=lambda r: (-r.importance, -r.required, r.name),
-        )
+        """Same as :attr:`transfers`."""
+        return self.transfers
+
+    @property
+    def tools_to_check(self) -> list[GapRow]:
+        """Tools the role uses that the source never mentioned, most important first."""
+        return self.with_status("tool to check")
 
     @property
     def unused(self) -> list[GapRow]:
@@ -81,9 +205,62 @@ class GapReport:
             key=lambda r: (-r.current, r.name),
         )
 
-    def total_deficit(self, min_importance: float = IMPORTANT) -> float:
-        """Sum of deficits over requirements of at least ``min_importance``."""
-        return sum(r.deficit for r in self.rows if r.importance >= min_importance)
+    @property
+    def total_hours(self) -> float:
+        """Estimated hours to close every row of :attr:`to_close` (tools to check excluded)."""
+        return float(sum(r.hours for r in self.to_close))
+
+    def total_deficit(self) -> float:
+        """Level points missing over :attr:`to_close`."""
+        return float(sum(r.deficit for r in self.to_close))
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many rows have each status."""
+        return {s: sum(r.status == s for r in self.rows) for s in STATUSES}
+
+    @property
+    def summary(self) -> str:
+        """The comparison in one sentence (the same on every page).
+
+        "Meets 13 of 20 requirements; 7 to close (3 gaps, 4 small), about 273 hours;
+        5 tools to check."
+        """
+        c = self.counts
+        known = c["transfers"] + c["gap"] + c["small gap"]
+        text = f"Meets {c['transfers']} of {known} requirements"
+        n = len(self.to_close)
+        if n:
+            text += (
+                f"; {n} to close ({c['gap']} gap{'s' if c['gap'] != 1 else ''}, "
+                f"{c['small gap']} small), about {self.total_hours:,.0f} hours"
+            )
+        else:
+            text += "; nothing important to close"
+        if c["tool to check"]:
+            t = c["tool to check"]
+            text += f"; {t} tool{'s' if t != 1 else ''} to check"
+        return text + "."
+
+
+def to_close_mask(
+    importance: FloatArray, required: FloatArray, current: FloatArray, unknown_tool: np.ndarray
+) -> np.ndarray:
+    """Vectorised: which descriptors are small gaps or gaps (as :func:`classify` decides).
+
+    Routes cost each role on a path with it, so a direct route costs what the plan does.
+    """
+    out: np.ndarray = (
+        (importance >= IMPORTANT) & ~unknown_tool & (required - current >= MEETS_WITHIN)
+    )
+    return out
+
+
+def _order(r: GapRow) -> tuple[int, float, float, str]:
+    rank = {"gap": 0, "small gap": 0, "tool to check": 1, "transfers": 2, "minor": 3}[r.status]
+    if r.missing:
+        return (rank, -r.priority, -r.importance, r.name)
+    return (rank, -r.importance, -r.required, r.name)
 
 
 def compare_vector(
@@ -95,31 +272,57 @@ def compare_vector(
     rated: Sequence[bool] | None = None,
     kinds: Sequence[DescriptorKind] | None = None,
 ) -> GapReport:
-    """Compare a level vector (aligned with ``dataset.descriptors``) with a target role."""
+    """Compare a level vector (aligned with ``dataset.descriptors``) with a target role.
+
+    ``rated`` marks what the source has stated (a tool not stated is "to check").
+    """
     i = _scorable_row(dataset, target)
     imp = dataset.importance_matrix[i]
     lev = dataset.level_matrix[i]
     wanted = set(kinds) if kinds else None
+    estimated, note = _estimate(dataset, i)
+    tools = np.array([d.kind == "technology" for d in dataset.descriptors])
+    stated = np.ones(len(tools), dtype=bool) if rated is None else np.asarray(rated, dtype=bool)
+    # One tool per family: the one the source knows stands for its family's others.
+    by = covered_by(dataset, imp, current, tools & ~stated & (current == 0))
     rows: list[GapRow] = []
-    for j, d in enumerate(dataset.descriptors):
+    for j in map(int, np.flatnonzero((imp > 0) | (current > 0))):
+        d = dataset.descriptors[j]
         if wanted is not None and d.kind not in wanted:
             continue
-        if imp[j] == 0 and current[j] == 0:
-            continue  # neither the role nor the source involves it
+        have, need, im = float(current[j]), float(lev[j]), float(imp[j])
+        known = True if rated is None else bool(rated[j])
+        unknown_tool = d.kind == "technology" and not known and have == 0
+        status = classify(im, need, have, unknown_tool)
+        if by[j] >= 0 and status != "minor":
+            status = "minor"  # another tool of the family covers it (see tool_families)
+        hours = (
+            hours_between(d, have, need) if status in ("gap", "small gap", "tool to check") else 0.0
+        )
         rows.append(
             GapRow(
                 id=d.id,
                 name=d.name,
                 kind=d.kind,
-                importance=float(imp[j]),
-                required=float(lev[j]),
-                current=float(current[j]),
-                rated=True if rated is None else bool(rated[j]),
+                importance=im,
+                required=need,
+                current=have,
+                rated=known,
+                status=status,
+                hours=hours,
+                estimated=estimated and im > 0,
+                note=(
+                    f"one tool per family: covered by {dataset.descriptors[by[j]].name}"
+                    if by[j] >= 0
+                    else note
+                    if im > 0
+                    else ""
+                ),
             )
         )
-    rows.sort(key=lambda r: (r.unknown_tool, -r.priority, -r.importance, r.name))
+    rows.sort(key=_order)
     occ = dataset.occupations[i]
-    return GapReport(source, occ.code, occ.title, rows)
+    return GapReport(source, occ.code, occ.title, rows, estimated, note)
 
 
 def person_gap(
@@ -139,13 +342,19 @@ def person_gap(
     True
     """
     profile.check(dataset)
+    vec, rated = person_levels(dataset, profile)
+    return compare_vector(dataset, vec, target, source="you", rated=list(rated), kinds=kinds)
+
+
+def person_levels(dataset: Dataset, profile: Profile) -> tuple[FloatArray, np.ndarray]:
+    """The profile as a level vector over all descriptors, and which of them it rates."""
     vec = np.zeros(len(dataset.descriptors))
     rated = np.zeros(len(dataset.descriptors), dtype=bool)
     for d, v in profile.ratings.items():
         j = dataset.descriptor_index[d]
         vec[j] = v
         rated[j] = True
-    return compare_vector(dataset, vec, target, source="you", rated=list(rated), kinds=kinds)
+    return vec, rated
 
 
 def role_gap(
@@ -168,6 +377,12 @@ def role_gap(
         [d.kind != "technology" for d in dataset.descriptors]
     )
     return compare_vector(dataset, levels, target, source=label, rated=list(listed), kinds=kinds)
+
+
+def _estimate(dataset: Dataset, i: int) -> tuple[bool, str]:
+    """Whether role row ``i``'s ratings are estimated, and the note saying how."""
+    note = dataset.extras.get("estimate_notes", {}).get(dataset.occupations[i].code)
+    return (True, str(note)) if note else (False, "")
 
 
 def _scorable_row(dataset: Dataset, code: str) -> int:

@@ -59,6 +59,10 @@ IMPORTANCE_RANGE = (1.0, 5.0)  # O*NET scale IM
 LEVEL_RANGE = (0.0, 7.0)  # O*NET scale LV
 PROFILE_RANGE = (1.0, 7.0)  # O*NET scales OI (interests) and EX (work values)
 JOB_ZONES = (1, 2, 3, 4, 5)
+#: ``Dataset.extras`` key of facts about the source release: its file layout, what it
+#: does not publish (``not_published``) and job-zone labels (``{"2": "1–2"}`` where
+#: O*NET 30.3 and later merged zones 1 and 2).
+RELEASE_INFO = "release"
 
 SOC_MAJOR_GROUPS: dict[str, str] = {
     "11": "Management",
@@ -240,6 +244,23 @@ class Dataset:
     def descriptor_index(self) -> dict[str, int]:
         """Descriptor id -> column index."""
         return {d.id: i for i, d in enumerate(self.descriptors)}
+
+    def job_zone_label(self, zone: int | None) -> str:
+        """A job zone as written for people: ``"1–2"`` where the release merged zones 1 and 2."""
+        if zone is None:
+            return "?"
+        labels = self.extras.get(RELEASE_INFO, {}).get("job_zone_labels", {})
+        return str(labels.get(str(zone), zone))
+
+    @property
+    def lowest_job_zone(self) -> int:
+        """1, or 2 where zones 1 and 2 are one zone coded 2 (a person at zone 1 stands there)."""
+        labels = self.extras.get(RELEASE_INFO, {}).get("job_zone_labels", {})
+        return 2 if "2" in labels else 1
+
+    def publishes(self, what: str) -> bool:
+        """False for data the source release does not publish at all (``"work_values"``)."""
+        return what not in self.extras.get(RELEASE_INFO, {}).get("not_published", ())
 
     def occupation(self, code: str) -> Occupation:
         """The occupation with this code; raises :class:`UnknownRoleError`."""

@@ -121,9 +121,13 @@ class Profile(BaseModel):
         return not self.ratings and not self.interests and not self.work_values
 
     def effective_job_zone(self, dataset: Dataset) -> int | None:
-        """The job zone the person stands at: given, else their current role's."""
+        """The job zone the person stands at: given, else their current role's.
+
+        Where the data set merges zones 1 and 2 (O*NET 30.3 and later, coded 2), a
+        person at zone 1 stands in that merged zone, so it is not a step up for them.
+        """
         if self.job_zone is not None:
-            return self.job_zone
+            return max(self.job_zone, dataset.lowest_job_zone)
         if self.current_role is not None:
             return dataset.occupation(self.current_role).job_zone
         return None

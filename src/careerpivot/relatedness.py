@@ -52,8 +52,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from careerpivot.errors import DataValidationError
 from careerpivot.model import AnyFloatArray, Dataset, FloatArray
+from careerpivot.resources import data_dir
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
+MODELS_DIR = data_dir("models")
 WEIGHTS_FILE = MODELS_DIR / "relatedness_weights.json"
 RERANKER_FILE = MODELS_DIR / "relatedness_reranker.skops"
 #: How many first-stage candidates per role the second stage re-orders.

@@ -1,9 +1,9 @@
 """Upskilling routes: an ordered learning plan, stepping-stone roles, and "what if I learn X".
 
-Route costs are person-centric: walking a path of roles, the person raises each of
-the next role's important requirements (importance >= ``min_importance``) to its
-level, and pays :func:`careerpivot.effort.hours_between` for the rise. Levels never
-go down along the way, so a route can never cost less than closing the largest
+Route costs are person-centric: walking a path of roles, the person closes what the
+gap model counts as to close for the next role (its important requirements, see
+:mod:`careerpivot.gaps`), and pays :func:`careerpivot.effort.hours_between` for the
+rise. Levels never go down along the way, so a route can never cost less than closing the largest
 single gap to the target directly.
 """
 
@@ -31,22 +31,16 @@ from careerpivot.effort import (
     typical_preparation,
 )
 from careerpivot.errors import NoRouteError, NotScorableError, UnknownRoleError
-from careerpivot.gaps import GapRow, person_gap
+from careerpivot.gaps import IMPORTANT, MEETS_WITHIN, GapReport, GapRow, person_gap, to_close_mask
 from careerpivot.graph import RoleGraph, occupation_nodes
 from careerpivot.model import Dataset, FloatArray
-from careerpivot.profile import Profile, stand_in
+from careerpivot.profile import Profile
 from careerpivot.scoring import PivotScorer
-from careerpivot.tool_families import ToolFamily, choose_tools
+from careerpivot.tool_families import ToolFamily, choose_tools, covered_by_family, families
 
-MIN_IMPORTANCE = 2.5
-#: A learning plan covers what the role rates "important" or more (O*NET IM >= 3).
-PLAN_MIN_IMPORTANCE = 3.0
-MIN_DEFICIT = 0.5
-#: Skill and knowledge gaps under one level point in something the person already has at
-#: level 2 or more grow with practice in the role: listed, not given study hours.
-PRACTICE_BELOW = 1.0
-PRACTICE_FROM = 2.0
-UNRATED_TOOL_IMPORTANCE = 4.0
+#: Kept for callers: the gap model's thresholds (see :mod:`careerpivot.gaps`).
+MIN_IMPORTANCE = IMPORTANT
+MIN_DEFICIT = MEETS_WITHIN
 
 
 #: Phases by the week a step starts in at the plan's study pace: first month (weeks 1-4),
@@ -60,8 +54,8 @@ STUDY_HOURS_PER_WEEK = 10.0
 class LearningStep:
     """One gap to close: from the current level to the required level, with effort.
 
-    A tool step stands for its whole family (``family_name``): the plan asks for one
-    tool per family and lists the others as ``alternatives`` (names).
+    A tool step stands for its family (``family_name``): the gap model keeps one tool
+    per family, and the others the role lists are ``alternatives`` (names).
     """
 
     id: str
@@ -75,12 +69,11 @@ class LearningStep:
     learning: str  # course, certification, project, mentoring, formal education
     advice: str
     boosted: bool = False
-    rated: bool = True  # False: the person never rated it (see ``assumed_from_role``)
-    assumed_from_role: bool = False  # unrated: "current" is the last role's level, not 0
+    rated: bool = True  # False: the person never rated it, so "current" is assumed 0
     family: str = ""  # tool family id ("" for skills and knowledge)
     family_name: str = ""
     alternatives: tuple[str, ...] = ()
-    choice: str = ""  # why this tool of its family: "you know it", "most in demand ..."
+    choice: str = ""  # why this tool of its family
     phase: str = ""  # "first month", "first quarter" or "later"
 
     @property
@@ -95,6 +88,17 @@ class LearningStep:
 
 
 @dataclass(frozen=True)
+class FamilyToCheck:
+    """Tools the role uses from one family that the person never mentioned: one to learn
+    if none is known (the most in demand for the role), the others as alternatives."""
+
+    family: str
+    tool: str
+    alternatives: tuple[str, ...]
+    hours: float  # for ``tool`` if it is new to the person
+
+
+@dataclass(frozen=True)
 class LearningPlan:
     """The gaps to a target role in the order to work on them, in phases, with an hour
     range, the target's typical preparation and the check of one against the other."""
@@ -102,10 +106,10 @@ class LearningPlan:
     target_code: str
     target_title: str
     steps: list[LearningStep]
+    gap: GapReport | None = None  # the gap model the steps come from
     preparation: Preparation | None = None
     hours_per_week: float = STUDY_HOURS_PER_WEEK
-    covered: list[str] = field(default_factory=list)  # families already met: sentences
-    practice: list[str] = field(default_factory=list)  # small gaps that grow on the job
+    to_check: list[FamilyToCheck] = field(default_factory=list)
 
     @property
     def total_hours(self) -> float:
@@ -115,7 +119,7 @@ class LearningPlan:
     @property
     def hours(self) -> HoursRange:
         """The plan's hours as a range, with the basis stated."""
-        zero = sum(1 for s in self.steps if not s.rated and not s.assumed_from_role)
+        zero = sum(1 for s in self.steps if not s.rated)
         return hours_range(self.total_hours, len(self.steps), zero)
 
     @property
@@ -151,142 +155,91 @@ def learning_plan(
     profile: Profile,
     target: str,
     *,
-    min_importance: float = PLAN_MIN_IMPORTANCE,
-    min_deficit: float = MIN_DEFICIT,
-    unrated_tool_importance: float = UNRATED_TOOL_IMPORTANCE,
     boost: Mapping[str, float] | None = None,
     hours_per_week: float = STUDY_HOURS_PER_WEEK,
 ) -> LearningPlan:
-    """Ordered learning steps to meet ``target``'s important requirements.
+    """Ordered learning steps to close the gap model's missing set for ``target``.
 
-    Requirements the role rates under ``min_importance`` (O*NET "important") and
-    deficits under ``min_deficit`` level points are left out: they are within the
-    noise of the ratings and not worth a study plan. Gaps under ``PRACTICE_BELOW``
-    in a skill or knowledge area the person already has at ``PRACTICE_FROM`` or more
-    go to ``practice``: they grow with doing the job, not with study hours. A skill
-    or knowledge area the person has not rated counts at their current role's level
-    when they name one (``assumed_from_role``), else at 0. Tools come one per family
-    (:mod:`careerpivot.tool_families`): the one the person knows, else the one most
-    in demand for the role; a family the person already covers adds no step. A
-    family the person never touched enters only when the role relies on it
-    (importance >= ``unrated_tool_importance``: the starter set's "core" tools,
-    O*NET's Hot Technology + In Demand ones). ``boost`` multiplies the priority of
-    named descriptors (the rejection log raises skills that rejections name); a
-    boosted tool is the one its family asks for. Steps are sorted by priority,
-    then hours, and fall into phases by when they start at ``hours_per_week``.
+    The steps are exactly :attr:`careerpivot.gaps.GapReport.to_close` (small gaps and
+    gaps on important requirements), in its order and with its hours, so the plan
+    agrees with the card and Compare. The gap model keeps one tool per family
+    (:mod:`careerpivot.tool_families`): the one the person knows; a tool step names
+    the family's other tools as alternatives. Tools the person never mentioned are
+    "tools to check", grouped here by family with the most in-demand one first.
+    ``boost`` multiplies the priority of named descriptors (the rejection log raises
+    skills that rejections mention) and re-sorts by it. Steps fall into phases by
+    when they start at ``hours_per_week``; the plan carries the target's typical
+    preparation and the check of its hours against it.
     """
-    filled, assumed = _fill_from_role(dataset, profile)
-    report = person_gap(dataset, filled, target)
+    report = person_gap(dataset, profile, target)
     boost = boost or {}
-    rows = {r.id: r for r in report.rows}
-    tool_rows = [
-        r for r in report.rows if r.kind == "technology" and r.importance >= min_importance
-    ]
-    known = {r.id: r.current for r in report.rows if r.kind == "technology" and r.rated}
-    choices = choose_tools(
-        dataset, target, known, ids=[r.id for r in tool_rows], prefer=list(boost)
-    )
-    steps: list[LearningStep] = []
-    covered: list[str] = []
-    practice: list[str] = []
-    for row in report.gaps:
-        if row.importance < min_importance or row.kind == "technology":
-            continue
-        if row.deficit < min_deficit:
-            continue
-        if row.deficit < PRACTICE_BELOW and row.current >= PRACTICE_FROM and row.id not in boost:
-            practice.append(f"{row.name} ({row.current:.1f} → {row.required:.1f})")
-            continue
-        steps.append(_step(dataset, row, boost, assumed=row.id in assumed))
-    for choice in choices.values():
-        members = [rows[t] for t in (choice.chosen, *choice.alternatives)]
-        # The family's requirement: its highest level and importance, met with the chosen tool.
-        row = replace(
-            rows[choice.chosen],
-            required=max(m.required for m in members),
-            importance=max(m.importance for m in members),
+    fam = families(dataset)
+    i = dataset.occupation_index[report.target_code]
+    imp = dataset.importance_matrix[i]
+    listed = {
+        d.id for j, d in enumerate(dataset.descriptors) if d.kind == "technology" and imp[j] > 0
+    }
+    choices = choose_tools(dataset, report.target_code, {}, ids=listed)
+    steps = []
+    for row in report.to_close:
+        d = dataset.descriptor(row.id)
+        factor = boost.get(row.id, 1.0)
+        family: ToolFamily | None = fam.get(row.id)
+        alternatives: tuple[str, ...] = ()
+        if family is not None:
+            c = choices.get(family.id)
+            others = (c.chosen, *c.alternatives) if c else ()
+            alternatives = tuple(dataset.descriptor(t).name for t in others if t != row.id)
+        kind = learning_kind(d, row.required, family.id if family else "")
+        steps.append(
+            LearningStep(
+                id=row.id,
+                name=row.name,
+                kind=row.kind,
+                current=row.current,
+                target=row.required,
+                importance=row.importance,
+                priority=row.priority * factor,
+                hours=row.hours,
+                learning=kind,
+                advice=LEARNING_ADVICE[kind],
+                boosted=factor > 1.0,
+                rated=row.rated,
+                family=family.id if family else "",
+                family_name=family.name if family else "",
+                alternatives=alternatives,
+                choice="you know it" if family and row.rated else "",
+            )
         )
-        alternatives = tuple(dataset.descriptor(t).name for t in choice.alternatives)
-        if row.deficit < min_deficit:
-            if row.rated and row.current > 0:
-                note = f"{choice.family.name}: {row.name} (you are at {row.current:.1f})"
-                top = rows[choice.alternatives[0]] if choice.alternatives else None
-                if top is not None and top.importance > rows[choice.chosen].importance:
-                    note += f"; the role asks most for {top.name}"
-                covered.append(note)
-            continue
-        relied_on = max(m.importance for m in members) >= unrated_tool_importance
-        if not row.rated and not relied_on and choice.chosen not in boost:
-            continue  # a family the person never mentioned: only the role's core ones go in
-        steps.append(_step(dataset, row, boost, choice.family, alternatives, choice.reason))
-    steps.sort(key=lambda s: (-s.priority, s.hours, s.name))
-    phased = []
-    start = 0.0
-    for st in steps:
-        phased.append(replace(st, phase=phase_of(start, hours_per_week)))
-        start += st.hours
-    occ = dataset.occupation(report.target_code)
+    if boost:
+        steps.sort(key=lambda s: (-s.priority, s.hours, s.name))
+    phased, start = [], 0.0
+    for s in steps:
+        phased.append(replace(s, phase=phase_of(start, hours_per_week)))
+        start += s.hours
     return LearningPlan(
         report.target_code,
         report.target_title,
         phased,
-        typical_preparation(occ),
+        report,
+        typical_preparation(dataset.occupation(report.target_code)),
         hours_per_week,
-        covered,
-        practice,
+        _to_check(report, fam),
     )
 
 
-def _fill_from_role(dataset: Dataset, profile: Profile) -> tuple[Profile, set[str]]:
-    """The profile with unrated skills and knowledge at the current role's level (tools
-    stay unknown), and the ids filled in; unchanged without a rated current role."""
-    code = profile.current_role
-    if code is None or code not in dataset.occupation_index:
-        return profile, set()
-    source = stand_in(dataset, code)
-    if not dataset.scorable[dataset.occupation_index[source]]:
-        return profile, set()
-    levels = dataset.level_matrix[dataset.occupation_index[source]]
-    fill = {
-        d.id: round(float(levels[j]), 2)
-        for j, d in enumerate(dataset.descriptors)
-        if d.kind != "technology" and d.id not in profile.ratings and levels[j] > 0
-    }
-    return (profile.with_ratings(fill), set(fill)) if fill else (profile, set())
-
-
-def _step(
-    dataset: Dataset,
-    row: GapRow,
-    boost: Mapping[str, float],
-    family: ToolFamily | None = None,
-    alternatives: tuple[str, ...] = (),
-    choice: str = "",
-    *,
-    assumed: bool = False,
-) -> LearningStep:
-    d = dataset.descriptor(row.id)
-    factor = boost.get(row.id, 1.0)
-    kind = learning_kind(d, row.required, family.id if family else "")
-    return LearningStep(
-        id=row.id,
-        name=row.name,
-        kind=row.kind,
-        current=row.current,
-        target=row.required,
-        importance=row.importance,
-        priority=row.priority * factor,
-        hours=hours_between(d, row.current, row.required),
-        learning=kind,
-        advice=LEARNING_ADVICE[kind],
-        boosted=factor > 1.0,
-        rated=row.rated and not assumed,
-        assumed_from_role=assumed,
-        family=family.id if family else "",
-        family_name=family.name if family else "",
-        alternatives=alternatives,
-        choice=choice,
-    )
+def _to_check(report: GapReport, fam: Mapping[str, ToolFamily]) -> list[FamilyToCheck]:
+    """The report's tools to check grouped by family, most important (in demand) first."""
+    groups: dict[str, list[GapRow]] = {}
+    for row in report.tools_to_check:
+        groups.setdefault(fam[row.id].name if row.id in fam else row.name, []).append(row)
+    out = []
+    for name, rows in groups.items():
+        rows = sorted(rows, key=lambda r: (-r.importance, r.hours, r.name))
+        out.append(
+            FamilyToCheck(name, rows[0].name, tuple(r.name for r in rows[1:]), rows[0].hours)
+        )
+    return out
 
 
 # ----- stepping-stone routes ------------------------------------------------------------------
@@ -329,14 +282,14 @@ def cost_path(
     start_levels: FloatArray,
     path: Iterable[str],
     *,
-    min_importance: float = MIN_IMPORTANCE,
     known: np.ndarray | None = None,
 ) -> tuple[list[RouteStep], FloatArray]:
     """Person-centric cost of walking ``path`` (role codes, start excluded).
 
-    ``known`` marks the descriptors the person rated; as in :func:`learning_plan`,
-    a tool they never mentioned is costed only where a role relies on it
-    (importance >= ``UNRATED_TOOL_IMPORTANCE``). Without ``known`` all count.
+    Each role costs what the gap model counts as to close for it
+    (:func:`careerpivot.gaps.to_close_mask`), so a direct route costs exactly the
+    learning plan's hours. ``known`` marks the descriptors the person rated; a tool
+    they never mentioned is a tool to check, not a cost. Without ``known`` all count.
     """
     levels = np.array(start_levels, dtype=float)
     tools = np.array([d.kind == "technology" for d in dataset.descriptors])
@@ -346,10 +299,11 @@ def cost_path(
         i = dataset.occupation_index[code]
         need = dataset.level_matrix[i]
         imp = dataset.importance_matrix[i]
-        relevant = (imp >= min_importance) & (~unknown_tool | (imp >= UNRATED_TOOL_IMPORTANCE))
         hours = 0.0
         learn: list[tuple[str, float, float]] = []
-        for j in np.flatnonzero(relevant & (need > levels)):
+        close = to_close_mask(imp, need, levels, unknown_tool)
+        close &= ~covered_by_family(dataset, imp, levels, unknown_tool)
+        for j in np.flatnonzero(close):
             d = dataset.descriptors[int(j)]
             hours += hours_between(d, float(levels[j]), float(need[j]))
             learn.append((d.name, float(levels[j]), float(need[j])))
@@ -414,7 +368,6 @@ def stepping_stone_routes(
     *,
     k: int = 3,
     max_hops: int = 4,
-    min_importance: float = MIN_IMPORTANCE,
 ) -> list[Route]:
     """The ``k`` cheapest routes through intermediate roles to ``target``.
 
@@ -446,7 +399,7 @@ def stepping_stone_routes(
     zones = {o.code: o.job_zone for o in ds.occupations}
     routes = []
     for path in candidates:
-        steps, _ = cost_path(ds, person, path[1:], min_importance=min_importance, known=known)
+        steps, _ = cost_path(ds, person, path[1:], known=known)
         rises = [(zones[b] or 0) - (zones[a] or 0) for a, b in pairwise(path)]
         biggest = max(rises)
         routes.append(Route(start, steps, biggest, biggest <= max_step))

@@ -41,6 +41,7 @@ import numpy as np
 import scipy.sparse
 
 from careerpivot.errors import NotScorableError
+from careerpivot.gaps import GapReport, GapRow, compare_vector
 from careerpivot.model import RIASEC, WORK_VALUES, AnyFloatArray, Dataset, FloatArray
 from careerpivot.profile import Profile
 
@@ -108,11 +109,13 @@ class Pivot:
     )  # used by the role, not rated
     job_zone: int | None = None
     job_zone_step: int | None = None
+    job_zone_label: str = ""  # as written for people: "1–2" where zones 1 and 2 are merged
     median_wage: float | None = None
     wage_change: float | None = None  # USD per year vs current role
     outlook_pct: float | None = None
     annual_openings: float | None = None
     major_group: str = ""
+    gap: GapReport | None = None  # the gap model behind strengths, gaps and tools to check
 
 
 @dataclass
@@ -180,6 +183,7 @@ class PivotScorer:
         self.tool_mass_ = np.asarray(self.tool_imp_.sum(axis=1)).ravel()
         self.interests_c_ = _centre_rows(dataset.interest_matrix)
         self.values_c_ = _centre_rows(dataset.values_matrix)
+        self.unused_ = unused_components(dataset)
         self.job_zone_ = dataset.column("job_zone")
         self.wage_ = dataset.column("median_wage")
         self.outlook_ = dataset.column("outlook_pct")
@@ -335,8 +339,10 @@ class PivotScorer:
         strengths: list[DescriptorNote] = []
         gaps: list[DescriptorNote] = []
         tools: list[DescriptorNote] = []
+        report = None
         if explain:
-            strengths, gaps, tools = self.notes(s.person, i, set(profile.ratings))
+            report = self.gap_report(s.person, i, set(profile.ratings))
+            strengths, gaps, tools = self._notes(report)
         current_wage = None
         if profile.current_role:
             current_wage = ds.occupation(profile.current_role).median_wage
@@ -352,6 +358,7 @@ class PivotScorer:
             tools_to_check=tools,
             job_zone=occ.job_zone,
             job_zone_step=None if np.isnan(step) else int(step),
+            job_zone_label=ds.job_zone_label(occ.job_zone),
             median_wage=occ.median_wage,
             wage_change=(
                 occ.median_wage - current_wage
@@ -361,50 +368,39 @@ class PivotScorer:
             outlook_pct=occ.outlook_pct,
             annual_openings=occ.annual_openings,
             major_group=occ.major_group,
+            gap=report,
         )
+
+    def gap_report(self, person: FloatArray, i: int, rated: set[str] | None = None) -> GapReport:
+        """The gap model (:mod:`careerpivot.gaps`) of a level vector against role row ``i``."""
+        ds = self.dataset_
+        known = None if rated is None else [d.id in rated for d in ds.descriptors]
+        return compare_vector(ds, person, ds.occupations[i].code, rated=known)
 
     def notes(
         self, person: FloatArray, i: int, rated: set[str] | None = None
     ) -> tuple[list[DescriptorNote], list[DescriptorNote], list[DescriptorNote]]:
         """Top transferable strengths, top gaps and tools to check for role row ``i``.
 
-        ``rated`` holds the ids the person rated. A tool the role uses but the person
-        never mentioned is not a known gap: it goes to the third list, "tools to
-        check", so it does not crowd out the skill and knowledge gaps.
+        All three come from the one gap model, so a descriptor is never both a
+        strength and a gap: strengths are requirements met ("transfers"), gaps the
+        rows to close in priority order, tools to check the tools the role uses that
+        the person never mentioned.
         """
-        ds = self.dataset_
-        imp = ds.importance_matrix[i]
-        lev = ds.level_matrix[i]
-        w = importance_weights(imp)
-        used = np.flatnonzero((imp > 0) & (person > 0))
-        strength_score = w[used] * np.minimum(person[used], lev[used])
-        keep = used[(person[used] >= 0.75 * lev[used]) & (strength_score > 0)]
-        keep = keep[np.argsort(-(w[keep] * np.minimum(person[keep], lev[keep])), kind="stable")]
-        deficit = np.maximum(lev - person, 0.0)
-        priority = w * deficit
-        gap_idx = np.flatnonzero((priority > 0) & (deficit >= 0.25))
-        gap_idx = gap_idx[np.argsort(-priority[gap_idx], kind="stable")]
+        return self._notes(self.gap_report(person, i, rated))
 
-        def note(j: int) -> DescriptorNote:
-            d = ds.descriptors[j]
+    def _notes(
+        self, report: GapReport
+    ) -> tuple[list[DescriptorNote], list[DescriptorNote], list[DescriptorNote]]:
+        def note(r: GapRow) -> DescriptorNote:
             return DescriptorNote(
-                d.id,
-                d.name,
-                d.kind,
-                float(person[j]),
-                float(lev[j]),
-                float(imp[j]),
-                rated=rated is None or d.id in rated,
+                r.id, r.name, r.kind, r.current, r.required, r.importance, rated=r.rated
             )
 
-        gap_notes = [note(int(j)) for j in gap_idx]
-        unknown = [n for n in gap_notes if n.kind == "technology" and not n.rated]
-        known = [n for n in gap_notes if not (n.kind == "technology" and not n.rated)]
-        unknown.sort(key=lambda n: (-n.importance, n.name))
         return (
-            [note(int(j)) for j in keep[: self.n_strengths]],
-            known[: self.n_gaps],
-            unknown[: self.n_gaps],
+            [note(r) for r in report.transfers[: self.n_strengths]],
+            [note(r) for r in report.to_close[: self.n_gaps]],
+            [note(r) for r in report.tools_to_check[: self.n_gaps]],
         )
 
 
@@ -450,6 +446,35 @@ def _centre_rows(m: FloatArray) -> FloatArray:
     with np.errstate(invalid="ignore", divide="ignore"):
         out: FloatArray = centred / norms
     return out
+
+
+def unused_components(dataset: Dataset) -> dict[str, str]:
+    """Component -> why this data set cannot use it, for those its release does not publish.
+
+    A profile's answers for such a component are kept; the component is left out of
+    the score and the other weights are renormalised, as for an unanswered one.
+    """
+    out = {}
+    source = dataset.provenance.source.split(",")[0] or dataset.name
+    if not dataset.publishes("work_values") or not np.isfinite(dataset.values_matrix).any():
+        out["values"] = (
+            f"{source} publishes no work values (O*NET retired them in release 30.3), "
+            "so work-values answers are kept in the profile but not used to rank roles "
+            "on this data set"
+        )
+    if not np.isfinite(dataset.interest_matrix).any():
+        out["interests"] = (
+            f"{source} has no interest profiles, so interest answers are not used to rank roles"
+        )
+    return out
+
+
+def scoring_notes(scorer: PivotScorer, profile: Profile) -> list[str]:
+    """Plain sentences on answers of ``profile`` that this data set cannot use (may be empty)."""
+    given = {"values": bool(profile.work_values), "interests": bool(profile.interests)}
+    return [
+        why[0].upper() + why[1:] + "." for comp, why in scorer.unused_.items() if given.get(comp)
+    ]
 
 
 def _profile_fit(

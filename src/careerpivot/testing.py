@@ -20,15 +20,18 @@ from careerpivot.model import (
 def shared_dir() -> Path:
     """Where the official releases live for tests and benchmarks (never for the product).
 
-    ``$CAREERPIVOT_SHARED``, else ``shared/`` beside the checkout, else ``/work/shared``.
+    ``$CAREERPIVOT_SHARED``, else ``shared/`` beside the checkout: the first folder holding
+    ``pyproject.toml`` above this module (an editable install) or above the current folder.
     """
     env = os.environ.get("CAREERPIVOT_SHARED")
-    candidates = [Path(env)] if env else []
-    candidates += [Path(__file__).resolve().parents[3] / "shared", Path("/work/shared")]
-    for c in candidates:
-        if c.is_dir():
-            return c
-    return candidates[0]
+    if env:
+        return Path(env)
+    here = Path.cwd().resolve()
+    for start in (Path(__file__).resolve().parent, here):
+        for folder in (start, *start.parents):
+            if (folder / "pyproject.toml").is_file():
+                return folder.parent / "shared"
+    return here.parent / "shared"
 
 
 SYNTHETIC = Provenance(

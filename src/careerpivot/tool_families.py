@@ -18,9 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from careerpivot.errors import DataValidationError
-from careerpivot.model import Dataset, Descriptor, slugify
+from careerpivot.model import Dataset, Descriptor, FloatArray, slugify
+from careerpivot.resources import data_dir
 
 FAMILIES_FILE = "tool_families.csv"
 
@@ -35,8 +37,8 @@ class ToolFamily:
 
 
 def tools_dir() -> Path:
-    """Where the team's tool tables live (``<repo>/data/tools``)."""
-    return Path(__file__).resolve().parents[2] / "data" / "tools"
+    """Where the team's tool tables live (``data/tools``, shipped as ``careerpivot.data``)."""
+    return data_dir("tools")
 
 
 @lru_cache(maxsize=2)
@@ -161,3 +163,51 @@ def _demand_order(dataset: Dataset) -> Mapping[str, int]:
 def family_names(dataset: Dataset, ids: Sequence[str]) -> list[str]:
     """Display names of the tools ``ids``."""
     return [dataset.descriptor(t).name for t in ids]
+
+
+@lru_cache(maxsize=8)
+def _family_groups(dataset: Dataset) -> tuple[tuple[int, ...], ...]:
+    """Column indices of the tools of each family with two or more tools."""
+    fam = families(dataset)
+    groups: dict[str, list[int]] = {}
+    for j, d in enumerate(dataset.descriptors):
+        if d.id in fam:
+            groups.setdefault(fam[d.id].id, []).append(j)
+    return tuple(tuple(g) for g in groups.values() if len(g) > 1)
+
+
+def covered_by(
+    dataset: Dataset,
+    importance: FloatArray,
+    current: FloatArray,
+    unknown_tool: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.int_]:
+    """Per descriptor, the column of the tool that covers it for the role, else -1.
+
+    Within each family of tools the role lists (``importance`` > 0), the tool the
+    person knows best (highest ``current`` among the tools they have stated) stands
+    for the family; the family's other tools are covered by it, known or not. A family
+    where the person knows none is left alone (its tools are "to check").
+    """
+    by = np.full(len(dataset.descriptors), -1, dtype=int)
+    for group in _family_groups(dataset):
+        members = [j for j in group if importance[j] > 0]
+        known = [j for j in members if not unknown_tool[j] and current[j] > 0]
+        if len(members) < 2 or not known:
+            continue
+        anchor = max(known, key=lambda j: (current[j], importance[j], -j))
+        for j in members:
+            if j != anchor:
+                by[j] = anchor
+    return by
+
+
+def covered_by_family(
+    dataset: Dataset,
+    importance: FloatArray,
+    current: FloatArray,
+    unknown_tool: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.bool_]:
+    """Which descriptors another tool of their family covers (see :func:`covered_by`)."""
+    out: npt.NDArray[np.bool_] = covered_by(dataset, importance, current, unknown_tool) >= 0
+    return out

@@ -4,7 +4,13 @@ from tests.rejections.conftest import make_record
 
 
 def test_review_of_five_rejections_end_to_end(engine, classifier):
-    seeded = profile_from_role(engine.dataset, "15-2051.01").with_ratings({"tech:sql": 1.5})
+    # SQL is their only tool of the SQL family (one tool per family: a known SQL Server
+    # or Snowflake would stand for it).
+    seeded = (
+        profile_from_role(engine.dataset, "15-2051.01")
+        .with_ratings({"tech:sql": 1.5})
+        .without_ratings(["tech:microsoft-sql-server", "tech:snowflake"])
+    )
     profile = Profile.model_validate({**seeded.model_dump(), "current_role": None})
     log = RejectionLog(
         records=(

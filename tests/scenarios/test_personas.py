@@ -14,7 +14,6 @@ from careerpivot.datasets.importing import import_onet
 from careerpivot.engine import Engine
 from tests.scenarios import personas as P
 
-
 #: Personas that fail today, with the reason; strict, so a fix shows up as XPASS and the
 #: entry must go. Held-out failures are reported, never tuned away.
 KNOWN_FAILURES = {

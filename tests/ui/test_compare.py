@@ -20,7 +20,7 @@ def test_role_vs_role_works_without_a_profile():
     assert any("Software Developers → Data Scientists" in h.value for h in at.subheader)
     report = Engine.load().role_gap("15-1252.00", "15-2051.00")
     table = at.dataframe[0].value
-    assert list(table["Requirement"]) == [r.name for r in report.gaps if r.importance > 0]
+    assert list(table["Requirement"]) == [r.name for r in report.to_close]
     assert "From role (0-7)" in table.columns
     assert "estimates" in footer(at)
 
@@ -49,11 +49,21 @@ def test_you_vs_top_pivot_by_default_with_metrics_radar_and_sorted_gaps():
     assert [t["name"] for t in traces] == ["You", top.title]
     assert all(not str(th).startswith(("2.", "tech:")) for th in traces[0]["theta"])
 
-    table = at.dataframe[0].value  # "only what is missing" is on by default
     report = eng.gap(eng.profile_for("15-1252.00"), top.code)
-    assert list(table["Requirement"]) == [r.name for r in report.gaps if r.importance > 0]
-    order = [(r.unknown_tool, -r.priority) for r in report.gaps]
-    assert order == sorted(order)  # known gaps by priority, then tools never mentioned
+    tables = [d.value for d in at.dataframe]
+    if report.to_close:  # "only what is missing" is on by default
+        table = tables.pop(0)
+        assert list(table["Requirement"]) == [r.name for r in report.to_close]
+        assert list(table["Priority"]) == [r.priority_words for r in report.to_close]
+    else:
+        assert "Nothing missing here" in at.info[0].value
+    order = [-r.priority for r in report.to_close]
+    assert order == sorted(order)  # most urgent first
+    if report.tools_to_check:  # tools never mentioned: apart, not among the gaps
+        assert list(tables[0]["Tool"]) == [r.name for r in report.tools_to_check]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Still to close"] == str(len(report.to_close))
+    assert metrics["Hours to close (est.)"] == f"{report.total_hours:,.0f}"
     assert at.download_button[0].label == "Download the comparison (CSV)"
 
 

@@ -35,14 +35,18 @@ def test_gap_frame_lists_what_the_role_rates_in_priority_order(engine):
     assert list(frame["Requirement"]) == [r.name for r in rated]
     assert list(frame.columns) == [
         "Requirement",
+        "Status",
+        "Priority",
         "Gap (levels)",
         "Needed (0-7)",
         "You (0-7)",
+        "Hours (est.)",
         "Importance (1-5)",
         "Kind",
     ]
     gaps = tables.gap_frame(report, only_gaps=True, kinds=["technology"])
     assert (gaps["Gap (levels)"] > 0).all() and set(gaps["Kind"]) <= {"Tool"}
+    assert set(gaps["Status"]) <= {"Gap", "Small gap"}
 
 
 def test_gap_csv_round_trips(engine):
@@ -51,7 +55,8 @@ def test_gap_csv_round_trips(engine):
     rated = [r for r in report.rows if r.importance > 0]
     assert len(rows) == len(rated)
     assert rows[0]["requirement"] == rated[0].name
-    assert float(rows[0]["priority"]) == round(rated[0].priority, 2)
+    assert float(rows[0]["priority_score"]) == round(rated[0].priority, 2)
+    assert rows[0]["status"] == rated[0].status
     assert {r["from"] for r in rows} == {"Software Developers"}
 
 

@@ -21,6 +21,7 @@ from careerpivot.assessment.values import VALUE_RESPONSES
 from careerpivot.datasets.tables import Column, choice, number, read_rows
 from careerpivot.errors import DataValidationError
 from careerpivot.model import LEVEL_RANGE, RIASEC, WORK_VALUES
+from careerpivot.resources import data_dir
 
 INTEREST_ITEMS, INTEREST_KEY = "interest_items.csv", "interest_key.csv"
 VALUES_ITEMS, VALUES_KEY = "values_items.csv", "values_key.csv"
@@ -32,11 +33,11 @@ SPLITS = ("dev", "holdout1", "holdout2")
 
 
 def assessment_dir() -> Path:
-    """``$CAREERPIVOT_ASSESSMENT_DIR`` or ``<repo>/data/assessment``."""
+    """``$CAREERPIVOT_ASSESSMENT_DIR`` or the shipped ``data/assessment``."""
     env = os.environ.get("CAREERPIVOT_ASSESSMENT_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "data" / "assessment"
+    return data_dir("assessment")
 
 
 def _ids(text: str) -> tuple[str, ...]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,14 +11,18 @@ import typer
 from careerpivot.cli.common import err_console, fail
 from careerpivot.errors import CareerPivotError
 from careerpivot.netsafe import LOOPBACK, check_listen, is_loopback
-
-APP_FILE = Path(__file__).resolve().parents[3] / "app.py"
+from careerpivot.resources import streamlit_entry
 
 #: Settings every run gets, whatever the config file says: no usage statistics, and
 #: browsers see that an error happened, never its details (tracebacks, file paths).
+#: The rest repeat the checkout's ``.streamlit/config.toml``, so an installed package run
+#: from any folder behaves the same (no magic, viewer toolbar, small uploads).
 SAFE_SETTINGS = (
     "--browser.gatherUsageStats=false",
     "--client.showErrorDetails=none",
+    "--runner.magicEnabled=false",
+    "--client.toolbarMode=viewer",
+    "--server.maxUploadSize=1",
 )
 
 
@@ -42,7 +45,7 @@ def streamlit_command(port: int, headless: bool, address: str) -> list[str]:
         "-m",
         "streamlit",
         "run",
-        str(APP_FILE),
+        str(streamlit_entry()),
         f"--server.port={port}",
         f"--server.address={address}",
         f"--server.headless={'true' if headless else 'false'}",
@@ -74,8 +77,6 @@ def run_app(
     ] = False,
 ) -> None:
     """Start the web app (Streamlit) on the embedded data, reachable from this machine only."""
-    if not APP_FILE.exists():
-        raise typer.BadParameter(f"{APP_FILE} not found: run from a checkout of CareerPivot")
     try:
         warning = check_listen(
             address,

@@ -88,8 +88,20 @@ def to_jsonable(obj: Any) -> Any:
     """Dataclasses and containers to plain JSON types."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         out = {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        props = ("deficit", "priority", "unknown_tool", "total_hours", "codes", "gain")
-        for prop in (*props, "hours_low", "hours_high", "hours", "check"):
+        for prop in (
+            "deficit",
+            "priority",
+            "priority_words",
+            "unknown_tool",
+            "total_hours",
+            "codes",
+            "gain",
+            "summary",
+            "hours_low",
+            "hours_high",
+            "hours",
+            "check",
+        ):
             if hasattr(type(obj), prop) and isinstance(getattr(type(obj), prop), property):
                 out[prop] = to_jsonable(getattr(obj, prop))
         return out

@@ -60,7 +60,8 @@ def list_(data_dir: DataDirOpt = None) -> None:
     "import-onet",
     epilog=(
         "Examples: careerpivot data import-onet ~/Downloads/db_29_2_text.zip\n\n"
-        "careerpivot data import-onet --version 29.2   (downloads from the O*NET Resource Center)"
+        "careerpivot data import-onet --version 31.0   (downloads from the O*NET Resource Center;"
+        " --version latest is the newest known release)"
     ),
 )
 def import_onet_cmd(
@@ -68,7 +69,11 @@ def import_onet_cmd(
         Path | None, typer.Argument(help="An O*NET text release: a folder or db_XX_X_text.zip.")
     ] = None,
     version: Annotated[
-        str | None, typer.Option(help="Download this release (e.g. 29.2) instead of reading PATH.")
+        str | None,
+        typer.Option(
+            help="Download this release (29.2, 30.3, 31.0; 'latest' = the newest known) "
+            "instead of reading PATH."
+        ),
     ] = None,
     url: Annotated[
         str | None, typer.Option(help="Download from this address instead.", hidden=True)
@@ -82,7 +87,11 @@ def import_onet_cmd(
     ] = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """Import O*NET (with BLS wages and outlook if given) as a data set."""
+    """Import O*NET (with BLS wages and outlook if given) as a data set.
+
+    Reads both release layouts: 29.x-30.2 (Skills.txt, Interests.txt, ...) and
+    30.3/31.x (Essential Skills.txt, Career Interest Types.txt, ...).
+    """
     from careerpivot.datasets.importing import fetch_and_import, import_onet  # heavy: sklearn
 
     if (path is None) == (version is None):

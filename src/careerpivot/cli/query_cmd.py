@@ -100,7 +100,7 @@ def recommend(
     for p in pivots:
         table.add_row(
             str(p.rank),
-            f"{p.title}\n[dim]{p.code} · job zone {p.job_zone}[/]",
+            f"{p.title}\n[dim]{p.code} · job zone {p.job_zone_label or p.job_zone}[/]",
             f"{p.score:.0%}",
             ", ".join(n.name for n in p.strengths[:3]) or "—",
             _missing(p),
@@ -108,6 +108,8 @@ def recommend(
             pct(p.outlook_pct),
         )
     console.print(table)
+    for note in eng.scoring_notes(prof):
+        console.print(f"[yellow]Note:[/] {note}", highlight=False)
     console.print(_footer(eng))
 
 
@@ -134,36 +136,55 @@ def gap(
             {
                 "source": report.source,
                 "target": report.target_code,
-                "gaps": report.gaps,
-                "met": report.met,
+                "summary": report.summary,
+                "total_hours": report.total_hours,
+                "estimated": report.estimated,
+                "estimate_note": report.estimate_note,
+                "gaps": report.to_close,
+                "tools_to_check": report.tools_to_check,
+                "met": report.transfers,
                 "unused": report.unused,
                 "rows": report.rows,
             }
         )
         return
-    rows = report.rows if all_rows else report.gaps
+    rows = [r for r in report.rows if r.importance > 0] if all_rows else report.to_close
     table = Table(title=f"{report.source} → {report.target_title} ({report.target_code})")
     for col in (
-        "Descriptor",
+        "Requirement",
         "Kind",
+        "Status",
+        "Priority",
         "Importance (1-5)",
         "Required (0-7)",
         "Current (0-7)",
-        "Deficit",
-        "Priority",
+        "Gap",
+        "Hours (est.)",
     ):
         table.add_column(col)
     for r in rows[:30]:
         table.add_row(
-            r.name,
+            escape(r.name),
             r.kind,
+            r.status + (" (estimated)" if r.estimated else ""),
+            r.priority_words or "—",
             f"{r.importance:.1f}",
             f"{r.required:.1f}",
             f"{r.current:.1f}",
-            f"{r.deficit:.1f}",
-            f"{r.priority:.1f}",
+            f"{r.deficit:.1f}" if r.missing else "—",
+            f"{r.hours:,.0f}" if r.missing else "—",
         )
     console.print(table)
+    console.print(escape(report.summary))
+    if report.estimate_note:
+        console.print(
+            f"[dim]{escape(report.target_title)}: ratings {escape(report.estimate_note)}[/]"
+        )
+    if report.tools_to_check:
+        console.print(
+            "[bold]Tools to check[/] (not counted above): "
+            + escape(", ".join(r.name for r in report.tools_to_check[:8]))
+        )
     if report.met:
         console.print("[bold]Transfers:[/] " + ", ".join(r.name for r in report.met[:8]))
     if report.unused:

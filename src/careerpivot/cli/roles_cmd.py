@@ -72,7 +72,8 @@ def show(
     console.print(f"[bold]{occ.title}[/] ({occ.code}) · {occ.major_group}")
     console.print(occ.description)
     console.print(
-        f"Job zone {occ.job_zone} · median wage {money(occ.median_wage)}/year · "
+        f"Job zone {eng.dataset.job_zone_label(occ.job_zone)} · "
+        f"median wage {money(occ.median_wage)}/year · "
         f"outlook {pct(occ.outlook_pct)} over ten years · Holland code {occ.holland_code or '—'}"
     )
     if occ.unscored_reason:

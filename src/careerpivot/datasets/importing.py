@@ -31,6 +31,9 @@ from careerpivot.model import Dataset
 from careerpivot.relatedness import RelatednessModel
 
 ONET_DOWNLOAD = "https://www.onetcenter.org/dl_files/database/db_{tag}_text.zip"
+#: Releases whose layout the importer knows, oldest first; the last is the default download.
+KNOWN_VERSIONS = ("29.2", "30.3", "31.0")
+LATEST_VERSION = KNOWN_VERSIONS[-1]
 
 
 class DownloadError(CareerPivotError):
@@ -140,6 +143,13 @@ def stand_ins(dataset: Dataset, model: RelatednessModel) -> dict[str, str]:
 
 
 # ----- download helper ----------------------------------------------------------------------
+def resolve_version(version: str | None) -> str:
+    """``None`` or ``"latest"`` -> the newest known release; any other text unchanged."""
+    if version is None or version.strip().lower() == "latest":
+        return LATEST_VERSION
+    return version.strip()
+
+
 def release_url(version: str) -> str:
     """The O*NET Resource Center address of a text release (``29.2`` -> ``db_29_2_text.zip``)."""
     parts = version.strip().split(".")
@@ -214,14 +224,15 @@ def sha256_of(path: Path) -> str:
 
 
 def fetch_and_import(
-    version: str,
+    version: str | None = None,
     *,
     url: str | None = None,
     data_dir: Path | None = None,
     download_progress: Callable[[int, int], None] | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Download the official zip of ``version`` (or ``url``), verify it and import it."""
+    """Download the official zip of ``version`` (default: newest known), verify and import it."""
+    version = resolve_version(version)
     work = Path(tempfile.mkdtemp(prefix="careerpivot-download-"))
     try:
         zpath = download_release(url or release_url(version), work, progress=download_progress)

@@ -24,6 +24,7 @@ import numpy as np
 from careerpivot.datasets import onet_files as f
 from careerpivot.datasets.onet_files import FileStats, Release
 from careerpivot.model import (
+    RELEASE_INFO,
     RIASEC_IDS,
     WORK_VALUE_IDS,
     Dataset,
@@ -62,6 +63,7 @@ class ImportSummary:
     unscorable: list[tuple[str, str]] = field(default_factory=list)
     imputed_levels: int = 0
     wages: str = ""
+    notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The summary as plain lines for a terminal or a log."""
@@ -89,6 +91,7 @@ class ImportSummary:
                 f"{len(self.unscorable)} occupations have no ratings: they stay searchable but "
                 "cannot be scored (e.g. " + ", ".join(t for _, t in self.unscorable[:3]) + ")."
             )
+        out += self.notes
         if self.wages:
             out.append(self.wages)
         return out
@@ -147,9 +150,19 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
     knowledge = rated("knowledge", "IM", "LV")
     tick("interests and work values")
     interests = rated("interests", "OI")
-    values = rated("work_values", "EX")
+    values = rated("work_values", "EX") if layout.has("work_values") else {}
+    if not layout.has("work_values"):
+        summary.notes.append(
+            f"Work values: O*NET {version} publishes none (retired in 30.3); the work-values "
+            "answers of a profile are kept but do not change rankings on this data set."
+        )
     tick("job zones")
     zones = f.read_job_zones(release, codes, stats("job_zones"))
+    zone_labels = job_zone_labels(f.read_job_zone_names(release), layout.merged_job_zones)
+    if zone_labels:
+        summary.notes.append(
+            "Job zones: this release merges zones 1 and 2 into one zone, coded 2 and shown as 1-2."
+        )
     tick("technology skills")
     tool_rows = f.read_technology(release, codes, stats("technology"))
     tick("alternate titles")
@@ -231,6 +244,11 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
         "iwa_of_dwa": {d: i for d, (i, _) in dwa_ref.items()},
         "iwa_titles": iwa_ref,
         "related": {c: [list(x) for x in lst] for c, lst in related.items()},
+        RELEASE_INFO: {
+            "layout": layout.name,
+            "not_published": [] if layout.has("work_values") else ["work_values"],
+            "job_zone_labels": {str(z): t for z, t in zone_labels.items()},
+        },
     }
     checksums = {n: release.sha256(n) for n in layout.all_files() if release.has(n)}
     provenance = Provenance(
@@ -242,7 +260,8 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
         notes=(
             "Imported by CareerPivot from the official text release. Technology examples "
             "carry CareerPivot's conventional importance (2, +1 Hot Technology, +1 In Demand) "
-            f"and level ({TOOL_LEVEL:g}); O*NET does not rate them."
+            f"and level ({TOOL_LEVEL:g}); O*NET does not rate them. "
+            f"Read as the O*NET {layout.name} file layout." + "".join(f" {n}" for n in layout.notes)
         ),
         attribution=ONET_ATTRIBUTION,
         estimates=False,
@@ -258,6 +277,19 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
     summary.with_related = len(related)
     summary.unscorable = [(o.code, o.title) for o in occupations if o.unscored_reason]
     return dataset, summary
+
+
+def job_zone_labels(names: dict[int, str], merged_by_layout: bool) -> dict[int, str]:
+    """Zone -> label where a release merged zones 1 and 2 (``{2: "1-2"}``), else ``{}``.
+
+    Decided by ``Job Zone Reference.txt`` where the release has it (no zone-1 row,
+    or a zone-2 name like "Job Zone 1-2: ..."), else by the layout.
+    """
+    if names:
+        merged = 1 not in names or "1-2" in names.get(2, "").replace("\u2013", "-")
+    else:
+        merged = merged_by_layout
+    return {2: "1\u20132"} if merged else {}
 
 
 def _level_fits(ratings: dict[tuple[str, str], dict[str, float]]) -> dict[str, tuple[float, float]]:

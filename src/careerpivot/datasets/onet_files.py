@@ -223,6 +223,9 @@ def read_ratings(
                     row=line,
                     field=spec.header("code"),
                 )
+            if scale not in wanted_scales:
+                stats.skip(f"scale {scale} not used")
+                continue
             if element not in elements:
                 raise DataValidationError(
                     f"unknown element id {element!r} (not in {label(release, 'content_model')})",
@@ -230,9 +233,6 @@ def read_ratings(
                     row=line,
                     field=spec.header("element"),
                 )
-            if scale not in wanted_scales:
-                stats.skip(f"scale {scale} not used")
-                continue
             lo, hi = scales.get(scale, (float("-inf"), float("inf")))
             value = r["value"]
             if not lo <= value <= hi:

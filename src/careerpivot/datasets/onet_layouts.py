@@ -69,6 +69,8 @@ class Layout:
     signature: tuple[tuple[str, str], ...] = ()
     #: facts a person should know about data sets of this layout (shown after import)
     notes: tuple[str, ...] = ()
+    #: True when job zones 1 and 2 are one zone, coded 2 (used if Job Zone Reference is absent)
+    merged_job_zones: bool = False
 
     def spec(self, table: str) -> TableSpec:
         """The spec of one logical table; a table the layout lacks is a ``KeyError``."""
@@ -235,13 +237,14 @@ ONET_30_3 = Layout(
         }
     ),
     signature=(("technology", "example"), ("alternate_titles", "title")),
+    merged_job_zones=True,
     notes=(
         "O*NET 30.3 and later publish no work values (the file and content-model branch "
         "1.B.2 were retired), so rankings on this data set do not use work values.",
     ),
 )
 
-LAYOUTS: tuple[Layout, ...] = (ONET_29,)
+LAYOUTS: tuple[Layout, ...] = (ONET_30_3, ONET_29)
 
 
 # ----- detection ----------------------------------------------------------------------------

@@ -22,17 +22,18 @@ from careerpivot.model import (
     Requirement,
     build_dataset,
 )
+from careerpivot.resources import data_dir
 
 STARTER_NAME = "starter"
 _PROFILE = number(*PROFILE_RANGE)
 
 
 def starter_dir() -> Path:
-    """Where the starter CSV files live: ``$CAREERPIVOT_STARTER_DIR`` or ``<repo>/data/starter``."""
+    """Where the starter CSV files are: ``$CAREERPIVOT_STARTER_DIR`` or shipped ``data/starter``."""
     env = os.environ.get("CAREERPIVOT_STARTER_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "data" / "starter"
+    return data_dir("starter")
 
 
 def _code(text: str) -> str:

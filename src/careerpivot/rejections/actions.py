@@ -236,8 +236,17 @@ def _skill_steps(
         )
     planned = {s.id for s in learning.steps}
     row = dataset.occupation_index[target] if target else None
+    rows = {r.id: r for r in learning.gap.rows} if learning.gap else {}
     for did, nm in named.items():
         if did in planned:
+            continue
+        gap_row = rows.get(did)
+        if gap_row is not None and gap_row.note.startswith("one tool per family"):
+            other = gap_row.note.split("covered by ", 1)[1]
+            steps.append(
+                f"{nm} was named: {title} needs one tool of its family and you have {other}; "
+                f"show {other} with a result, or learn {nm} if employers keep asking for it."
+            )
             continue
         need = (
             float(dataset.level_matrix[row, dataset.descriptor_index[did]])

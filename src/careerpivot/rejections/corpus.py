@@ -14,6 +14,7 @@ from pathlib import Path
 from careerpivot.datasets.tables import Column, choice, read_rows
 from careerpivot.errors import DataValidationError
 from careerpivot.rejections.categories import CATEGORIES, Category
+from careerpivot.resources import data_dir
 
 CORPUS_FILE = "corpus.csv"
 HOLDOUT_FILE = "holdout.csv"
@@ -38,11 +39,11 @@ class FeedbackExample:
 
 
 def feedback_dir() -> Path:
-    """Where the corpus lives: ``$CAREERPIVOT_FEEDBACK_DIR`` or ``<repo>/data/feedback``."""
+    """Where the corpus lives: ``$CAREERPIVOT_FEEDBACK_DIR`` or the shipped ``data/feedback``."""
     env = os.environ.get("CAREERPIVOT_FEEDBACK_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "data" / "feedback"
+    return data_dir("feedback")
 
 
 def load_corpus(path: Path | None = None) -> list[FeedbackExample]:

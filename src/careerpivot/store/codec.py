@@ -6,6 +6,7 @@ Every value is checked before a transaction starts, so bad input raises a
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 from collections.abc import Mapping
@@ -91,8 +92,9 @@ def profile_from_json(text: str, schema: int = PROFILE_SCHEMA_VERSION) -> Profil
 
 
 def plan_to_json(plan: LearningPlan) -> str:
-    """A learning plan as JSON."""
-    return _PLAN.dump_json(plan).decode("utf-8")
+    """A learning plan as JSON: its steps (the gap model behind them is recomputed on
+    demand, not stored)."""
+    return _PLAN.dump_json(dataclasses.replace(plan, gap=None)).decode("utf-8")
 
 
 def plan_from_json(text: str) -> LearningPlan:

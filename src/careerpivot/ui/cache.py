@@ -89,7 +89,7 @@ def recommend(
 @st.cache_data(show_spinner=False, max_entries=256)
 def explain(dataset: str, key: str, _profile: Profile, code: str) -> Pivot:
     """One role scored and explained for the profile, eligible or not."""
-    return engine(dataset).scorer.explain(_profile, code)
+    return engine(dataset).explain(_profile, code)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

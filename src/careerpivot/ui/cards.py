@@ -16,17 +16,34 @@ def pivot_card(ds: Dataset, p: Pivot, *, where: str, dismissable: bool = True) -
         st.markdown(f"#### {p.rank}. {p.title}")
         step = tables.zone_step(p.job_zone_step)
         st.caption(
-            f"{p.major_group} · job zone {p.job_zone or '?'} of 5 ({step})"
+            f"{p.major_group} · job zone {p.job_zone_label or p.job_zone or '?'} of 5 ({step})"
             + (" · on your shortlist" if saved else "")
         )
         st.progress(min(max(p.score, 0.0), 1.0), text=f"Fit {p.score:.0%}")
+        report = p.gap
+        if report is not None:
+            st.markdown(tables.md(report.summary))
         why, missing, numbers = st.columns(3)
         with why:
             st.markdown("**Why it fits**")
-            st.markdown(_bullets([tables.strength_line(n) for n in p.strengths[:3]], "—"))
+            st.markdown(
+                _bullets(
+                    tables.card_strengths(report)
+                    if report
+                    else [tables.strength_line(n) for n in p.strengths[:3]],
+                    "No important requirement is fully met yet.",
+                )
+            )
         with missing:
             st.markdown("**What is missing**")
-            st.markdown(_bullets([tables.gap_line(n) for n in p.gaps[:3]], "Nothing important."))
+            st.markdown(
+                _bullets(
+                    tables.card_missing(report)
+                    if report
+                    else [tables.gap_line(n) for n in p.gaps[:3]],
+                    "Nothing important.",
+                )
+            )
         with numbers:
             st.markdown("**The numbers**")
             st.markdown(_bullets([f"{k}: {v}" for k, v in tables.pivot_numbers(p)], ""))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -150,8 +150,11 @@ def map_figure(
     sub: RoleGraph,
     pos: Mapping[str, tuple[float, float]],
     status: Mapping[str, str],
+    zone_text: Callable[[int], str] = str,
 ) -> go.Figure:
     """The role map: roles as points (``customdata`` = role code, for click-to-open).
+
+    ``zone_text`` writes a job zone (``Dataset.job_zone_label``: "1–2" where merged).
 
     Lines join the starting role (``status`` "current") to each role near it.
     ``status`` maps a code to a key of :data:`MAP_STYLES`; unlisted roles are "other".
@@ -191,7 +194,7 @@ def map_figure(
                 textfont={"size": 10, "color": "#31333f" if key != "other" else "#6b7280"},
                 marker={"size": size, "color": colour, "line": {"width": 1, "color": "white"}},
                 customdata=codes,
-                hovertext=[_hover(sub, c) for c in codes],
+                hovertext=[_hover(sub, c, zone_text) for c in codes],
                 hoverinfo="text",
             )
         )
@@ -225,11 +228,11 @@ def label_position(x: float, y: float) -> str:
     return "bottom center"
 
 
-def _hover(sub: RoleGraph, code: str) -> str:
+def _hover(sub: RoleGraph, code: str, zone_text: Callable[[int], str] = str) -> str:
     node = sub.nodes[code]
     parts = [f"<b>{node.get('title', code)}</b>"]
     if node.get("job_zone"):
-        parts.append(f"job zone {node['job_zone']} of 5")
+        parts.append(f"job zone {zone_text(int(node['job_zone']))} of 5")
     if node.get("median_wage"):
         parts.append(f"median wage ${node['median_wage']:,.0f}/year")
     parts.append("click to open")

@@ -11,8 +11,8 @@ import pandas as pd
 
 from careerpivot import presentation
 from careerpivot.csvsafe import frame_csv
-from careerpivot.effort import weeks_at
-from careerpivot.gaps import GapReport
+from careerpivot.effort import RANGE_HIGH, RANGE_LOW, weeks_at
+from careerpivot.gaps import GapReport, GapRow
 from careerpivot.graph import RoleGraph, transitions
 from careerpivot.model import Dataset
 from careerpivot.routes import LearningPlan, LearningStep, RankChange, Route, WhatIfOption
@@ -118,6 +118,31 @@ def gap_line(n: DescriptorNote) -> str:
     )
 
 
+def card_strengths(report: GapReport, n: int = 3) -> list[str]:
+    """The card's "Why it fits": the most important requirements that transfer."""
+    return [
+        f"{r.name}: you {r.current:.1f}, role needs {r.required:.1f} (of 7)"
+        for r in report.transfers[:n]
+    ]
+
+
+def card_missing(report: GapReport, n: int = 3) -> list[str]:
+    """The card's "What is missing": the first rows to close (the same as Compare and
+    Plan, in the same order), how many more, and the tools to check."""
+    rows = report.to_close
+    lines = [
+        f"{r.name}: {r.deficit:.1f} levels short (you {r.current:.1f}, needs "
+        f"{r.required:.1f} of 7); {r.priority_words} priority, about {r.hours:,.0f} h"
+        for r in rows[:n]
+    ]
+    if len(rows) > n:
+        lines.append(f"and {len(rows) - n} more (see Compare)")
+    tools = report.tools_to_check
+    if tools:
+        lines.append(f"Tools to check: {names(tools, 3)}")
+    return lines
+
+
 def pivot_numbers(p: Pivot) -> list[tuple[str, str]]:
     """The desirability numbers of a pivot as (label, value) pairs, units included."""
     return [
@@ -160,6 +185,24 @@ def neighbours_frame(
 
 
 # ----- compare --------------------------------------------------------------------------------
+STATUS_LABELS = {
+    "gap": "Gap",
+    "small gap": "Small gap",
+    "tool to check": "Tool to check",
+    "transfers": "Transfers",
+    "minor": "Not important here",
+}
+
+
+def gap_rows(
+    report: GapReport, *, only_gaps: bool = False, kinds: Sequence[str] = ()
+) -> list[GapRow]:
+    """The rows a gap table shows, in the gap model's order: with ``only_gaps`` the
+    missing set (small gaps and gaps, most urgent first), else every row the role rates."""
+    rows = report.to_close if only_gaps else [r for r in report.rows if r.importance > 0]
+    return [r for r in rows if not kinds or r.kind in kinds]
+
+
 def gap_frame(
     report: GapReport,
     *,
@@ -167,27 +210,60 @@ def gap_frame(
     kinds: Sequence[str] = (),
     current_label: str = "You",
 ) -> pd.DataFrame:
-    """The gap table, highest priority first (importance x gap); the gap comes second so
-    it stays in view on a narrow screen."""
-    rows = [
-        r
-        for r in (report.gaps if only_gaps else report.rows)
-        if r.importance > 0 and (not kinds or r.kind in kinds)
-    ]
+    """The gap table in the gap model's order: the missing set most urgent first
+    (importance x gap), then tools to check, what transfers and minor rows; the
+    status and gap come first so they stay in view on a narrow screen."""
+    rows = gap_rows(report, only_gaps=only_gaps, kinds=kinds)
     return pd.DataFrame(
         {
             "Requirement": [r.name for r in rows],
-            "Gap (levels)": [round(r.deficit, 1) for r in rows],
+            "Status": [status_label(r) for r in rows],
+            "Priority": [r.priority_words for r in rows],
+            "Gap (levels)": [round(r.deficit, 1) if r.missing else 0.0 for r in rows],
             "Needed (0-7)": [round(r.required, 1) for r in rows],
-            f"{current_label} (0-7)": [round(r.current, 1) for r in rows],
+            f"{current_label} (0-7)": [round(r.current, 1) if r.rated else None for r in rows],
+            "Hours (est.)": [round(r.hours) if r.missing else None for r in rows],
             "Importance (1-5)": [round(r.importance, 1) for r in rows],
             "Kind": [KIND_LABELS.get(r.kind, r.kind) for r in rows],
         }
     )
 
 
+def status_label(row: GapRow) -> str:
+    """A row's status in words, with "estimated" when the role's rating is."""
+    label = STATUS_LABELS.get(row.status, row.status)
+    return f"{label} (estimated)" if row.estimated else label
+
+
+def tools_frame(report: GapReport) -> pd.DataFrame:
+    """Tools the role uses that the source never mentioned: hours only if they are new."""
+    rows = report.tools_to_check
+    return pd.DataFrame(
+        {
+            "Tool": [r.name for r in rows],
+            "Importance (1-5)": [round(r.importance, 1) for r in rows],
+            "Hours if new (est.)": [round(r.hours) for r in rows],
+        }
+    )
+
+
+def to_check_frame(plan: LearningPlan) -> pd.DataFrame:
+    """Tools to check, one row per family: the tool to learn if new, and the alternatives."""
+    rows = plan.to_check
+    return pd.DataFrame(
+        {
+            "Family": [r.family for r in rows],
+            "Learn (most in demand)": [r.tool for r in rows],
+            "Or instead": [", ".join(r.alternatives) for r in rows],
+            "Hours if new (est.)": [
+                f"{r.hours * RANGE_LOW:,.0f}-{r.hours * RANGE_HIGH:,.0f}" for r in rows
+            ],
+        }
+    )
+
+
 def gap_csv(report: GapReport) -> str:
-    """The full comparison as CSV text (one row per requirement, with priority)."""
+    """The full comparison as CSV text (one row per descriptor the role rates)."""
     rows = [r for r in report.rows if r.importance > 0]
     frame = pd.DataFrame(
         {
@@ -196,12 +272,17 @@ def gap_csv(report: GapReport) -> str:
             "target_code": report.target_code,
             "requirement": [r.name for r in rows],
             "kind": [KIND_LABELS.get(r.kind, r.kind) for r in rows],
+            "status": [r.status for r in rows],
+            "priority": [r.priority_words for r in rows],
             "needed_level_0_7": [round(r.required, 2) for r in rows],
             "current_level_0_7": [round(r.current, 2) for r in rows],
             "gap_levels": [round(r.deficit, 2) for r in rows],
             "importance_1_5": [round(r.importance, 2) for r in rows],
-            "priority": [round(r.priority, 2) for r in rows],
+            "priority_score": [round(r.priority, 2) for r in rows],
+            "hours_est": [round(r.hours, 1) for r in rows],
             "rated": [r.rated for r in rows],
+            "estimated": [r.estimated for r in rows],
+            "estimate_note": [r.note for r in rows],
         }
     )
     return frame_csv(frame)
@@ -239,13 +320,7 @@ def plan_lines(plan: LearningPlan) -> list[tuple[str, str]]:
 
 def step_line(s: LearningStep) -> tuple[str, str]:
     """One learning step as (what, details in words)."""
-    unrated = ""
-    if not s.rated:
-        unrated = (
-            " (not rated yet: counted at your last role's typical level; rate it)"
-            if s.assumed_from_role
-            else " (not rated yet, so counted from 0)"
-        )
+    unrated = "" if s.rated else " (not rated yet, so counted from 0)"
     family = ""
     if s.family_name:
         family = f"; one tool for {s.family_name.lower()} ({s.choice})"
@@ -266,7 +341,8 @@ def plan_summary(plan: LearningPlan) -> str:
     h = plan.hours
     pace = plan.hours_per_week
     return (
-        f"{len(plan.steps)} steps, about {h.low:,.0f}-{h.high:,.0f} hours in all: roughly "
+        f"{len(plan.steps)} step{'s' if len(plan.steps) != 1 else ''}, about "
+        f"{h.low:,.0f}-{h.high:,.0f} hours in all: roughly "
         f"{weeks_at(h.low, pace)}-{weeks_at(h.high, pace)} weeks at {pace:.0f} hours a week."
     )
 

@@ -166,13 +166,28 @@ def note_unrated(profile: Profile) -> None:
 
 
 def note_unscored_start(eng: Engine, profile: Profile) -> None:
-    """Say so when the starting role has no skill ratings in this data set (O*NET leaves
-    some roles unrated), so suggestions rest on tools and interests alone."""
-    code = profile.seeded_from
-    if not code or code not in eng.dataset.occupation_index:
+    """Say so when the current role has no surveyed skill ratings in this data set (O*NET
+    leaves some roles unrated): its ratings are estimated, borrowed from another role, or
+    missing, so the suggestions rest on less than they seem to."""
+    code = profile.current_role or profile.seeded_from
+    ds = eng.dataset
+    if not code or code not in ds.occupation_index:
         return
-    occ = eng.dataset.occupation(code)
-    if occ.unscored_reason:
+    occ = ds.occupation(code)
+    note = ds.extras.get("estimate_notes", {}).get(code)
+    seeded = profile.seeded_from
+    if note:
+        st.info(
+            f"{occ.title} has no surveyed skill ratings in this data set; its ratings are "
+            f"{note}. Adjust yours on the Self-assessment page for sharper matches."
+        )
+    elif occ.unscored_reason and seeded and seeded != code and seeded in ds.occupation_index:
+        st.info(
+            f"{occ.unscored_reason} ({occ.title}), so your starting ratings are borrowed "
+            f"from {ds.occupation(seeded).title}, its closest rated role. Adjust them on the "
+            "Self-assessment page for sharper matches."
+        )
+    elif occ.unscored_reason:
         st.info(
             f"{occ.unscored_reason} ({occ.title}), so these suggestions rest on its tools, "
             "interests and work values only. For sharper matches, rate your skills on the "

@@ -56,6 +56,12 @@ def main() -> None:
     with interests:
         _questionnaire("interests", INTEREST_PROMPT, RIASEC_NAMES, score_interests, apply_interests)
     with values:
+        if "values" in eng.scorer.unused_:
+            st.info(
+                eng.scorer.unused_["values"][0].upper() + eng.scorer.unused_["values"][1:] + ". "
+                "Your answers still go into your profile and count on data sets that have them.",
+                icon=":material/info:",
+            )
         _questionnaire(
             "values", VALUE_PROMPT, WORK_VALUE_NAMES, score_work_values, apply_work_values
         )

@@ -6,7 +6,7 @@ import streamlit as st
 
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
-from careerpivot.gaps import IMPORTANT, GapReport
+from careerpivot.gaps import GapReport
 from careerpivot.profile import Profile
 from careerpivot.ui import cache, figures, nav, state, tables, widgets
 
@@ -69,18 +69,26 @@ def main() -> None:
 
 def _summary(eng: Engine, prof: Profile | None, report: GapReport, source_label: str) -> None:
     st.subheader(f"{source_label} → {report.target_title}")
-    important = [r for r in report.rows if r.importance >= IMPORTANT]
-    met = report.met
-    short = [r for r in important if r.deficit > 0]
+    c = report.counts
+    known = c["transfers"] + c["gap"] + c["small gap"]
     with st.container(horizontal=True, gap="medium"):
-        st.metric("Important requirements met", f"{len(met)} of {len(important)}", width="content")
-        st.metric("Still to close", f"{len(short)}", width="content")
         st.metric(
-            "Total gap (levels)",
-            f"{report.total_deficit():.1f}",
-            help="Level points missing over the important requirements, on the 0-7 scale.",
+            "Important requirements met",
+            f"{c['transfers']} of {known}",
+            help="Requirements the role rates important (3 of 5 or more) that are already "
+            "met or within a quarter level. Tools never mentioned are counted apart.",
             width="content",
         )
+        st.metric("Still to close", f"{len(report.to_close)}", width="content")
+        st.metric(
+            "Hours to close (est.)",
+            f"{report.total_hours:,.0f}",
+            help="The team's effort model, summed over what is still to close; the Plan "
+            "page lists the same steps with the same hours.",
+            width="content",
+        )
+        if c["tool to check"]:
+            st.metric("Tools to check", f"{c['tool to check']}", width="content")
         if prof is not None:
             try:
                 fit = cache.explain(
@@ -90,7 +98,10 @@ def _summary(eng: Engine, prof: Profile | None, report: GapReport, source_label:
             except CareerPivotError:
                 value = "not known"
             st.metric("Fit", value, help="The same fit as on the Pivots page.", width="content")
-    st.markdown(f"**What transfers:** {tables.md(tables.names(met))}")
+    st.markdown(tables.md(report.summary))
+    if report.estimated:
+        st.info(f"{report.target_title}: ratings {report.estimate_note}.", icon=":material/info:")
+    st.markdown(f"**What transfers:** {tables.md(tables.names(report.transfers))}")
     if report.unused:
         who = "You have" if prof is not None else f"{source_label} uses"
         st.markdown(
@@ -136,20 +147,33 @@ def _gap_table(report: GapReport, current_label: str) -> None:
     )
     if frame.empty:
         st.info("Nothing missing here: every requirement of these kinds is met.")
-        return
-    st.caption("Most urgent first: importance to the role times the gap.")
-    st.dataframe(
-        frame,
-        hide_index=True,
-        column_config={
-            "Requirement": st.column_config.TextColumn(width="medium"),
-            **{
-                c: st.column_config.NumberColumn(format="%.1f", width="small")
-                for c in frame.columns
-                if "(" in c
+    else:
+        st.caption(
+            "Most urgent first: importance to the role times the gap (high, medium, low "
+            "priority). Levels are on O*NET's 0-7 scale; a gap under a quarter level counts "
+            "as met."
+        )
+        st.dataframe(
+            frame,
+            hide_index=True,
+            column_config={
+                "Requirement": st.column_config.TextColumn(width="medium"),
+                **{
+                    c: st.column_config.NumberColumn(format="%.1f", width="small")
+                    for c in frame.columns
+                    if "(" in c and "Hours" not in c
+                },
+                "Hours (est.)": st.column_config.NumberColumn(format="%d", width="small"),
             },
-        },
-    )
+        )
+    tools = tables.tools_frame(report)
+    if only_gaps and not tools.empty and "technology" in [KINDS[k] for k in shown]:
+        with st.expander(f"Tools to check ({len(tools)})", icon=":material/build:"):
+            st.caption(
+                f"{report.target_title} uses these and you have not said whether you do. "
+                "They are not counted as gaps; the hours apply only if a tool is new to you."
+            )
+            st.dataframe(tools, hide_index=True)
 
 
 def _actions(report: GapReport, person: bool) -> None:

@@ -44,6 +44,8 @@ def main() -> None:
         "never mixed in."
     )
     widgets.note_unscored_start(eng, prof)
+    for note in eng.scoring_notes(prof):
+        st.info(note, icon=":material/info:")
     _filters()
     try:
         pivots = widgets.current_pivots(eng, prof)
@@ -170,7 +172,7 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
             st.session_state["w_map_role"] = code
 
     st.plotly_chart(
-        figures.map_figure(sub, pos, status),
+        figures.map_figure(sub, pos, status, eng.dataset.job_zone_label),
         key="w_map",
         on_select=picked,
         selection_mode="points",

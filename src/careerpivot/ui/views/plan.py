@@ -57,6 +57,7 @@ def _steps(plan: LearningPlan) -> None:
     check = plan.check
     if check.status != "fits":
         st.warning(check.message)
+    _tools(plan)
     if not plan.steps:
         return
     n = 0
@@ -68,20 +69,17 @@ def _steps(plan: LearningPlan) -> None:
             what, details = tables.step_line(s)
             lines.append(f"{n}. **{tables.md(what)}**: {tables.md(details)}")
         st.markdown("\n".join(lines))
-    if plan.practice:
+    covered = [r for r in (plan.gap.rows if plan.gap else []) if r.note.startswith("one tool")]
+    if covered:
         st.caption(
-            "Smaller gaps in what you already do, which grow with practice in the role (no "
-            "study hours counted): " + tables.md("; ".join(plan.practice)) + "."
-        )
-    if plan.covered:
-        st.caption(
-            "Tool families you already cover (one tool per family is enough): "
-            + tables.md("; ".join(plan.covered))
+            "One tool per family is enough: "
+            + tables.md("; ".join(f"{r.name} ({r.note.split(': ', 1)[1]})" for r in covered))
             + "."
         )
     st.caption(
-        f"Most important gaps first, in phases by when they start at {plan.hours_per_week:.0f} "
-        f"hours a week. Hours: {plan.hours.basis} Gaps under half a level are left out."
+        "The same gaps as on the card and in Compare, most urgent first (importance to the "
+        f"role times the gap), in phases by when they start at {plan.hours_per_week:.0f} hours "
+        f"a week. A gap under a quarter level counts as met. Hours: {plan.hours.basis}"
     )
     st.download_button(
         "Download the plan (CSV)",
@@ -98,6 +96,20 @@ def _steps(plan: LearningPlan) -> None:
         )
 
 
+def _tools(plan: LearningPlan) -> None:
+    report = plan.gap
+    if report is None or not report.tools_to_check:
+        return
+    with st.expander(f"Tools to check ({len(report.tools_to_check)})", icon=":material/build:"):
+        st.caption(
+            f"{plan.target_title} uses these and you have not said whether you do. They are "
+            "not in the plan's hours; the hours apply only if a tool is new to you. One tool "
+            "per family is enough: if none is new to you, learn the first (the most in "
+            "demand for the role); the others are alternatives."
+        )
+        st.dataframe(tables.to_check_frame(plan), hide_index=True)
+
+
 def _routes(eng: Engine, prof: Profile, target: str) -> None:
     st.subheader("Stepping-stone routes")
     try:
@@ -111,8 +123,8 @@ def _routes(eng: Engine, prof: Profile, target: str) -> None:
     titles = {o.code: o.title for o in eng.dataset.occupations}
     st.caption(
         "Ways to get there through roles in between, fewest learning hours first. Each "
-        "arrow shows the route number and the hours to qualify for the next role; route "
-        "hours count every shortfall, even the small ones the plan above leaves out."
+        "arrow shows the route number and the hours to qualify for the next role. The "
+        "direct move costs exactly the plan above; each stop counts its own gaps the same way."
     )
     st.graphviz_chart(
         figures.routes_dot(routes, titles, target),

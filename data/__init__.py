@@ -1,0 +1,1 @@
+"""Shipped data sets, installed as ``careerpivot.data`` (see ``careerpivot.resources``)."""

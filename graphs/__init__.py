@@ -1,0 +1,1 @@
+"""Built graph artifacts, installed as ``careerpivot.graphs`` (see careerpivot.resources)."""
