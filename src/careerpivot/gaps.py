@@ -161,7 +161,7 @@ class GapReport:
     target_title: str
     rows: list[GapRow]  # to close (by priority), tools to check, transfers, then minor rows
     estimated: bool = False  # the target's ratings are estimated, not surveyed
-    estimate_note: str = ""  # e.g. "estimated from 6 similar rated roles: ..."
+    estimate_note: str = ""  # e.g. "Estimated from 6 similar rated roles (...): ..."
 
     def with_status(self, *statuses: Status) -> list[GapRow]:
         """Rows of the given statuses, in the report's order."""
@@ -280,7 +280,7 @@ def compare_vector(
     imp = dataset.importance_matrix[i]
     lev = dataset.level_matrix[i]
     wanted = set(kinds) if kinds else None
-    estimated, note = _estimate(dataset, i)
+    estimated_kinds, note = _estimate(dataset, i)
     tools = np.array([d.kind == "technology" for d in dataset.descriptors])
     stated = np.ones(len(tools), dtype=bool) if rated is None else np.asarray(rated, dtype=bool)
     # One tool per family: the one the source knows stands for its family's others.
@@ -310,19 +310,19 @@ def compare_vector(
                 rated=known,
                 status=status,
                 hours=hours,
-                estimated=estimated and im > 0,
+                estimated=im > 0 and d.kind in estimated_kinds,
                 note=(
                     f"one tool per family: covered by {dataset.descriptors[by[j]].name}"
                     if by[j] >= 0
                     else note
-                    if im > 0
+                    if im > 0 and d.kind in estimated_kinds
                     else ""
                 ),
             )
         )
     rows.sort(key=_order)
     occ = dataset.occupations[i]
-    return GapReport(source, occ.code, occ.title, rows, estimated, note)
+    return GapReport(source, occ.code, occ.title, rows, bool(estimated_kinds), note)
 
 
 def person_gap(
@@ -379,10 +379,18 @@ def role_gap(
     return compare_vector(dataset, levels, target, source=label, rated=list(listed), kinds=kinds)
 
 
-def _estimate(dataset: Dataset, i: int) -> tuple[bool, str]:
-    """Whether role row ``i``'s ratings are estimated, and the note saying how."""
-    note = dataset.extras.get("estimate_notes", {}).get(dataset.occupations[i].code)
-    return (True, str(note)) if note else (False, "")
+#: What an estimated role's ``Occupation.estimated`` names, per descriptor kind.
+_ESTIMATED_PART = {"skill": "skills", "knowledge": "knowledge", "technology": "tools"}
+
+
+def _estimate(dataset: Dataset, i: int) -> tuple[set[str], str]:
+    """The descriptor kinds whose ratings of role row ``i`` are estimated, and the note
+    saying from what (both empty for a role with survey ratings)."""
+    occ = dataset.occupations[i]
+    parts = set(getattr(occ, "estimated", ()) or ())
+    note = str(getattr(occ, "estimate_note", "") or "")
+    kinds = {k for k, part in _ESTIMATED_PART.items() if part in parts}
+    return kinds, note if kinds else ""
 
 
 def _scorable_row(dataset: Dataset, code: str) -> int:

@@ -4,6 +4,7 @@ tables, learning plans, route lists and CSV. They are also the text equivalents 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -28,13 +29,20 @@ LEARNING_LABELS = {
 }
 
 
+#: Characters that start markdown (emphasis, code, links, HTML, headings, tables, maths).
+_MARKUP = re.compile(r"([\\`*_{}\[\]#|~<>$])")
+
+
 def md(text: str) -> str:
-    """Text made safe for Streamlit markdown (a ``$`` would otherwise start maths).
+    """Text shown as itself in Streamlit markdown: no maths from ``$``, no italics from
+    the asterisk in "O*NET", no links, emphasis or emoji codes from data or people.
 
     >>> md("$50,000 to $60,000")
     '\\\\$50,000 to \\\\$60,000'
+    >>> md("O*NET 29.2 and O*NET-SOC [link](x)")
+    'O\\\\*NET 29.2 and O\\\\*NET-SOC \\\\[link\\\\](x)'
     """
-    return text.replace("$", "\\$")
+    return _MARKUP.sub(r"\\\1", text)
 
 
 # ----- numbers with units -------------------------------------------------------------------

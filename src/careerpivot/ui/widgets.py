@@ -12,7 +12,7 @@ from careerpivot.errors import CareerPivotError
 from careerpivot.presentation import dataset_footer
 from careerpivot.profile import Profile
 from careerpivot.scoring import Pivot
-from careerpivot.ui import cache, nav, state
+from careerpivot.ui import cache, nav, state, tables
 
 
 def current_engine() -> Engine:
@@ -37,7 +37,7 @@ def current_engine() -> Engine:
 def footer(eng: Engine) -> None:
     """Data set name, version, provenance and notices, under every page."""
     st.divider()
-    st.caption(dataset_footer(eng.dataset))
+    st.caption(tables.md(dataset_footer(eng.dataset)))  # plain text: O*NET keeps its *
 
 
 def need_profile(what: str) -> None:
@@ -116,7 +116,7 @@ def dataset_picker() -> None:
         format_func=lambda n: labels.get(n, n),
         on_change=changed,
         help=(
-            "The starter set (team estimates) is built in. Imported O*NET data sets "
+            "The starter set (team estimates) is built in. Imported O\\*NET data sets "
             "appear here after `careerpivot data import-onet PATH`."
         ),
     )
@@ -174,12 +174,13 @@ def note_unscored_start(eng: Engine, profile: Profile) -> None:
     if not code or code not in ds.occupation_index:
         return
     occ = ds.occupation(code)
-    note = ds.extras.get("estimate_notes", {}).get(code)
+    note = str(getattr(occ, "estimate_note", "") or "")
     seeded = profile.seeded_from
     if note:
         st.info(
-            f"{occ.title} has no surveyed skill ratings in this data set; its ratings are "
-            f"{note}. Adjust yours on the Self-assessment page for sharper matches."
+            f"{occ.title} has no surveyed skill ratings in this data set. {note}. Your "
+            "starting ratings are these estimates: adjust them on the Self-assessment page "
+            "for sharper matches."
         )
     elif occ.unscored_reason and seeded and seeded != code and seeded in ds.occupation_index:
         st.info(

@@ -100,7 +100,9 @@ def _summary(eng: Engine, prof: Profile | None, report: GapReport, source_label:
             st.metric("Fit", value, help="The same fit as on the Pivots page.", width="content")
     st.markdown(tables.md(report.summary))
     if report.estimated:
-        st.info(f"{report.target_title}: ratings {report.estimate_note}.", icon=":material/info:")
+        st.info(
+            tables.md(f"{report.target_title}: {report.estimate_note}."), icon=":material/info:"
+        )
     st.markdown(f"**What transfers:** {tables.md(tables.names(report.transfers))}")
     if report.unused:
         who = "You have" if prof is not None else f"{source_label} uses"
@@ -129,7 +131,7 @@ def _radar(report: GapReport, source_label: str) -> None:
     )
     st.caption(
         f"The biggest gaps and the requirements {report.target_title} rates most important, "
-        "on O*NET's 0-7 level scale. Every number is in the table below."
+        "on O\\*NET's 0-7 level scale. Every number is in the table below."
     )
 
 
@@ -150,7 +152,7 @@ def _gap_table(report: GapReport, current_label: str) -> None:
     else:
         st.caption(
             "Most urgent first: importance to the role times the gap (high, medium, low "
-            "priority). Levels are on O*NET's 0-7 scale; a gap under a quarter level counts "
+            "priority). Levels are on O\\*NET's 0-7 scale; a gap under a quarter level counts "
             "as met."
         )
         st.dataframe(

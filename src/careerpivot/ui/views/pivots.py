@@ -208,7 +208,7 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
             column_config={
                 "O*NET lists it": st.column_config.TextColumn(
                     "O*NET lists it",
-                    help="O*NET's own, expert-reviewed list of related occupations for "
+                    help="O\\*NET's own, expert-reviewed list of related occupations for "
                     "this role. Shown as evidence beside the similarity; the ranker "
                     "behind the map never reads it.",
                 ),
@@ -218,8 +218,8 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
                     min_value=0,
                     max_value=100,
                     help="Starter set: how alike the two roles' requirements and interests "
-                    "are. O*NET imports: the relatedness ranker's estimated chance that "
-                    "O*NET lists the two as closely related (mean of both directions).",
+                    "are. O\\*NET imports: the relatedness ranker's estimated chance that "
+                    "O\\*NET lists the two as closely related (mean of both directions).",
                 ),
             },
         )
