@@ -35,7 +35,7 @@ def table(eng: Engine) -> str:
     """The Markdown table of the seed pivots on ``eng``'s data set."""
     ds = eng.dataset
     lines = [
-        "| Pivot | Steps (by phase) | Tools chosen per family (or instead) | Hours | "
+        "| Pivot | Steps (by phase) | Tools chosen per family (or instead) | Hours (steps) | "
         "Plan check | Target's typical preparation |",
         "|---|---|---|---|---|---|",
     ]
@@ -62,6 +62,16 @@ def table(eng: Engine) -> str:
             for s in plan.steps
             if s.kind == "technology"
         )
+        if plan.to_check:
+            tools += (
+                (" · " if tools else "")
+                + "to check, one per family: "
+                + "; ".join(
+                    f"{t.family}: **{t.tool}**"
+                    + (f" (or {', '.join(t.alternatives[:3])})" if t.alternatives else "")
+                    for t in plan.to_check
+                )
+            )
         h = plan.hours
         prep = typical_preparation(ds.occupation(target))  # the role asked for, not a stand-in
         zone = prep.sentence if prep else "job zone unknown"
