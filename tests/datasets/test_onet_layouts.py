@@ -206,6 +206,16 @@ def test_cli_version_31_and_latest(tmp_path, new, monkeypatch):
         assert "onet-31.0" in out.output and "Work values" in out.output
     shown = runner.invoke(app, ["roles", "show", "11-1011.00", "--dataset", "onet-31.0"])
     assert "Job zone 1\u20132" in shown.output, shown.output
+    dev = runner.invoke(app, ["roles", "show", "15-1252.00", "--dataset", "onet-31.0"])
+    assert "Specific interest areas (O*NET, 1-7): Mechanics/Electronics 2.5" in dev.output
+
+
+def test_specific_interest_areas_are_read_where_published(new, old):
+    ds, summary = read_release(new)
+    assert ds.extras["interest_areas"] == {"15-1252.00": [["Mechanics/Electronics", 2.5]]}
+    st = summary.files["Specific Interest Areas.txt"]
+    assert (st.read, st.kept, dict(st.skipped)) == (2, 1, {"scale DS not used": 1})
+    assert read_release(old)[0].extras["interest_areas"] == {}
 
 
 def test_rows_of_unused_scales_need_no_content_model_entry(tmp_path):

@@ -78,6 +78,13 @@ def show(
     )
     if occ.unscored_reason:
         console.print(f"[yellow]Cannot be scored:[/] {occ.unscored_reason}")
+    areas = eng.dataset.extras.get("interest_areas", {}).get(occ.code, [])
+    if areas:
+        console.print(
+            "Specific interest areas (O*NET, 1-7): "
+            + ", ".join(f"{name} {value:.1f}" for name, value in areas[:3]),
+            highlight=False,
+        )
     table = Table(title="Most important requirements")
     for col in ("Descriptor", "Importance (1-5)", "Level (0-7)"):
         table.add_column(col)
