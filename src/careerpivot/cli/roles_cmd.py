@@ -16,10 +16,11 @@ from careerpivot.cli.common import (
     fail,
     money,
     pct,
-    print_json,
+    print_model,
     resolve_role,
 )
 from careerpivot.errors import CareerPivotError
+from careerpivot.schemas import RoleAnswer, SearchAnswer
 
 app = typer.Typer(
     help="Find roles by title (typo tolerant) and show their details.", no_args_is_help=True
@@ -40,7 +41,7 @@ def search(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
-        print_json(hits)
+        print_model(SearchAnswer.of(eng.dataset, query, hits))
         return
     if not hits:
         console.print(f"No role matches {query!r}. Try a shorter or more common title.")
@@ -67,7 +68,7 @@ def show(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
-        print_json({"occupation": occ, "requirements": reqs})
+        print_model(RoleAnswer.of(eng.dataset, occ))
         return
     console.print(f"[bold]{occ.title}[/] ({occ.code}) · {occ.major_group}")
     console.print(occ.description)
