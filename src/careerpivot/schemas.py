@@ -244,6 +244,7 @@ class PlanOut(BaseModel):
     target_title: str
     steps: list[LearningStep]
     total_hours: float
+    gap: GapReport | None = Field(default=None, description="the gap model the steps come from")
 
 
 class RouteStepOut(BaseModel):
