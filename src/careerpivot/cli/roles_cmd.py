@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from careerpivot.cli.common import (
@@ -86,7 +87,10 @@ def show(
             + ", ".join(f"{name} {value:.1f}" for name, value in areas[:3]),
             highlight=False,
         )
-    table = Table(title="Most important requirements")
+    if occ.estimate_note:
+        console.print(f"[yellow]Estimated:[/] {escape(occ.estimate_note)}")
+    title = "Most important requirements" + (" (estimated)" if occ.is_estimated else "")
+    table = Table(title=title)
     for col in ("Descriptor", "Importance (1-5)", "Level (0-7)"):
         table.add_column(col)
     for r in reqs[:12]:
