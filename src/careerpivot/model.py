@@ -142,6 +142,17 @@ class Occupation:
     work_values: tuple[float, ...] | None = None  # six work values, EX scale 1-7
     alternate_titles: tuple[str, ...] = ()
     unscored_reason: str = ""  # why a role cannot be scored (no ratings), empty if it can
+    #: What of this role is estimated rather than published ("skills", "knowledge",
+    #: "job zone", "interests", "tools"); empty for a role with survey ratings.
+    estimated: tuple[str, ...] = ()
+    #: The rated roles the estimate leans on most: (code, title, share of the weight).
+    estimated_from: tuple[tuple[str, str, float], ...] = ()
+    estimate_note: str = ""  # one line saying the ratings are estimates and from what
+
+    @property
+    def is_estimated(self) -> bool:
+        """True when this role's skill and knowledge ratings are estimates."""
+        return bool(self.estimated)
 
     @property
     def major_group(self) -> str:
@@ -324,6 +335,13 @@ class Dataset:
         kinds = np.array([d.kind != "technology" for d in self.descriptors])
         rated[self.req_occupation[kinds[self.req_descriptor]]] = True
         return rated
+
+    @cached_property
+    def estimated(self) -> npt.NDArray[np.bool_]:
+        """True for occupations whose ratings are estimated (see careerpivot.estimation)."""
+        out = np.array([o.is_estimated for o in self.occupations], dtype=bool)
+        out.setflags(write=False)
+        return out
 
     @cached_property
     def interest_matrix(self) -> FloatArray:

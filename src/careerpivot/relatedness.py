@@ -115,8 +115,32 @@ def signal_matrices(dataset: Dataset) -> dict[str, FloatArray]:
     return dict(iter_signals(dataset))
 
 
-def iter_signals(dataset: Dataset) -> Iterator[tuple[str, FloatArray]]:
-    """The signals one at a time, so a caller can use each and let it go (memory)."""
+#: Signals read from text alone (titles, descriptions, tasks, work activities): they do
+#: not change when ratings, tools or job zones are estimated, so an import computes
+#: them once (:func:`text_signals`) for the estimator and the ranker.
+TEXT_SIGNALS = (
+    "dwa", "iwa", "dwa_text", "tasks", "tasks_uni", "titles", "title_main", "title_char",
+    "desc", "all_text",
+)  # fmt: skip
+
+
+def text_signals(dataset: Dataset) -> dict[str, FloatArray]:
+    """The :data:`TEXT_SIGNALS` the data set supports, computed once to share."""
+    return dict(iter_signals(dataset, only=TEXT_SIGNALS))
+
+
+def iter_signals(
+    dataset: Dataset,
+    only: Iterable[str] | None = None,
+    cached: dict[str, FloatArray] | None = None,
+    *,
+    consume: bool = False,
+) -> Iterator[tuple[str, FloatArray]]:
+    """The signals one at a time, so a caller can use each and let it go (memory).
+
+    ``only`` limits them to the named ones (the estimator reads no rating signal);
+    ``cached`` holds text signals already computed (:func:`text_signals`); with
+    ``consume`` each is removed from it once yielded, so its memory can go."""
     occs = dataset.occupations
     codes = [o.code for o in occs]
     ex = dataset.extras
@@ -153,7 +177,14 @@ def iter_signals(dataset: Dataset) -> Iterator[tuple[str, FloatArray]]:
         "job_zone": lambda: _closeness(dataset.column("job_zone")),
         "size": lambda: _destination(np.log1p(dataset.column("employment"))),
     }
+    wanted = None if only is None else set(only)
     for name, make in recipes.items():
+        if wanted is not None and name not in wanted:
+            continue
+        if cached is not None and name in TEXT_SIGNALS:
+            if name in cached:
+                yield name, cached.pop(name) if consume else cached[name]
+            continue
         m = make()
         if m is not None:
             yield name, m
@@ -231,9 +262,15 @@ class SignalView:
         return cls(z.astype(np.float16), _ranks(z))
 
 
-def signal_views(dataset: Dataset) -> dict[str, SignalView]:
-    """Every signal of ``dataset`` as a :class:`SignalView` (4 MB a signal at 1,000 roles)."""
-    return {name: SignalView.of(m) for name, m in iter_signals(dataset)}
+def signal_views(
+    dataset: Dataset, cached: dict[str, FloatArray] | None = None
+) -> dict[str, SignalView]:
+    """Every signal of ``dataset`` as a :class:`SignalView` (4 MB a signal at 1,000 roles).
+
+    ``cached`` text signals are consumed (emptied) as their views are made."""
+    return {
+        name: SignalView.of(m) for name, m in iter_signals(dataset, cached=cached, consume=True)
+    }
 
 
 Pairs = tuple[np.ndarray, np.ndarray]
@@ -445,10 +482,15 @@ class RelatednessModel:
         self.weights = weights
         self.reranker = reranker
 
-    def fit(self, dataset: Dataset) -> RelatednessModel:
-        """Compute the features the data set supports, the weighted sum, then the reranking."""
+    def fit(
+        self, dataset: Dataset, text: dict[str, FloatArray] | None = None
+    ) -> RelatednessModel:
+        """Compute the features the data set supports, the weighted sum, then the reranking.
+
+        ``text`` holds the data set's :func:`text_signals` if already computed; it is
+        emptied as they are used (memory)."""
         weights = dict(load_weights() if self.weights is None else self.weights)
-        views = signal_views(dataset)
+        views = signal_views(dataset, text)
         n = len(dataset.occupations)
         linear = np.zeros((n, n))
         used, available = [], []

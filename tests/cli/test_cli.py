@@ -37,7 +37,9 @@ def test_recommend_table_and_json():
     res = invoke("recommend", "--role", "software developer", "-k", "3")
     assert res.exit_code == 0 and "Pivots from Software Developers" in res.output
     assert "estimates" in res.output
-    data = json.loads(invoke("recommend", "--role", "15-1252.00", "-k", "6", "--json").stdout)
+    answer = json.loads(invoke("recommend", "--role", "15-1252.00", "-k", "6", "--json").stdout)
+    assert answer["start"]["code"] == "15-1252.00" and answer["dataset"]["name"] == "starter"
+    data = answer["pivots"]
     assert "15-1254.00" in [p["code"] for p in data]
     assert len(data) == 6 and {"strengths", "gaps", "components", "wage_change"} <= set(data[0])
 
@@ -65,7 +67,7 @@ def test_profile_init_and_check(tmp_path):
     out = tmp_path / "me.json"
     assert invoke("profile", "init", "--role", "data analyst", "--out", str(out)).exit_code == 0
     res = invoke("recommend", "--profile", str(out), "-k", "2", "--json")
-    assert res.exit_code == 0 and len(json.loads(res.stdout)) == 2
+    assert res.exit_code == 0 and len(json.loads(res.stdout)["pivots"]) == 2
     assert "valid" in invoke("profile", "check", str(out)).output
     again = runner.invoke(app, ["profile", "init", "--role", "nurse", "--out", str(out)])
     assert again.exit_code != 0 and "nothing was overwritten" in again.output

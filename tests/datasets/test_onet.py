@@ -171,7 +171,9 @@ def test_saved_data_set_round_trips(tmp_path, release):
     assert np.array_equal(
         again.level_matrix, result.dataset.level_matrix.astype(np.float32).astype(float)
     )
-    assert again.extras["stand_in"]["11-1011.00"] in ("15-1252.00", "15-1254.00")
+    estimated = again.occupation("11-1011.00")  # unrated in the fixture: estimated
+    assert estimated.is_estimated and not estimated.unscored_reason
+    assert {c for c, _, _ in estimated.estimated_from} <= {"15-1252.00", "15-1254.00"}
     assert (result.path / "graph.json").exists()
 
 

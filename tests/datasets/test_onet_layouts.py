@@ -146,7 +146,9 @@ def test_full_import_runs_the_relatedness_ranker_on_the_new_layout(tmp_path, new
     assert result.ranker and result.path.exists()
     again = load_dataset("onet-99.3", tmp_path)
     assert again.job_zone_label(2) == "1\u20132" and not again.publishes("work_values")
-    assert again.extras["stand_in"]["11-1011.00"] in ("15-1252.00", "15-1254.00")
+    estimated = again.occupation("11-1011.00")  # unrated in the fixture: estimated
+    assert estimated.is_estimated
+    assert {c for c, _, _ in estimated.estimated_from} <= {"15-1252.00", "15-1254.00"}
     eng = Engine.load("onet-99.3", tmp_path)
     assert "15-1254.00" in eng.graph
 
@@ -206,6 +208,16 @@ def test_cli_version_31_and_latest(tmp_path, new, monkeypatch):
         assert "onet-31.0" in out.output and "Work values" in out.output
     shown = runner.invoke(app, ["roles", "show", "11-1011.00", "--dataset", "onet-31.0"])
     assert "Job zone 1\u20132" in shown.output, shown.output
+    dev = runner.invoke(app, ["roles", "show", "15-1252.00", "--dataset", "onet-31.0"])
+    assert "Specific interest areas (O*NET, 1-7): Mechanics/Electronics 2.5" in dev.output
+
+
+def test_specific_interest_areas_are_read_where_published(new, old):
+    ds, summary = read_release(new)
+    assert ds.extras["interest_areas"] == {"15-1252.00": [["Mechanics/Electronics", 2.5]]}
+    st = summary.files["Specific Interest Areas.txt"]
+    assert (st.read, st.kept, dict(st.skipped)) == (2, 1, {"scale DS not used": 1})
+    assert read_release(old)[0].extras["interest_areas"] == {}
 
 
 def test_rows_of_unused_scales_need_no_content_model_entry(tmp_path):

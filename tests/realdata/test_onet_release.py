@@ -41,3 +41,20 @@ def test_bls_coverage(onet, bls_dir):
     )
     assert len(summary.missing_wage) < 30 and len(summary.missing_outlook) < 25
     assert out.occupation("15-1252.00").median_wage == 133080
+
+
+def test_every_role_is_rated_after_estimation(onet):
+    """The 137 roles O*NET 29.2 leaves unrated get estimates that say so and make sense."""
+    from careerpivot.estimation import estimate_unrated
+
+    ds, _ = onet
+    out, summary = estimate_unrated(ds)
+    assert summary.estimated == 137 and out.scorable.all() and out.estimated.sum() == 137
+    dev = out.occupation("15-1252.00")
+    assert dev.is_estimated and dev.estimate_note.startswith("Estimated from 6 similar rated")
+    assert sum(c.startswith("15-") for c, _, _ in dev.estimated_from[:3]) >= 2
+    levels = {r.descriptor: r.level for r in out.requirements_of("15-1252.00")}
+    assert levels["2.B.3.e"] >= 4.0  # Programming: a developer's top skill
+    assert levels["2.C.3.a"] >= 5.0  # Computers and Electronics
+    fin = out.occupation("13-2051.00")  # Financial and Investment Analysts
+    assert any(c.startswith("13-20") for c, _, _ in fin.estimated_from[:3])

@@ -13,6 +13,7 @@ from careerpivot.cli import (
     query_cmd,
     report_cmd,
     roles_cmd,
+    serve_cmd,
 )
 
 app = typer.Typer(
@@ -33,6 +34,7 @@ app.add_typer(profile_cmd.app, name="profile")
 report_cmd.register(app)
 app.add_typer(client_cmd.app, name="client")
 app_cmd.register(app)
+serve_cmd.register(app)
 
 
 def main() -> None:

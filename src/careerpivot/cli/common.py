@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 
 from careerpivot.datasets.starter import STARTER_NAME
@@ -117,6 +118,12 @@ def to_jsonable(obj: Any) -> Any:
 def print_json(obj: Any) -> None:
     """Write JSON to stdout."""
     sys.stdout.write(json.dumps(to_jsonable(obj), indent=2) + "\n")
+
+
+def print_model(answer: BaseModel) -> None:
+    """Write one of the shared answer models (:mod:`careerpivot.schemas`) as JSON to stdout:
+    the same document the HTTP API returns for the same question."""
+    sys.stdout.write(answer.model_dump_json(indent=2) + "\n")
 
 
 def fail(exc: Exception) -> None:

@@ -19,7 +19,7 @@ from careerpivot.cli.common import (
     fail,
     money,
     pct,
-    print_json,
+    print_model,
     rated_target,
     resolve_profile,
     resolve_role,
@@ -30,6 +30,7 @@ from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.model import SOC_MAJOR_GROUPS
 from careerpivot.presentation import dataset_footer
+from careerpivot.schemas import GapAnswer, PlanAnswer, RecommendAnswer
 from careerpivot.scoring import Pivot
 
 
@@ -78,7 +79,7 @@ def recommend(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
-        print_json(pivots)
+        print_model(RecommendAnswer.of(eng.dataset, prof.current_role, pivots))
         return
     if not pivots:
         console.print(
@@ -132,21 +133,7 @@ def gap(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
-        print_json(
-            {
-                "source": report.source,
-                "target": report.target_code,
-                "summary": report.summary,
-                "total_hours": report.total_hours,
-                "estimated": report.estimated,
-                "estimate_note": report.estimate_note,
-                "gaps": report.to_close,
-                "tools_to_check": report.tools_to_check,
-                "met": report.transfers,
-                "unused": report.unused,
-                "rows": report.rows,
-            }
-        )
+        print_model(GapAnswer.of(eng.dataset, report))
         return
     rows = [r for r in report.rows if r.importance > 0] if all_rows else report.to_close
     table = Table(title=f"{report.source} → {report.target_title} ({report.target_code})")
@@ -213,7 +200,7 @@ def route(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
-        print_json({"plan": plan, "routes": routes})
+        print_model(PlanAnswer.of(eng.dataset, plan, routes))
         return
     table = Table(title=f"Learning plan → {plan.target_title}")
     for col in ("#", "Phase", "Learn", "From → to (0-7)", "Hours (est.)", "How", "Or instead"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from careerpivot.cli.common import (
@@ -16,10 +17,11 @@ from careerpivot.cli.common import (
     fail,
     money,
     pct,
-    print_json,
+    print_model,
     resolve_role,
 )
 from careerpivot.errors import CareerPivotError
+from careerpivot.schemas import RoleAnswer, SearchAnswer
 
 app = typer.Typer(
     help="Find roles by title (typo tolerant) and show their details.", no_args_is_help=True
@@ -40,7 +42,7 @@ def search(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
-        print_json(hits)
+        print_model(SearchAnswer.of(eng.dataset, query, hits))
         return
     if not hits:
         console.print(f"No role matches {query!r}. Try a shorter or more common title.")
@@ -67,7 +69,7 @@ def show(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
-        print_json({"occupation": occ, "requirements": reqs})
+        print_model(RoleAnswer.of(eng.dataset, occ))
         return
     console.print(f"[bold]{occ.title}[/] ({occ.code}) · {occ.major_group}")
     console.print(occ.description)
@@ -78,7 +80,17 @@ def show(
     )
     if occ.unscored_reason:
         console.print(f"[yellow]Cannot be scored:[/] {occ.unscored_reason}")
-    table = Table(title="Most important requirements")
+    areas = eng.dataset.extras.get("interest_areas", {}).get(occ.code, [])
+    if areas:
+        console.print(
+            "Specific interest areas (O*NET, 1-7): "
+            + ", ".join(f"{name} {value:.1f}" for name, value in areas[:3]),
+            highlight=False,
+        )
+    if occ.estimate_note:
+        console.print(f"[yellow]Estimated:[/] {escape(occ.estimate_note)}")
+    title = "Most important requirements" + (" (estimated)" if occ.is_estimated else "")
+    table = Table(title=title)
     for col in ("Descriptor", "Importance (1-5)", "Level (0-7)"):
         table.add_column(col)
     for r in reqs[:12]:

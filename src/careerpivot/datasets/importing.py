@@ -26,9 +26,10 @@ from careerpivot.datasets.paths import clean_leftovers
 from careerpivot.datasets.registry import dataset_path, datasets_dir, load_dataset
 from careerpivot.datasets.saved import save_dataset
 from careerpivot.errors import CareerPivotError, DataValidationError
+from careerpivot.estimation import EstimateSummary, estimate_unrated
 from careerpivot.graph import build_graph
 from careerpivot.model import Dataset
-from careerpivot.relatedness import RelatednessModel
+from careerpivot.relatedness import RelatednessModel, text_signals
 
 ONET_DOWNLOAD = "https://www.onetcenter.org/dl_files/database/db_{tag}_text.zip"
 #: Releases whose layout the importer knows, oldest first; the last is the default download.
@@ -49,10 +50,13 @@ class ImportResult:
     summary: ImportSummary
     bls: BlsSummary | None = None
     ranker: tuple[str, ...] = ()
+    estimates: EstimateSummary | None = None
 
     def lines(self) -> list[str]:
         """Summary lines for the terminal."""
         out = self.summary.lines()
+        if self.estimates is not None:
+            out += self.estimates.lines()
         if self.bls is not None:
             out += self.bls.lines(len(self.dataset))
         if self.ranker == ("weighted sum",):
@@ -120,15 +124,22 @@ def _save(
     progress: Progress | None,
 ) -> ImportResult:
     report = progress or (lambda *_: None)
-    report("relatedness and graph", 0, 1)
-    model = RelatednessModel().fit(dataset)
-    dataset = replace(dataset, extras={**dataset.extras, "stand_in": stand_ins(dataset, model)})
+    report("estimating unrated roles", 0, 2)
+    text = text_signals(dataset)
+    dataset, estimates = estimate_unrated(dataset, text)
+    summary.unscorable = [(o.code, o.title) for o in dataset.occupations if o.unscored_reason]
+    report("relatedness and graph", 1, 2)
+    model = RelatednessModel().fit(dataset, text)
+    del text
+    if summary.unscorable:
+        stand = {**dataset.extras, "stand_in": stand_ins(dataset, model)}
+        dataset = replace(dataset, extras=stand)
     similarity, stages = model.similarity(), model.stages_
     del model  # its role x role matrices; the graph build below needs the memory more
     graph = build_graph(dataset, similarity=similarity)
-    report("saving", 1, 1)
+    report("saving", 2, 2)
     path = save_dataset(dataset, dataset_path(dataset.name, data_dir), graph)
-    return ImportResult(dataset, path, summary, bls, stages)
+    return ImportResult(dataset, path, summary, bls, stages, estimates)
 
 
 def stand_ins(dataset: Dataset, model: RelatednessModel) -> dict[str, str]:

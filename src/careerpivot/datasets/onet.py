@@ -156,6 +156,11 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
             f"Work values: O*NET {version} publishes none (retired in 30.3); the work-values "
             "answers of a profile are kept but do not change rankings on this data set."
         )
+    areas: dict[str, list[tuple[str, float]]] = {}
+    if layout.has("specific_interests") and all(
+        release.has(n) for n in layout.spec("specific_interests").files
+    ):
+        areas = f.read_interest_areas(release, codes, stats("specific_interests"))
     tick("job zones")
     zones = f.read_job_zones(release, codes, stats("job_zones"))
     zone_labels = job_zone_labels(f.read_job_zone_names(release), layout.merged_job_zones)
@@ -244,6 +249,7 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
         "iwa_of_dwa": {d: i for d, (i, _) in dwa_ref.items()},
         "iwa_titles": iwa_ref,
         "related": {c: [list(x) for x in lst] for c, lst in related.items()},
+        "interest_areas": {c: [list(x) for x in lst] for c, lst in areas.items()},
         RELEASE_INFO: {
             "layout": layout.name,
             "not_published": [] if layout.has("work_values") else ["work_values"],

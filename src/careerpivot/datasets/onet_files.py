@@ -265,6 +265,37 @@ def read_job_zones(release: Release, codes: set[str], stats: FileStats) -> dict[
     return out
 
 
+def read_interest_areas(
+    release: Release, codes: set[str], stats: FileStats, top: int = 5
+) -> dict[str, list[tuple[str, float]]]:
+    """Code -> its ``top`` specific interest areas (name, OI 1-7), best first.
+
+    Only where the layout has ``Specific Interest Areas.txt`` (30.3 and later) and
+    the release ships it; the areas are named by the file's own Element Name.
+    """
+    if not release.layout.has("specific_interests"):
+        return {}
+    spec = release.layout.spec("specific_interests")
+    if not all(release.has(f) for f in spec.files):
+        return {}
+    cols = [
+        Column("code", _code),
+        Column("name"),
+        Column("scale"),
+        Column("value", number(0, 7)),
+    ]
+    areas: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for line, r in table_rows(release, "specific_interests", cols):
+        stats.read += 1
+        code = _known(release, "specific_interests", r["code"], codes, line)
+        if r["scale"] != "OI":
+            stats.skip(f"scale {r['scale']} not used")
+            continue
+        areas[code].append((r["name"], r["value"]))
+        stats.kept += 1
+    return {c: sorted(lst, key=lambda t: (-t[1], t[0]))[:top] for c, lst in areas.items()}
+
+
 def read_job_zone_names(release: Release) -> dict[int, str]:
     """Job zone -> its name from ``Job Zone Reference.txt`` ({} where the file is absent)."""
     spec = release.layout.spec("job_zone_reference")

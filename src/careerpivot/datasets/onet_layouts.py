@@ -202,7 +202,9 @@ ONET_30_3 = Layout(
             ),
             "interests": _spec("Career Interest Types.txt", columns=_PROFILE_COLUMNS),
             "specific_interests": _spec(
-                "Specific Interest Areas.txt", columns=_PROFILE_COLUMNS, optional=True
+                "Specific Interest Areas.txt",
+                columns={**_PROFILE_COLUMNS, "name": "Element Name"},
+                optional=True,
             ),
             "technology": _spec(
                 "Software Skills.txt",

@@ -113,6 +113,10 @@ def _occupation(o: dict[str, Any]) -> Occupation:
         if o.get(key) is not None:
             o[key] = tuple(o[key])
     o["alternate_titles"] = tuple(o.get("alternate_titles", ()))
+    o["estimated"] = tuple(o.get("estimated", ()))
+    o["estimated_from"] = tuple(
+        (str(c), str(t), float(w)) for c, t, w in o.get("estimated_from", ())
+    )
     return Occupation(**o)
 
 

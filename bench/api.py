@@ -1,0 +1,258 @@
+"""HTTP API speed: `careerpivot serve` with 2 workers on loopback, O*NET 29.2 + BLS data,
+POST /v1/recommend with the top 20 pivots and their explanations.
+
+Prints throughput and p50/p95 latency at 1, 8 and 32 concurrent clients, the memory of
+each worker, and the in-process engine's throughput on the same machine for comparison.
+Targets: p95 <= 50 ms at 8 concurrent clients; API throughput >= 60% of in-process.
+
+    .venv/bin/python bench/api.py                 # imports O*NET into a temp folder first
+    .venv/bin/python bench/api.py --data-dir /tmp/cpdata-16 --seconds 20
+
+Clients are threads holding one keep-alive connection each, in this process; they share
+the machine's cores with the server, as a reverse proxy on the same host would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+from careerpivot.datasets.importing import import_onet
+from careerpivot.datasets.registry import available_datasets
+from careerpivot.engine import Engine
+from careerpivot.schemas import RecommendAnswer
+from careerpivot.testing import shared_dir
+
+K = 20
+
+
+def ensure_onet(data_dir: Path, onet: Path, bls: Path) -> str:
+    """The O*NET data set's name in ``data_dir``, imported first when missing."""
+    for info in available_datasets(data_dir):
+        if info.name.startswith("onet"):
+            return info.name
+    print(f"importing O*NET from {onet} and BLS from {bls} into {data_dir} ...", flush=True)
+    result = import_onet(
+        onet,
+        data_dir=data_dir,
+        oews=bls / "oews_national_M2024_dl.xlsx",
+        projections=bls / "ep_occupation_2024_34.xlsx",
+    )
+    return result.dataset.name
+
+
+def percentiles(ms: list[float]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds."""
+    a = np.asarray(ms)
+    return float(np.percentile(a, 50)), float(np.percentile(a, 95))
+
+
+def in_process(name: str, data_dir: Path, codes: list[str], seconds: float) -> dict[str, float]:
+    """Requests per second of the engine called directly (one thread), with and without
+    building the JSON answer the API sends."""
+    eng = Engine.load(name, data_dir)
+    _ = eng.titles
+    out = {}
+    for label, to_json in (("engine", False), ("engine + JSON", True)):
+        n, t0 = 0, time.perf_counter()
+        while time.perf_counter() - t0 < seconds:
+            code = codes[n % len(codes)]
+            prof = eng.profile_for(code)
+            pivots = eng.recommend(prof, K)
+            if to_json:
+                RecommendAnswer.of(eng.dataset, code, pivots).model_dump_json()
+            n += 1
+        out[label] = n / (time.perf_counter() - t0)
+    return out
+
+
+def start_server(name: str, data_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``careerpivot serve`` in a child process; returns once /health answers."""
+    env = {**os.environ, "CAREERPIVOT_DATA_DIR": str(data_dir)}
+    cmd = [
+        sys.executable,
+        "-c",
+        "from careerpivot.cli import main; main()",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--dataset",
+        name,
+    ]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/health")
+            if conn.getresponse().status == 200:
+                return proc
+        except OSError:
+            pass
+        time.sleep(0.5)
+    proc.terminate()
+    raise SystemExit("server did not answer /health within 300 s")
+
+
+def children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (from /proc)."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(d.name))
+    return out
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """Resident (RSS) and proportional (PSS: shared pages split between sharers) MB."""
+    rss = pss = 0.0
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("Rss", "Pss"):
+            kb = float(rest.split()[0]) / 1024
+            rss, pss = (kb, pss) if key == "Rss" else (rss, kb)
+    return rss, pss
+
+
+def load(
+    port: int, codes: list[str], clients: int, seconds: float
+) -> tuple[float, list[float], int]:
+    """``clients`` threads posting recommend requests for ``seconds``: req/s, latencies, errors."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def client(i: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        mine, n = [], i
+        while time.perf_counter() < stop:
+            body = json.dumps({"role": codes[n % len(codes)], "k": K})
+            n += clients
+            t = time.perf_counter()
+            try:
+                conn.request("POST", "/v1/recommend", body, {"Content-Type": "application/json"})
+                resp = conn.getresponse()
+                data = resp.read()
+            except (OSError, http.client.HTTPException):  # counted, then a fresh connection
+                with lock:
+                    errors[0] += 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                continue
+            mine.append((time.perf_counter() - t) * 1000)
+            if resp.status != 200 or len(json.loads(data)["pivots"]) != K:
+                with lock:
+                    errors[0] += 1
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return len(latencies) / (time.perf_counter() - t0), latencies, errors[0]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--onet", type=Path, default=shared_dir() / "onet" / "db_29_2_text")
+    ap.add_argument("--bls", type=Path, default=shared_dir() / "bls")
+    ap.add_argument("--data-dir", type=Path, help="keep the imported data set here (default: temp)")
+    ap.add_argument("--port", type=int, default=8580)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seconds", type=float, default=15.0, help="per concurrency level")
+    ap.add_argument("--clients", default="1,8,32")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = args.data_dir or Path(tmp)
+        name = ensure_onet(data_dir, args.onet, args.bls)
+        eng = Engine.load(name, data_dir)
+        rng = np.random.default_rng(0)
+        rated = np.flatnonzero(eng.dataset.scorable)
+        codes = [
+            eng.dataset.occupations[int(i)].code for i in rng.choice(rated, 200, replace=False)
+        ]
+        size = len(
+            RecommendAnswer.of(
+                eng.dataset, codes[0], eng.recommend(eng.profile_for(codes[0]), K)
+            ).model_dump_json()
+        )
+        print(
+            f"data set {name}: {len(eng.dataset)} roles; one answer (top {K} with explanations) is {size / 1024:.0f} KiB of JSON"
+        )
+        del eng
+
+        base = in_process(name, data_dir, codes, args.seconds)
+        for label, rate in base.items():
+            print(f"in-process, one thread, {label:<14} {rate:7.1f} recommend/s")
+
+        server = start_server(name, data_dir, args.port, args.workers)
+        try:
+            load(args.port, codes, 4, 3.0)  # warm up every worker
+            # uvicorn's worker processes (spawned children; not multiprocessing's tracker)
+            worker_ids = [
+                p
+                for p in children(server.pid)
+                if b"resource_tracker" not in Path(f"/proc/{p}/cmdline").read_bytes()
+            ]
+            print(
+                f"\nAPI: {args.workers} uvicorn workers on 127.0.0.1:{args.port}, POST /v1/recommend k={K}"
+            )
+            print(
+                f"{'clients':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}  vs in-process"
+            )
+            results = {}
+            for c in (int(x) for x in args.clients.split(",")):
+                rate, lat, errs = load(args.port, codes, c, args.seconds)
+                p50, p95 = percentiles(lat)
+                results[c] = (rate, p95)
+                print(
+                    f"{c:>8} {rate:8.1f} {p50:8.1f} {p95:8.1f} {errs:>7}  {rate / base['engine']:.0%}"
+                )
+            for pid in worker_ids:
+                rss, pss = memory_mb(pid)
+                print(
+                    f"worker {pid}: {rss:.0f} MB resident, {pss:.0f} MB proportional (shared pages split)"
+                )
+            best = max(r for r, _ in results.values())
+            if 8 in results:
+                print(f"\np95 at 8 clients: {results[8][1]:.1f} ms (target <= 50 ms)")
+            print(
+                f"best API throughput {best:.1f} req/s = {best / base['engine']:.0%} of the in-process engine's {base['engine']:.1f}/s (target >= 60%)"
+            )
+            print(
+                f"machine: {os.cpu_count()} CPUs, load average {', '.join(f'{x:.1f}' for x in os.getloadavg())} (other work shares them)"
+            )
+        finally:
+            server.terminate()
+            server.wait(30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""CareerPivot's JSON HTTP API (FastAPI): ``careerpivot serve``; see :mod:`careerpivot.api.app`."""

@@ -1,0 +1,104 @@
+"""What API callers send: a person (a role or a profile), filters and the question's details."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from careerpivot.profile import Profile
+from careerpivot.rejections.records import RejectionLog
+
+_STRICT = ConfigDict(extra="forbid")
+
+
+class FiltersIn(BaseModel):
+    """Optional limits on suggested roles (they override the profile's constraints)."""
+
+    model_config = _STRICT
+
+    min_wage: float | None = Field(default=None, ge=0, description="lowest median wage, USD/year")
+    min_outlook: float | None = Field(
+        default=None, ge=-100, le=1000, description="lowest projected change, % over ten years"
+    )
+    families: list[str] | None = Field(
+        default=None, max_length=30, description="SOC major groups: codes like '15' or names"
+    )
+    exclude: list[str] | None = Field(default=None, max_length=500, description="role codes")
+    max_job_zone_step: int | None = Field(
+        default=None, ge=0, le=4, description="most job zones above the current one"
+    )
+
+
+class Person(BaseModel):
+    """Who is asking: ``role`` (a title or an O*NET-SOC code) or a full ``profile``."""
+
+    model_config = _STRICT
+
+    dataset: str | None = Field(default=None, max_length=100, description="data set name")
+    role: str | None = Field(
+        default=None, min_length=1, max_length=200, description="current role: title or code"
+    )
+    profile: Profile | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Self:
+        if self.role is None and self.profile is None:
+            raise ValueError("give 'role' (a title or code) or 'profile'")
+        return self
+
+
+class RecommendRequest(Person):
+    """``POST /v1/recommend``."""
+
+    k: int = Field(default=10, ge=1, le=200, description="how many roles")
+    filters: FiltersIn = Field(default_factory=FiltersIn)
+
+
+class GapRequest(Person):
+    """``POST /v1/gap``: with only ``role`` it compares role with role."""
+
+    target: str = Field(min_length=1, max_length=200, description="target role: title or code")
+
+
+class PlanRequest(Person):
+    """``POST /v1/plan``: learning steps and ``routes`` stepping-stone routes."""
+
+    target: str = Field(min_length=1, max_length=200, description="target role: title or code")
+    routes: int = Field(default=3, ge=0, le=10, description="how many routes")
+
+
+class WhatIfRequest(Person):
+    """``POST /v1/what-if``: raise one descriptor by ``levels`` and see who moves up."""
+
+    descriptor: str = Field(min_length=1, max_length=100, description="descriptor id")
+    levels: float = Field(default=1.0, gt=0, le=7, description="levels to add (0-7 scale)")
+
+
+class ClassifyRequest(BaseModel):
+    """``POST /v1/feedback/classify``: one or more feedback texts."""
+
+    model_config = _STRICT
+
+    texts: list[str] = Field(min_length=1, max_length=100)
+
+    @model_validator(mode="after")
+    def _short(self) -> Self:
+        if any(len(t) > 5000 for t in self.texts):
+            raise ValueError("each text may be at most 5000 characters")
+        return self
+
+
+class AnalyseRequest(Person):
+    """``POST /v1/rejections/analyse``: a rejection log and the person it belongs to."""
+
+    log: RejectionLog
+    target: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class TokenRequest(BaseModel):
+    """``POST /v1/counselor/token``: the counselor passcode."""
+
+    model_config = _STRICT
+
+    passcode: str = Field(min_length=1, max_length=500)

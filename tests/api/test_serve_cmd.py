@@ -1,0 +1,56 @@
+"""``careerpivot serve``: loopback by default; other addresses need the flag and a passcode;
+several workers start from the factory so each loads its engines once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import uvicorn
+from typer.testing import CliRunner
+
+from careerpivot.api.app import COUNSELOR_ENV, DATASETS_ENV
+from careerpivot.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def started(monkeypatch) -> list[tuple[Any, dict[str, Any]]]:
+    calls: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kw: calls.append((target, kw)))
+    monkeypatch.setenv("CAREERPIVOT_DB_URL", "sqlite:///:memory:")
+    monkeypatch.delenv(DATASETS_ENV, raising=False)
+    monkeypatch.delenv(COUNSELOR_ENV, raising=False)
+    return calls
+
+
+def test_serves_on_loopback_by_default(started):
+    res = runner.invoke(app, ["serve", "--port", "8581"])
+    assert res.exit_code == 0, res.output
+    ((target, kw),) = started
+    assert kw["host"] == "127.0.0.1" and kw["port"] == 8581
+    assert not isinstance(target, str)  # one worker: the app object itself
+
+
+def test_several_workers_use_the_factory(started):
+    assert runner.invoke(app, ["serve", "--workers", "2"]).exit_code == 0
+    ((target, kw),) = started
+    assert target == "careerpivot.api.app:app_from_env" and kw["factory"] is True
+    assert kw["workers"] == 2
+
+
+def test_other_addresses_need_the_flag_and_a_passcode(started):
+    res = runner.invoke(app, ["serve", "--host", "0.0.0.0"])
+    assert res.exit_code == 2 and "--listen-remote" in res.output
+    res = runner.invoke(app, ["serve", "--host", "0.0.0.0", "--listen-remote"])
+    assert res.exit_code == 2 and "passcode" in res.output
+    assert started == []
+
+
+def test_unknown_dataset_and_counselor_without_passcode_are_refused(started):
+    res = runner.invoke(app, ["serve", "--dataset", "nope"])
+    assert res.exit_code == 2 and "no data set named 'nope'" in res.output
+    res = runner.invoke(app, ["serve", "--counselor"])
+    assert res.exit_code == 2 and "passcode" in res.output
+    assert started == []
