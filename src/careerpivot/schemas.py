@@ -13,10 +13,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from careerpivot.effort import HoursRange, PlanCheck, Preparation
 from careerpivot.gaps import GapReport, Status
 from careerpivot.model import Dataset, Occupation
 from careerpivot.presentation import ONET_ATTRIBUTION, dataset_footer, uses_onet
-from careerpivot.routes import LearningPlan, LearningStep, RankChange, Route, RouteStep
+from careerpivot.routes import (
+    FamilyToCheck,
+    LearningPlan,
+    LearningStep,
+    RankChange,
+    Route,
+    RouteStep,
+)
 from careerpivot.scoring import Pivot
 from careerpivot.search import TitleMatch
 
@@ -82,6 +90,13 @@ class RoleOut(BaseModel):
     holland_code: str = ""
     alternate_titles: tuple[str, ...] = ()
     unscored_reason: str = ""
+    estimated: tuple[str, ...] = Field(
+        default=(), description="kinds of ratings estimated, not surveyed"
+    )
+    estimated_from: tuple[tuple[str, str, float], ...] = Field(
+        default=(), description="(code, title, weight) of the rated roles an estimate uses"
+    )
+    estimate_note: str = ""
 
 
 class RequirementOut(BaseModel):
@@ -245,6 +260,17 @@ class PlanOut(BaseModel):
     steps: list[LearningStep]
     total_hours: float
     gap: GapReport | None = Field(default=None, description="the gap model the steps come from")
+    preparation: Preparation | None = Field(
+        default=None, description="the target's typical preparation (job zone, education)"
+    )
+    hours_per_week: float = Field(default=10.0, description="study pace the phases assume")
+    to_check: list[FamilyToCheck] = Field(
+        default_factory=list, description="tools to check, one per family, most in demand first"
+    )
+    hours: HoursRange | None = Field(default=None, description="hour range and its basis")
+    check: PlanCheck | None = Field(
+        default=None, description="the hours weighed against the typical preparation"
+    )
 
 
 class RouteStepOut(BaseModel):
