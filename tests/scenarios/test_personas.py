@@ -17,14 +17,8 @@ from tests.scenarios import personas as P
 #: Personas that fail today, with the reason; strict, so a fix shows up as XPASS and the
 #: entry must go. Held-out failures are reported, never tuned away.
 KNOWN_FAILURES = {
-    "H06-developer-to-data-scientist-onet": "O*NET 29.2 publishes no ratings for Data "
-    "Scientists, so no plan can be computed (rating estimates: issue 11a)",
     "H10-mech-engineer-to-sales-engineer-onet": "the plan (about 1,300 h) is flagged long; "
     "the persona expected it to fit",
-    "H05-financial-analyst-to-quant-onet": "the plan's high end (about 1,950 h) passes the "
-    "persona's 1,800 h ceiling",
-    "D18-accountant-to-financial-analyst-onet": "O*NET 29.2 publishes no ratings for "
-    "Financial and Investment Analysts (rating estimates: issue 11a)",
 }
 
 
