@@ -43,7 +43,10 @@ def test_gap_frame_lists_what_the_role_rates_in_priority_order(engine):
         "Hours (est.)",
         "Importance (1-5)",
         "Kind",
+        "Needed level means",
     ]
+    prog = frame[frame["Requirement"] == "Programming"].iloc[0]
+    assert prog["Needed level means"]  # the team's anchor for the needed level
     gaps = tables.gap_frame(report, only_gaps=True, kinds=["technology"])
     assert (gaps["Gap (levels)"] > 0).all() and set(gaps["Kind"]) <= {"Tool"}
     assert set(gaps["Status"]) <= {"Gap", "Small gap"}

@@ -10,6 +10,7 @@ from careerpivot.csvsafe import frame_csv
 from careerpivot.effort import LEARNING_ADVICE
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
+from careerpivot.levels import NUMBERS_HELP
 from careerpivot.profile import Profile
 from careerpivot.routes import LearningPlan
 from careerpivot.ui import cache, figures, state, tables, widgets
@@ -54,6 +55,10 @@ def main() -> None:
 def _steps(plan: LearningPlan) -> None:
     st.subheader(f"What to learn for {plan.target_title}")
     st.markdown(tables.plan_summary(plan))
+    if plan.gap is not None and plan.gap.estimated:
+        st.info(
+            tables.md(f"{plan.target_title}: {plan.gap.estimate_note}."), icon=":material/info:"
+        )
     _tools(plan)
     if not plan.steps:
         return
@@ -67,7 +72,7 @@ def _steps(plan: LearningPlan) -> None:
         "The same gaps as on the card and in Compare, most urgent first (importance to the "
         "role times the gap). Hours are estimates from the team's effort model (more hours "
         "per level at higher levels), for comparing options, not promises. A gap under a "
-        "quarter level counts as met."
+        "quarter level counts as met. " + tables.md(NUMBERS_HELP)
     )
     st.download_button(
         "Download the plan (CSV)",
