@@ -401,10 +401,8 @@ def _estimate(dataset: Dataset, i: int) -> tuple[set[str], str]:
     """The descriptor kinds whose ratings of role row ``i`` are estimated, and the note
     saying from what (both empty for a role with survey ratings)."""
     occ = dataset.occupations[i]
-    parts = set(getattr(occ, "estimated", ()) or ())
-    note = str(getattr(occ, "estimate_note", "") or "")
-    kinds = {k for k, part in _ESTIMATED_PART.items() if part in parts}
-    return kinds, note if kinds else ""
+    kinds = {k for k, part in _ESTIMATED_PART.items() if part in occ.estimated}
+    return kinds, occ.estimate_note if kinds else ""
 
 
 def _scorable_row(dataset: Dataset, code: str) -> int:

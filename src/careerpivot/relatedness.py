@@ -482,9 +482,7 @@ class RelatednessModel:
         self.weights = weights
         self.reranker = reranker
 
-    def fit(
-        self, dataset: Dataset, text: dict[str, FloatArray] | None = None
-    ) -> RelatednessModel:
+    def fit(self, dataset: Dataset, text: dict[str, FloatArray] | None = None) -> RelatednessModel:
         """Compute the features the data set supports, the weighted sum, then the reranking.
 
         ``text`` holds the data set's :func:`text_signals` if already computed; it is

@@ -82,6 +82,13 @@ class RoleOut(BaseModel):
     holland_code: str = ""
     alternate_titles: tuple[str, ...] = ()
     unscored_reason: str = ""
+    estimated: tuple[str, ...] = Field(
+        default=(), description="what of the role is estimated (skills, knowledge, ...)"
+    )
+    estimated_from: tuple[tuple[str, str, float], ...] = Field(
+        default=(), description="(code, title, share of the weight) of the roles it rests on"
+    )
+    estimate_note: str = ""
 
 
 class RequirementOut(BaseModel):
@@ -191,6 +198,8 @@ class GapRowOut(BaseModel):
     why: str
     missing: bool
     unknown_tool: bool
+    required_words: str = Field(description="what someone at the required level can do")
+    current_words: str = Field(description="what someone at the current level can do")
 
 
 class GapAnswer(Answer):
