@@ -227,6 +227,23 @@ def _rejections(page: Any, width: int, tmp: Path) -> None:
     expect(page.get_by_text(f"You → {first}")).to_be_visible()
 
 
+PASSCODE = "a good passcode 1"
+
+
+def _unlock_clients(page: Any) -> None:
+    """On the Clients page: set the counselor passcode (first visit) or enter it."""
+    _settle(page)
+    if page.get_by_text("Set the counselor passcode").count():
+        page.get_by_role("textbox", name="New passcode", exact=True).fill(PASSCODE)
+        page.get_by_role("textbox", name="The same passcode again").fill(PASSCODE)
+        page.get_by_role("button", name="Set the passcode").click()
+    else:
+        code = page.get_by_role("textbox", name="Counselor passcode")
+        code.fill(PASSCODE)
+        code.press("Enter")
+    _settle(page)
+
+
 def _shot(page: Any, name: str) -> None:
     """A screenshot of the whole page (the app scrolls inside its main section, so grow the
     window to the content height first)."""
@@ -306,7 +323,7 @@ def test_main_flow_title_to_plan(browser: Any, app_url: str, width: int, tmp_pat
                 page.goto(f"{app_url}/{Path(spec.file).stem}")
                 expect(page.get_by_role("heading", name=spec.title, exact=True)).to_be_visible()
                 if spec is nav.CLIENTS:  # add a client through the form, to see a record
-                    _settle(page)
+                    _unlock_clients(page)
                     expander = page.get_by_text("Add a client")
                     if not page.get_by_role("textbox", name="Name", exact=True).is_visible():
                         expander.click()

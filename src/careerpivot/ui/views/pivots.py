@@ -11,7 +11,7 @@ from careerpivot.model import SOC_MAJOR_GROUPS
 from careerpivot.profile import Profile
 from careerpivot.routes import route_start
 from careerpivot.scoring import Pivot
-from careerpivot.ui import cache, figures, state, tables, widgets
+from careerpivot.ui import cache, figures, my_data, state, tables, widgets
 from careerpivot.ui.cards import pivot_card
 
 OUTLOOK_FLOORS: dict[float | None, str] = {
@@ -37,6 +37,7 @@ def main() -> None:
     prof = state.profile()
     if prof is None:
         widgets.need_profile("see roles your skills fit")
+        my_data.panel("pivots")
         return
     st.markdown(
         f"Roles your skills already fit, starting from **{widgets.start_label(eng, prof)}**. "
@@ -64,6 +65,7 @@ def main() -> None:
         _map(eng, prof, pivots)
     with tab_saved:
         _shortlist(eng, prof, saved)
+    my_data.panel("pivots")
 
 
 def _filters() -> None:
