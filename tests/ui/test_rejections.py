@@ -19,6 +19,7 @@ from careerpivot.rejections import (
 )
 from careerpivot.ui import nav, state
 from tests.ui.conftest import button, chart_specs, footer, new_app, page, start_from, texts
+from tests.ui.test_clients import open_clients
 
 pytestmark = pytest.mark.skipif(not nav.REJECTIONS.available, reason="no careerpivot.rejections")
 
@@ -374,8 +375,7 @@ def test_a_failed_save_changes_nothing_and_says_so(store):
 def test_the_clients_page_opens_a_clients_log(store):
     ana = store.create_client("Ana Díaz")
     store.add_rejection(ana.id, history_log().records[0], schema_version=1)
-    at = new_app()
-    at.switch_page(page(nav.CLIENTS)).run()
+    at = open_clients()
     at.selectbox(key="w_cl_pick").set_value(ana.id).run()
     assert "**Rejection log:** 1 application(s) logged." in texts(at)
     button(at, "Open the rejection log").click().run()
@@ -398,8 +398,7 @@ def test_roles_the_data_set_lacks_are_grouped_by_title_and_said():
 def test_erasing_a_client_drops_their_log_from_the_session(store):
     ana = store.create_client("Ana Díaz")
     store.add_rejection(ana.id, history_log().records[0], schema_version=1)
-    at = new_app()
-    at.switch_page(page(nav.CLIENTS)).run()
+    at = open_clients()
     at.selectbox(key="w_cl_pick").set_value(ana.id).run()
     button(at, "Open the rejection log").click().run()
     assert the_log_of(at, ana.id).ids == ["a1"]
