@@ -161,6 +161,26 @@ def test_adding_an_application_matches_the_title_and_keeps_it_across_pages():
     assert the_log(at).ids == ["a1"]
 
 
+def test_after_adding_the_form_is_empty_and_a_second_add_saves_no_duplicate():
+    at = open_rejections()
+    typed = dict(title="Data Analyst", org="Northwind Retail", feedback="Too junior.")
+    fill(at, "w_rej_new", stage="screened", notes="Phone screen.", **typed)
+    button(at, "Add application").click().run()
+    assert the_log(at).ids == ["a1"]
+    for name in ("title", "org", "feedback", "notes"):  # set empty, so the browser shows it
+        assert at.session_state[f"w_rej_new_{name}"] == ""
+    assert at.selectbox(key="w_rej_new_stage").value == "applied"
+    assert "setTimeout" in str([h.proto for h in at.get("html")])  # the cursor goes back
+    # The same entry sent again (a double click, or Add pressed again) is not saved twice.
+    fill(at, "w_rej_new", stage="screened", notes="Phone screen.", **typed)
+    button(at, "Add application").click().run()
+    assert the_log(at).ids == ["a1"]
+    assert at.error[0].value.startswith("Not added again: Data Analyst at Northwind Retail")
+    fill(at, "w_rej_new", stage="interviewed", **typed)  # a different entry is fine
+    button(at, "Add application").click().run()
+    assert the_log(at).ids == ["a1", "a2"]
+
+
 def test_an_invalid_application_is_refused_with_the_field_named():
     at = open_rejections()
     fill(at, "w_rej_new", title="Data Analyst", org="   ")
