@@ -168,15 +168,19 @@ def _check_page(page: Any) -> None:
 
 
 def _go_to(page: Any, title: str) -> None:
-    """Open a page from the menu (the top bar, or the sidebar a narrow window folds it into,
-    which stays open over the page until closed)."""
+    """Open a page from the menu (the top bar, or the side panel a narrow window folds it
+    into, which closes by itself once a page is chosen)."""
+    from playwright.sync_api import expect
+
     expand = page.locator("[data-testid='stExpandSidebarButton']")
     folded = bool(expand.count()) and expand.is_visible()
     if folded:
         expand.click()
     page.get_by_role("link", name=title, exact=True).click()
     if folded:
-        page.get_by_role("button", name="Collapse sidebar").click()
+        expect(page.locator("[data-testid='stSidebar']")).to_have_attribute(
+            "data-collapsed", "true"
+        )
 
 
 def _rejections(page: Any, width: int, tmp: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from careerpivot.errors import CareerPivotError
-from careerpivot.ui import cache, nav, state, widgets, workspace
+from careerpivot.ui import cache, nav, phone, state, widgets, workspace
 
 
 def run() -> None:
@@ -26,3 +26,4 @@ def run() -> None:
     finally:  # also when a page moves to another one (st.switch_page ends the run early)
         workspace.finish()
     widgets.footer(cache.engine(state.dataset_name()))
+    phone.fixes()

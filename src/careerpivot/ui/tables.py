@@ -247,6 +247,21 @@ def gap_frame(
     )
 
 
+#: Widths (px) of the gap table's first four columns as shown (requirement, gap, needed,
+#: you): they fit the table of a 420 px phone window (about 390 px), so "You" stays in view.
+GAP_REQUIREMENT_PX = 150
+GAP_NUMBER_PX = 64
+GAP_KEY_COLUMNS_PX = (GAP_REQUIREMENT_PX, GAP_NUMBER_PX, GAP_NUMBER_PX, GAP_NUMBER_PX)
+
+
+def key_columns_first(frame: pd.DataFrame, current_label: str = "You") -> pd.DataFrame:
+    """The gap table with requirement, gap, needed and the person's level first (what a
+    phone shows without scrolling), the other columns after them in their order."""
+    key = ["Requirement", "Gap (levels)", "Needed (0-7)", f"{current_label} (0-7)"]
+    first = [c for c in key if c in frame.columns]
+    return frame[first + [c for c in frame.columns if c not in first]]
+
+
 def status_label(row: GapRow) -> str:
     """A row's status in words, with "estimated" when the role's rating is."""
     label = STATUS_LABELS.get(row.status, row.status)

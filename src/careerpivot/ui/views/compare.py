@@ -157,13 +157,17 @@ def _gap_table(report: GapReport, current_label: str) -> None:
             "priority). Levels are on O\\*NET's 0-7 scale; a gap under a quarter level counts "
             "as met."
         )
+        # Requirement, gap, needed and yours first, in narrow columns: on a phone (about
+        # 390 px of table) all four stay in view; the rest scrolls.
         st.dataframe(
-            frame,
+            tables.key_columns_first(frame, current_label),
             hide_index=True,
             column_config={
-                "Requirement": st.column_config.TextColumn(width="medium"),
+                "Requirement": st.column_config.TextColumn(
+                    width=tables.GAP_REQUIREMENT_PX, pinned=True
+                ),
                 **{
-                    c: st.column_config.NumberColumn(format="%.1f", width="small")
+                    c: st.column_config.NumberColumn(format="%.1f", width=tables.GAP_NUMBER_PX)
                     for c in frame.columns
                     if "(" in c and "Hours" not in c
                 },
