@@ -58,7 +58,7 @@ def test_answer_labels_stay_on_one_line(phone: Any, app_url: str) -> None:
                 return [p.textContent, Math.round(p.getBoundingClientRect().height / lh)];
             })"""
     )
-    assert any(text == "Strongly like" for text, _ in lines), lines
+    assert any(text.replace("\xa0", " ") == "Strongly like" for text, _ in lines), lines
     wrapped = [(text, n) for text, n in lines if n > 1]
     assert not wrapped, f"answer labels broken over lines: {wrapped[:5]}"
     _shot(phone, f"{WIDTH}px-p1-assessment-answers")

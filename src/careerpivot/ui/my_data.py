@@ -47,7 +47,9 @@ def panel(where: str) -> None:
             )
         st.download_button(
             "Download my data",
-            data=workspace.download_text,
+            # Built now, not on click: a deferred callable would run outside this
+            # session and see none of its state.
+            data=workspace.download_text(),
             file_name="careerpivot-my-data.json",
             mime="application/json",
             icon=":material/download:",

@@ -1,10 +1,9 @@
-"""Phone-width fixes, added to every page: the menu closes after a choice, answer labels
-stay on one line.
+"""Phone-width fix, added to every page: the menu closes after a choice.
 
 At widths under Streamlit's mobile breakpoint (640 px) the top menu folds into a side
 panel that stays open over the page after a page is chosen. A small script, added once
-per browser tab, closes it when one of its links is clicked. Radio labels ("Strongly
-like") keep their words together; the options wrap as whole labels instead.
+per browser tab, closes it when one of its links is clicked. (Answer labels such as
+"Strongly like" stay whole through :func:`unbroken`.)
 """
 
 from __future__ import annotations
@@ -13,14 +12,6 @@ import streamlit as st
 
 #: Streamlit folds the top menu into the side panel below this width (px).
 MOBILE_BREAKPOINT = 640
-
-STYLE = """
-<style>
-/* Answer options keep their words on one line; whole options wrap instead. */
-[data-testid="stRadio"] [role="radiogroup"] { flex-wrap: wrap; column-gap: 0.9rem; }
-[data-testid="stRadio"] [role="radiogroup"] label p { white-space: nowrap; }
-</style>
-"""
 
 SCRIPT = f"""
 <script>
@@ -45,6 +36,15 @@ SCRIPT = f"""
 
 
 def fixes() -> None:
-    """Add the style and the menu script to the page (cheap; idempotent in the browser)."""
-    st.html(STYLE)
+    """Add the menu script to the page (cheap; it installs itself once per tab)."""
     st.html(SCRIPT, unsafe_allow_javascript=True)
+
+
+def unbroken(label: str) -> str:
+    """A short option label that never breaks over two lines (no-break spaces); the
+    options of a horizontal radio then wrap as whole labels.
+
+    >>> unbroken("Strongly like")
+    'Strongly\xa0like'
+    """
+    return label.replace(" ", "\u00a0")

@@ -33,7 +33,7 @@ from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.model import RIASEC_NAMES, WORK_VALUE_NAMES
 from careerpivot.profile import Profile
-from careerpivot.ui import assess, nav, state, tables, widgets
+from careerpivot.ui import assess, nav, phone, state, tables, widgets
 
 Scorer = Callable[[AnswerSheet, Instrument], InstrumentResult]
 Apply = Callable[[Profile, InstrumentResult], Profile]
@@ -123,7 +123,7 @@ def _questionnaire(
             item.text,
             list(range(1, inst.max_answer + 1)),
             index=None if given is None else given - 1,
-            format_func=lambda a: inst.responses[a - 1],
+            format_func=lambda a: phone.unbroken(inst.responses[a - 1]),
             horizontal=True,
             key=f"w_{name}_{item.id}",
             on_change=answer,
