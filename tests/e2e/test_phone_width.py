@@ -13,6 +13,7 @@ from tests.e2e.test_browser import TIMEOUT_MS, _check_page, _settle, _shot
 
 pytestmark = pytest.mark.browser
 WIDTH = 420
+COLD_START_MS = 120_000  # the first page of a fresh server loads the data set
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def test_the_menu_closes_after_a_page_is_chosen(phone: Any, app_url: str) -> Non
     from playwright.sync_api import expect
 
     phone.goto(app_url)
-    expect(phone.get_by_role("heading", name="CareerPivot")).to_be_visible()
+    expect(phone.get_by_role("heading", name="CareerPivot")).to_be_visible(timeout=COLD_START_MS)
     _settle(phone)
     sidebar = phone.locator("[data-testid='stSidebar']")
     for title in ("Pivots", "Plan", "Start"):
@@ -69,13 +70,14 @@ def test_the_gap_table_keeps_you_in_view(phone: Any, app_url: str) -> None:
 
     phone.goto(app_url)
     box = phone.get_by_role("textbox", name="Job title")
+    expect(box).to_be_visible(timeout=COLD_START_MS)
     box.fill("software developer")
     box.press("Enter")
     phone.get_by_role("button", name="Show my pivots").click()
     expect(phone.get_by_role("heading", name="Pivots", exact=True)).to_be_visible()
     phone.get_by_role("button", name="Compare").first.click()
     expect(phone.get_by_role("heading", name="Compare", exact=True)).to_be_visible()
-    table = phone.locator("[data-testid='stDataFrame']").first
+    table = phone.locator("[data-testid='stDataFrame']").filter(visible=True).first
     table.scroll_into_view_if_needed()
     _settle(phone)
     shown = table.bounding_box()

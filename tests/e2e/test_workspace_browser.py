@@ -39,6 +39,7 @@ def _start(page: Any, app_url: str) -> None:
 
     page.goto(app_url)
     box = page.get_by_role("textbox", name="Job title")
+    expect(box).to_be_visible(timeout=120_000)  # a fresh server first loads the data set
     box.fill("software developer")
     box.press("Enter")
     page.get_by_role("button", name="Show my pivots").click()

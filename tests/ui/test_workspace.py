@@ -211,6 +211,7 @@ def test_a_counselor_turns_a_workspace_into_a_client_with_everything():
     button(counselor, "Make them a client").click().run()
     assert not counselor.exception, counselor.exception
     assert counselor.header[0].value == "Ana Díaz"
+    assert counselor.session_state["w_cl_ws_name"] == ""  # the form is emptied
     with Store.open(database_url()) as store:
         [ana] = store.list_clients()
         snap = store.load_client(ana.id)
@@ -247,3 +248,20 @@ def test_the_work_open_in_this_browser_becomes_a_client_and_stays_open():
     at.switch_page(page(nav.PIVOTS)).run()  # the pages now work for the client
     assert "Shortlist (1)" in [t.label for t in at.tabs]
     assert ws.PARAM not in at.query_params  # no new workspace is made from a client's data
+
+
+def test_work_on_a_data_set_not_installed_here_is_neither_applied_nor_overwritten():
+    at = start_from("software developer")
+    token = token_of(at)
+    with Store.open(database_url()) as store:
+        mine = store.open_workspace(token).model_copy(update={"dataset": "onet-99.9"})
+        store.save_workspace(token, mine)
+    again = reopen(token, nav.PIVOTS)
+    assert "uses data set 'onet-99.9', which is not installed here" in texts(again)
+    next(b for b in again.button if b.label == "Save to shortlist").click().run()
+    assert stored(token) == mine  # nothing saved over it
+    fresh = reopen(None)
+    uploader = next(u for u in fresh.file_uploader if "Upload my data" in u.label)
+    uploader.upload("mine.json", dump_workspace(mine).encode(), "application/json").run()
+    assert "not installed here" in texts(fresh).replace("\\", "")
+    assert not [b for b in fresh.button if b.label.startswith("Use this file")]

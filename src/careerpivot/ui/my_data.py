@@ -81,6 +81,14 @@ def _read(where: str, name: str, content: bytes) -> None:
     except WorkspaceError as exc:
         st.error(f"Nothing was changed. {plain(str(exc))}")
         return
+    missing = workspace.missing_dataset(data)
+    if missing is not None:
+        st.error(
+            f"Nothing was changed: {plain(name)} uses data set {plain(missing)}, which is not "
+            "installed here. Import it first (`careerpivot data import-onet`), then upload "
+            "the file again."
+        )
+        return
     st.markdown(f"{plain(name)} holds {plain(data.summary())}.")
     st.button(
         "Use this file (replaces what is here now)",

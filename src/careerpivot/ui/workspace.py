@@ -194,6 +194,17 @@ def _restore(given: str) -> None:
         )
         st.query_params.pop(PARAM, None)
         return
+    missing = missing_dataset(data)
+    if missing is not None:
+        # Applying it would drop the roles the starter set lacks at the next save.
+        st.session_state[DISABLED] = True
+        st.session_state[PROBLEM] = (
+            "error",
+            f"Your saved work uses data set {missing!r}, which is not installed here now. "
+            "Nothing was changed, and what you do now is not saved; import that data set "
+            "again (`careerpivot data import-onet`), then reopen your link.",
+        )
+        return
     problems = apply(data)
     st.session_state[TOKEN] = given
     st.session_state[SAVED] = _json(collect())
@@ -246,6 +257,14 @@ def show_problem() -> None:
         st.info(message)
     elif kind == "success":
         st.success(message)
+
+
+def missing_dataset(data: Any) -> str | None:
+    """The data set a workspace was made with, when it is not installed here (else None)."""
+    name = getattr(data, "dataset", None)
+    if not name or name in {i.name for i in cache.datasets()}:
+        return None
+    return str(name)
 
 
 def token_from_link(link: str) -> str | None:

@@ -213,7 +213,7 @@ def _from_workspace(store: Store) -> None:
         workspace.forget()
         state.load_client(new.id)
     for key in ("w_cl_ws_link", "w_cl_ws_name", "w_cl_ws_contact"):
-        st.session_state.pop(key, None)
+        st.session_state[key] = ""  # set, not dropped: the browser then shows it empty
     _open(new.id)
 
 
