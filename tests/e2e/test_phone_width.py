@@ -77,6 +77,9 @@ def test_the_gap_table_keeps_you_in_view(phone: Any, app_url: str) -> None:
     expect(phone.get_by_role("heading", name="Pivots", exact=True)).to_be_visible()
     phone.get_by_role("button", name="Compare").first.click()
     expect(phone.get_by_role("heading", name="Compare", exact=True)).to_be_visible()
+    _settle(phone)
+    phone.get_by_text("Only what is missing").click()  # every requirement, met or not
+    _settle(phone)
     table = phone.locator("[data-testid='stDataFrame']").filter(visible=True).first
     table.scroll_into_view_if_needed()
     _settle(phone)
