@@ -63,9 +63,7 @@ def test_estimates_follow_the_role_family():
     est_error = np.abs(out.level_matrix[rows][:, cols] - truth).mean()
     mean_error = np.abs(full.level_matrix[5:, cols].mean(axis=0) - truth).mean()
     assert est_error < mean_error
-    same_family = [
-        out.occupations[i].estimated_from[0][1] == ds.occupations[i].title for i in rows
-    ]
+    same_family = [out.occupations[i].estimated_from[0][1] == ds.occupations[i].title for i in rows]
     assert sum(same_family) >= 4
 
 

@@ -8,6 +8,7 @@ from typing import Unpack
 
 from careerpivot.datasets.registry import dataset_path, load_dataset
 from careerpivot.datasets.starter import STARTER_NAME
+from careerpivot.facts import RoleFacts, role_facts, shared_figures
 from careerpivot.gaps import GapReport, person_gap, role_gap
 from careerpivot.graph import RoleGraph, build_graph, dataset_fingerprint, load_graph
 from careerpivot.model import Dataset
@@ -98,6 +99,15 @@ class Engine:
     def recommend(self, profile: Profile, k: int = 20, **filters: Unpack[Filters]) -> list[Pivot]:
         """Top-k pivots with explanations."""
         return self.scorer.recommend(profile, k, **filters)
+
+    @cached_property
+    def _shared_figures(self) -> dict[str, tuple[str, ...]]:
+        return shared_figures(self.dataset)
+
+    def facts(self, code: str) -> RoleFacts:
+        """A role's description and top tasks (with their source) and the roles that
+        share its BLS wage and outlook figure."""
+        return role_facts(self.dataset, code, shared=self._shared_figures)
 
     def explain(self, profile: Profile, code: str) -> Pivot:
         """One role scored and explained for the profile, eligible or not; its ``gap`` is

@@ -30,6 +30,7 @@ import numpy as np
 
 from careerpivot.effort import hours_between
 from careerpivot.errors import NotScorableError
+from careerpivot.levels import anchor_text
 from careerpivot.model import Dataset, DescriptorKind, FloatArray
 from careerpivot.profile import Profile, stand_in
 from careerpivot.tool_families import covered_by
@@ -147,6 +148,16 @@ class GapRow:
         return f"{need} to the role"
 
     @property
+    def required_words(self) -> str:
+        """What someone at the required level can do (the team's anchor; '' for tools)."""
+        return anchor_text(self.id, self.required)
+
+    @property
+    def current_words(self) -> str:
+        """What someone at the source's level can do ('' for tools or when not rated)."""
+        return anchor_text(self.id, self.current) if self.rated else ""
+
+    @property
     def surplus(self) -> float:
         """Level points above what the role needs."""
         return max(0.0, self.current - self.required)
@@ -199,9 +210,14 @@ class GapReport:
 
     @property
     def unused(self) -> list[GapRow]:
-        """What the source has that the target hardly uses (importance below 2.5)."""
+        """Skills and knowledge the source has that the target hardly uses (importance
+        below 2.5); tools the target does not list are left out (there are thousands)."""
         return sorted(
-            (r for r in self.rows if r.current >= 2.0 and r.importance < UNUSED_BELOW),
+            (
+                r
+                for r in self.rows
+                if r.current >= 2.0 and r.importance < UNUSED_BELOW and r.kind != "technology"
+            ),
             key=lambda r: (-r.current, r.name),
         )
 
@@ -221,14 +237,28 @@ class GapReport:
 
     @property
     def summary(self) -> str:
-        """The comparison in one sentence (the same on every page).
+        """The comparison in one sentence (the same on every page), skills and knowledge
+        counted apart from tools.
 
-        "Meets 13 of 20 requirements; 7 to close (3 gaps, 4 small), about 273 hours;
-        5 tools to check."
+        "Meets 26 of 33 important skills and knowledge areas and 40 of 41 tools (2 more to
+        check); 7 to close (1 gap, 6 small), about 569 hours."
         """
         c = self.counts
-        known = c["transfers"] + c["gap"] + c["small gap"]
-        text = f"Meets {c['transfers']} of {known} requirements"
+        sk = [r for r in self.requirements if r.kind != "technology"]
+        tools = [r for r in self.requirements if r.kind == "technology"]
+        parts = []
+        if sk:
+            met = sum(r.status == "transfers" for r in sk)
+            parts.append(f"{met} of {len(sk)} important skills and knowledge areas")
+        if tools:
+            check = c["tool to check"]
+            known = len(tools) - check
+            met = sum(r.status == "transfers" for r in tools)
+            text = f"{met} of {known} tools" if known else "no tools yet"
+            if check:
+                text += f" ({check} {'more ' if known else ''}to check)"
+            parts.append(text)
+        text = "Meets " + " and ".join(parts) if parts else "The role rates nothing important"
         n = len(self.to_close)
         if n:
             text += (
@@ -237,9 +267,6 @@ class GapReport:
             )
         else:
             text += "; nothing important to close"
-        if c["tool to check"]:
-            t = c["tool to check"]
-            text += f"; {t} tool{'s' if t != 1 else ''} to check"
         return text + "."
 
 
@@ -387,10 +414,8 @@ def _estimate(dataset: Dataset, i: int) -> tuple[set[str], str]:
     """The descriptor kinds whose ratings of role row ``i`` are estimated, and the note
     saying from what (both empty for a role with survey ratings)."""
     occ = dataset.occupations[i]
-    parts = set(getattr(occ, "estimated", ()) or ())
-    note = str(getattr(occ, "estimate_note", "") or "")
-    kinds = {k for k, part in _ESTIMATED_PART.items() if part in parts}
-    return kinds, note if kinds else ""
+    kinds = {k for k, part in _ESTIMATED_PART.items() if part in occ.estimated}
+    return kinds, occ.estimate_note if kinds else ""
 
 
 def _scorable_row(dataset: Dataset, code: str) -> int:

@@ -91,10 +91,10 @@ class RoleOut(BaseModel):
     alternate_titles: tuple[str, ...] = ()
     unscored_reason: str = ""
     estimated: tuple[str, ...] = Field(
-        default=(), description="kinds of ratings estimated, not surveyed"
+        default=(), description="what of the role is estimated (skills, knowledge, ...)"
     )
     estimated_from: tuple[tuple[str, str, float], ...] = Field(
-        default=(), description="(code, title, weight) of the rated roles an estimate uses"
+        default=(), description="(code, title, share of the weight) of the roles it rests on"
     )
     estimate_note: str = ""
 
@@ -206,6 +206,8 @@ class GapRowOut(BaseModel):
     why: str
     missing: bool
     unknown_tool: bool
+    required_words: str = Field(description="what someone at the required level can do")
+    current_words: str = Field(description="what someone at the current level can do")
 
 
 class GapAnswer(Answer):

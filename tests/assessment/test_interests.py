@@ -71,7 +71,10 @@ def test_half_finished_sheet_scores_only_types_with_enough_answers(interest_bank
     [incomplete] = [w for w in result.warnings if w.code == "incomplete"]
     assert "Realistic (5 of 10 answered; 6 needed for a score)" in incomplete.message
     with pytest.raises(AssessmentError, match=r"not finished enough to use: R \(5 of 10"):
-        apply_interests(Profile(), result)
+        result.require_complete()
+    # A partial result still goes into the profile: R's estimate from its 5 answers.
+    assert result.partial and result.basis() == "based on 51 of 60 answers"
+    assert apply_interests(Profile(), result).interests["R"] == result.scales[0].estimate
 
 
 def test_an_empty_sheet_scores_nothing(interest_bank):
@@ -162,3 +165,17 @@ def test_artistic_answers_rank_design_roles_above_conventional_answers(
         return [order.index(c) for c in design]
 
     assert all(a < c for a, c in zip(ranks(artistic), ranks(conventional), strict=True))
+
+
+def test_the_first_answers_give_a_partial_result_labelled_with_its_basis(interest_bank):
+    """The short form asks R I A S E C in turn: six answers reach every type."""
+    items = interest_bank.items_on("short")
+    sheet = AnswerSheet(instrument="interests", form="short")
+    first = sheet.with_answers({i.id: 5 if n == 2 else 2 for n, i in enumerate(items[:5])})
+    assert not score_interests(first, interest_bank).usable  # C has no answer yet
+    with pytest.raises(AssessmentError, match="no answer yet for C"):
+        apply_interests(Profile(), score_interests(first, interest_bank))
+    six = first.with_answers({items[5].id: 1})
+    result = score_interests(six, interest_bank)
+    assert result.partial and result.basis() == "based on 6 of 30 answers"
+    assert holland_code(apply_interests(Profile(), result).interests)[0] == "A"

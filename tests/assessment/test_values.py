@@ -44,7 +44,25 @@ def test_three_of_four_statements_are_needed(values_bank):
     short = score_work_values(sheet.without_answers(support[:2]), values_bank)
     assert "support" not in short.scores and short.counts["support"] == (2, 4)
     with pytest.raises(AssessmentError, match=r"support \(2 of 4"):
-        apply_work_values(Profile(), short)
+        short.require_complete()
+    assert short.partial  # a partial result, still usable
+    assert apply_work_values(Profile(), short).work_values["support"] == 5.5  # answer 4 of 5
+
+
+def test_ten_of_24_answers_give_a_partial_result(values_bank):
+    """The statements rotate through the six values, so the first ten reach all six."""
+    first_ten = {i.id: 5 if n % 6 == 5 else 2 for n, i in enumerate(values_bank.items[:10])}
+    result = score_work_values(AnswerSheet(instrument="values", answers=first_ten), values_bank)
+    assert not result.complete and result.partial
+    assert result.basis() == "based on 10 of 24 answers"
+    values = apply_work_values(Profile(), result).work_values
+    assert max(values, key=values.__getitem__) == "independence"
+    five = dict(list(first_ten.items())[:5])  # one value still unanswered: no result
+    with pytest.raises(AssessmentError, match="no answer yet for independence"):
+        apply_work_values(
+            Profile(),
+            score_work_values(AnswerSheet(instrument="values", answers=five), values_bank),
+        )
 
 
 def test_rating_everything_essential_is_flagged_flat(values_bank):

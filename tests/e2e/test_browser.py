@@ -168,15 +168,19 @@ def _check_page(page: Any) -> None:
 
 
 def _go_to(page: Any, title: str) -> None:
-    """Open a page from the menu (the top bar, or the sidebar a narrow window folds it into,
-    which stays open over the page until closed)."""
+    """Open a page from the menu (the top bar, or the side panel a narrow window folds it
+    into, which closes by itself once a page is chosen)."""
+    from playwright.sync_api import expect
+
     expand = page.locator("[data-testid='stExpandSidebarButton']")
     folded = bool(expand.count()) and expand.is_visible()
     if folded:
         expand.click()
     page.get_by_role("link", name=title, exact=True).click()
     if folded:
-        page.get_by_role("button", name="Collapse sidebar").click()
+        expect(page.locator("[data-testid='stSidebar']")).to_have_attribute(
+            "data-collapsed", "true"
+        )
 
 
 def _rejections(page: Any, width: int, tmp: Path) -> None:
@@ -225,6 +229,23 @@ def _rejections(page: Any, width: int, tmp: Path) -> None:
     page.get_by_role("button", name="Compare").first.click()
     expect(page.get_by_role("heading", name="Compare", exact=True)).to_be_visible()
     expect(page.get_by_text(f"You → {first}")).to_be_visible()
+
+
+PASSCODE = "a good passcode 1"
+
+
+def _unlock_clients(page: Any) -> None:
+    """On the Clients page: set the counselor passcode (first visit) or enter it."""
+    _settle(page)
+    if page.get_by_text("Set the counselor passcode").count():
+        page.get_by_role("textbox", name="New passcode", exact=True).fill(PASSCODE)
+        page.get_by_role("textbox", name="The same passcode again").fill(PASSCODE)
+        page.get_by_role("button", name="Set the passcode").click()
+    else:
+        code = page.get_by_role("textbox", name="Counselor passcode")
+        code.fill(PASSCODE)
+        code.press("Enter")
+    _settle(page)
 
 
 def _shot(page: Any, name: str) -> None:
@@ -306,7 +327,7 @@ def test_main_flow_title_to_plan(browser: Any, app_url: str, width: int, tmp_pat
                 page.goto(f"{app_url}/{Path(spec.file).stem}")
                 expect(page.get_by_role("heading", name=spec.title, exact=True)).to_be_visible()
                 if spec is nav.CLIENTS:  # add a client through the form, to see a record
-                    _settle(page)
+                    _unlock_clients(page)
                     expander = page.get_by_text("Add a client")
                     if not page.get_by_role("textbox", name="Name", exact=True).is_visible():
                         expander.click()

@@ -42,18 +42,39 @@ def test_page_renders_with_progress_and_footer():
     assert "estimates" in footer(at)
 
 
-def test_half_an_interest_form_is_kept_but_not_used_yet():
+def test_the_first_few_answers_are_kept_and_give_a_partial_result():
     at = open_assessment()
-    for item in load_interest_instrument().items_on("short")[:10]:
+    items = load_interest_instrument().items_on("short")
+    for item in items[:5]:  # R I A S E: Conventional has no answer yet
+        at.radio(key=f"w_interests_{item.id}").set_value(4)
+    at.run()
+    assert any("Keep going" in i.value and "5 of 30" in i.value for i in at.info)
+    assert state.PROFILE not in at.session_state or at.session_state[state.PROFILE] is None
+    for item in items[5:10]:
         at.radio(key=f"w_interests_{item.id}").set_value(4)
     at.run()
     assert len(at.session_state[f"{state.ANSWERS}_interests"].answers) == 10
-    assert any("Keep going" in i.value for i in at.info)
-    assert state.PROFILE not in at.session_state or at.session_state[state.PROFILE] is None
+    assert "Partial result, based on 10 of 30 answers" in texts(at)
+    assert at.session_state[state.PROFILE].interests["R"] == 5.5  # answer 4 of 5
     at.switch_page(page(nav.PIVOTS)).run()
     at.switch_page(page(nav.ASSESSMENT)).run()  # answers survive a visit elsewhere
-    first = load_interest_instrument().items_on("short")[0]
-    assert at.radio(key=f"w_interests_{first.id}").value == 4
+    assert at.radio(key=f"w_interests_{items[0].id}").value == 4
+
+
+def test_work_values_with_10_of_24_answers_give_a_result_by_the_same_rule():
+    at = open_assessment()
+    inst = load_values_instrument()
+    for item in inst.items_on("long")[:10]:
+        scale = inst.scale_of(item.id).scale
+        at.radio(key=f"w_values_{item.id}").set_value(5 if scale == "independence" else 2)
+    at.run()
+    assert not at.exception
+    assert "Partial result, based on 10 of 24 answers" in texts(at)
+    assert any("partial result (based on 10 of 24 answers)" in s.value for s in at.success)
+    values = at.session_state[state.PROFILE].work_values
+    assert values["independence"] == 7.0 and values["support"] == 2.5
+    at.switch_page(page(nav.ASSESSMENT)).run()
+    assert at.radio(key="w_values_wv06").value == 5  # kept on the way back
 
 
 def test_a_finished_interest_form_goes_into_the_profile_and_gives_pivots():

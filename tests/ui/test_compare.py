@@ -39,7 +39,7 @@ def test_you_vs_top_pivot_by_default_with_metrics_radar_and_sorted_gaps():
     assert at.selectbox(key="w_cmp_target").value == top.code
     assert any(f"You → {top.title}" in h.value for h in at.subheader)
     labels = [m.label for m in at.metric]
-    assert "Important requirements met" in labels and "Fit" in labels
+    assert "Skills and knowledge met" in labels and "Fit" in labels
     assert f"{top.score:.0%}" in [m.value for m in at.metric]
     assert "**What transfers:**" in texts(at)
 

@@ -8,7 +8,7 @@ import pytest
 
 from careerpivot.datasets.importing import import_onet
 from careerpivot.engine import Engine
-from careerpivot.ui import nav, state
+from careerpivot.ui import nav, state, tables
 from tests.ui.conftest import button, chart_specs, footer, new_app, page, start_from, texts
 
 CARD = re.compile(r"^#### (\d+)\. (.+)$")
@@ -40,7 +40,16 @@ def test_cards_show_why_what_is_missing_and_the_numbers_with_units_and_source():
     assert re.search(r"Median wage: \\\$[\d,]+/year", body)
     assert re.search(r"Wage change: [+−]\\\$[\d,]+/year", body)
     assert re.search(r"Outlook, 10 years: [+−]\d+\.\d%", body)
-    assert "role needs" in body and "levels short" in body
+    # every card renders the one gap model, with levels in words, and says what the work is
+    eng = Engine.load()
+    for p in eng.recommend(eng.profile_for("15-1252.00"), 10):
+        assert p.gap is not None and tables.md(p.gap.summary) in body
+        for line in tables.card_missing(p.gap):
+            assert tables.md(line) in body
+        facts = eng.facts(p.code)
+        assert tables.md(facts.description) in body
+    assert re.search(r"needs \d(\.\d)? of 7 \(", body)  # "needs 4 of 7 (write a script ...)"
+    assert "Levels run 0-7" in body and "Description and tasks: data set starter" in body
     assert "Source: BLS" in body
     assert "2.B." not in body and "tech:" not in body  # plain names, never element ids
 

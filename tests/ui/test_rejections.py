@@ -19,6 +19,7 @@ from careerpivot.rejections import (
 )
 from careerpivot.ui import nav, state
 from tests.ui.conftest import button, chart_specs, footer, new_app, page, start_from, texts
+from tests.ui.test_clients import open_clients
 
 pytestmark = pytest.mark.skipif(not nav.REJECTIONS.available, reason="no careerpivot.rejections")
 
@@ -158,6 +159,26 @@ def test_adding_an_application_matches_the_title_and_keeps_it_across_pages():
     at.switch_page(page(nav.PIVOTS)).run()
     at = open_rejections(at)
     assert the_log(at).ids == ["a1"]
+
+
+def test_after_adding_the_form_is_empty_and_a_second_add_saves_no_duplicate():
+    at = open_rejections()
+    typed = dict(title="Data Analyst", org="Northwind Retail", feedback="Too junior.")
+    fill(at, "w_rej_new", stage="screened", notes="Phone screen.", **typed)
+    button(at, "Add application").click().run()
+    assert the_log(at).ids == ["a1"]
+    for name in ("title", "org", "feedback", "notes"):  # set empty, so the browser shows it
+        assert at.session_state[f"w_rej_new_{name}"] == ""
+    assert at.selectbox(key="w_rej_new_stage").value == "applied"
+    assert "setTimeout" in str([h.proto for h in at.get("html")])  # the cursor goes back
+    # The same entry sent again (a double click, or Add pressed again) is not saved twice.
+    fill(at, "w_rej_new", stage="screened", notes="Phone screen.", **typed)
+    button(at, "Add application").click().run()
+    assert the_log(at).ids == ["a1"]
+    assert at.error[0].value.startswith("Not added again: Data Analyst at Northwind Retail")
+    fill(at, "w_rej_new", stage="interviewed", **typed)  # a different entry is fine
+    button(at, "Add application").click().run()
+    assert the_log(at).ids == ["a1", "a2"]
 
 
 def test_an_invalid_application_is_refused_with_the_field_named():
@@ -374,8 +395,7 @@ def test_a_failed_save_changes_nothing_and_says_so(store):
 def test_the_clients_page_opens_a_clients_log(store):
     ana = store.create_client("Ana Díaz")
     store.add_rejection(ana.id, history_log().records[0], schema_version=1)
-    at = new_app()
-    at.switch_page(page(nav.CLIENTS)).run()
+    at = open_clients()
     at.selectbox(key="w_cl_pick").set_value(ana.id).run()
     assert "**Rejection log:** 1 application(s) logged." in texts(at)
     button(at, "Open the rejection log").click().run()
@@ -398,8 +418,7 @@ def test_roles_the_data_set_lacks_are_grouped_by_title_and_said():
 def test_erasing_a_client_drops_their_log_from_the_session(store):
     ana = store.create_client("Ana Díaz")
     store.add_rejection(ana.id, history_log().records[0], schema_version=1)
-    at = new_app()
-    at.switch_page(page(nav.CLIENTS)).run()
+    at = open_clients()
     at.selectbox(key="w_cl_pick").set_value(ana.id).run()
     button(at, "Open the rejection log").click().run()
     assert the_log_of(at, ana.id).ids == ["a1"]

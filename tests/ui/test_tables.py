@@ -43,7 +43,10 @@ def test_gap_frame_lists_what_the_role_rates_in_priority_order(engine):
         "Hours (est.)",
         "Importance (1-5)",
         "Kind",
+        "Needed level means",
     ]
+    prog = frame[frame["Requirement"] == "Programming"].iloc[0]
+    assert prog["Needed level means"]  # the team's anchor for the needed level
     gaps = tables.gap_frame(report, only_gaps=True, kinds=["technology"])
     assert (gaps["Gap (levels)"] > 0).all() and set(gaps["Kind"]) <= {"Tool"}
     assert set(gaps["Status"]) <= {"Gap", "Small gap"}
@@ -107,3 +110,16 @@ def test_numbers_source_names_bls_for_the_starter_set(engine):
 
 def test_markdown_dollars_are_escaped():
     assert tables.md("$1 and $2") == "\\$1 and \\$2"
+
+
+def test_the_gap_tables_key_columns_come_first_and_fit_a_phone():
+    from careerpivot.engine import Engine
+    from careerpivot.ui.tables import GAP_KEY_COLUMNS_PX, gap_frame, key_columns_first
+
+    eng = Engine.load()
+    frame = gap_frame(eng.gap(eng.profile_for("15-1252.00"), "15-2051.00"))
+    shown = key_columns_first(frame)
+    assert list(shown.columns)[:4] == ["Requirement", "Gap (levels)", "Needed (0-7)", "You (0-7)"]
+    assert sorted(shown.columns) == sorted(frame.columns)  # nothing dropped
+    assert shown["You (0-7)"].equals(frame["You (0-7)"])
+    assert sum(GAP_KEY_COLUMNS_PX) <= 390  # the table's width in a 420 px window

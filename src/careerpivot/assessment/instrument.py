@@ -21,6 +21,11 @@ have; they are not attempted.
 6 of 10 on the interest long form, 3 of 5 on the short form, 3 of 4 for a work
 value. With fewer, one or two answers would decide the score. Every result shows
 answered / total / required per scale.
+
+Below that, each scale with at least one answer still has an ``estimate`` (the
+same formula over the answers given); a *partial result* (see
+:class:`~careerpivot.assessment.results.InstrumentResult`) uses the estimates once
+every scale has one, and says on how many answers it rests.
 """
 
 from __future__ import annotations
@@ -164,6 +169,8 @@ class ScaleScore:
     total: int
     required: int
     score: float | None
+    #: The same formula over however many answers there are (``None`` with none).
+    estimate: float | None = None
 
     @property
     def scored(self) -> bool:
@@ -198,8 +205,7 @@ def score_answers(
             if k.item_id in answers
         ]
         need = required_answers(len(keys))
-        score = (
-            round(to_profile_scale(sum(keyed) / len(keyed), top), 2) if len(keyed) >= need else None
-        )
-        out[scale] = ScaleScore(scale, len(keyed), len(keys), need, score)
+        estimate = round(to_profile_scale(sum(keyed) / len(keyed), top), 2) if keyed else None
+        score = estimate if len(keyed) >= need else None
+        out[scale] = ScaleScore(scale, len(keyed), len(keys), need, score, estimate)
     return out

@@ -68,9 +68,10 @@ def holland_code(scores: Mapping[str, float], length: int = 3) -> str:
 
 
 def apply_interests(profile: Profile, result: InstrumentResult) -> Profile:
-    """A copy of ``profile`` with the interest scores; all six types must be scored.
+    """A copy of ``profile`` with the interest scores, complete or partial.
 
-    The pivot scorer compares all six scores with each role's, so a partial
-    profile would silently drop out of matching; this raises instead.
+    The pivot scorer compares all six scores with each role's, so every type needs
+    at least an estimate (one answer); with none, this raises rather than let the
+    profile silently drop out of matching.
     """
-    return profile.with_interests(result.require_complete())
+    return profile.with_interests(result.usable_scores())

@@ -35,6 +35,44 @@ class InstrumentResult:
         """Scale -> (items answered, items on the form)."""
         return {s.scale: (s.answered, s.total) for s in self.scales}
 
+    @property
+    def answered(self) -> int:
+        """How many statements were answered (N of "based on N of M answers")."""
+        return sum(s.answered for s in self.scales)
+
+    @property
+    def asked(self) -> int:
+        """How many statements the form taken has (M)."""
+        return sum(s.total for s in self.scales)
+
+    @property
+    def usable(self) -> bool:
+        """True when there is a result to use: complete, or partial (every scale has an
+        answer). The same rule for every instrument."""
+        return self.complete or all(s.estimate is not None for s in self.scales)
+
+    @property
+    def partial(self) -> bool:
+        """True for a result from the first answers, before every scale has enough."""
+        return self.usable and not self.complete
+
+    def basis(self) -> str:
+        """'based on 10 of 24 answers'."""
+        return f"based on {self.answered} of {self.asked} answers"
+
+    def usable_scores(self) -> dict[str, float]:
+        """All six scores: the full scores, else (a partial result) each scale's estimate
+        from the answers so far. :class:`AssessmentError` names the scales with no answer."""
+        if self.complete:
+            return self.scores
+        missing = [s.scale for s in self.scales if s.estimate is None]
+        if missing:
+            raise AssessmentError(
+                f"the {self.instrument} questionnaire has no answer yet for "
+                f"{', '.join(missing)}: answer at least one statement of each"
+            )
+        return {s.scale: float(s.estimate) for s in self.scales if s.estimate is not None}
+
     def ranked(self) -> list[str]:
         """Scored scales, highest first; ties keep key order (O*NET's R-I-A-S-E-C order)."""
         order = {s.scale: i for i, s in enumerate(self.scales)}

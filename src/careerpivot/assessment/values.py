@@ -51,5 +51,6 @@ def score_work_values(sheet: AnswerSheet, instrument: Instrument) -> InstrumentR
 
 
 def apply_work_values(profile: Profile, result: InstrumentResult) -> Profile:
-    """A copy of ``profile`` with the six work-value scores; all six must be scored."""
-    return profile.with_work_values(result.require_complete())
+    """A copy of ``profile`` with the six work-value scores, complete or partial (every
+    value needs at least one rated statement; see :func:`apply_interests`)."""
+    return profile.with_work_values(result.usable_scores())

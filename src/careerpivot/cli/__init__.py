@@ -14,6 +14,7 @@ from careerpivot.cli import (
     report_cmd,
     roles_cmd,
     serve_cmd,
+    workspace_cmd,
 )
 
 app = typer.Typer(
@@ -33,6 +34,7 @@ app.add_typer(data_cmd.app, name="data")
 app.add_typer(profile_cmd.app, name="profile")
 report_cmd.register(app)
 app.add_typer(client_cmd.app, name="client")
+app.add_typer(workspace_cmd.app, name="workspace")
 app_cmd.register(app)
 serve_cmd.register(app)
 

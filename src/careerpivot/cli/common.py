@@ -93,6 +93,8 @@ def to_jsonable(obj: Any) -> Any:
             "deficit",
             "priority",
             "priority_words",
+            "required_words",
+            "current_words",
             "unknown_tool",
             "total_hours",
             "codes",

@@ -34,12 +34,21 @@ from careerpivot.store.records import (
     SessionEntry,
 )
 from careerpivot.store.store import Store
+from careerpivot.store.workspace import (
+    WORKSPACE_SCHEMA_VERSION,
+    WorkspaceData,
+    WorkspaceError,
+    WorkspaceRejection,
+    dump_workspace,
+    parse_workspace,
+)
 from careerpivot.store.writer import Writer
 
 __all__ = [
     "DB_URL_ENV",
     "EXPORT_SCHEMA_VERSION",
     "LATEST_VERSION",
+    "WORKSPACE_SCHEMA_VERSION",
     "AmbiguousClientError",
     "Client",
     "ClientFile",
@@ -56,12 +65,17 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreUnavailableError",
+    "WorkspaceData",
+    "WorkspaceError",
+    "WorkspaceRejection",
     "Writer",
     "database_url",
     "default_url",
     "dump_client_file",
+    "dump_workspace",
     "migrate",
     "parse_client_file",
+    "parse_workspace",
     "read_client_file",
     "write_client_file",
 ]

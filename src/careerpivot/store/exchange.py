@@ -130,6 +130,8 @@ class ClientFile(_Part):
     roles: list[ExportedRole] = Field(default_factory=list)
     plans: list[ExportedPlan] = Field(default_factory=list)
     rejections: list[ExportedRejection] = Field(default_factory=list)
+    #: Questionnaire name -> latest answer sheet (absent from files of earlier versions).
+    answers: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     @field_validator("schema_version")
     @classmethod
@@ -139,6 +141,13 @@ class ClientFile(_Part):
                 f"client file schema version {v} is not supported (this version reads "
                 f"{EXPORT_SCHEMA_VERSION})"
             )
+        return v
+
+    @field_validator("answers")
+    @classmethod
+    def _instruments(cls, v: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        if any(not k.strip() or len(k) > 40 for k in v):
+            raise ValueError("questionnaire names must be 1-40 characters")
         return v
 
     @field_validator("roles")
@@ -182,6 +191,7 @@ def to_client_file(
             ExportedRejection(created=r.created, schema_version=r.schema_version, payload=r.payload)
             for r in snapshot.rejections
         ],
+        answers=dict(snapshot.answers),
     )
 
 

@@ -132,10 +132,41 @@ def _v2_contact_and_rejections(conn: Connection) -> None:
     md.tables["rejection_records"].create(conn)
 
 
+def _v3_workspaces_and_answers(conn: Connection) -> None:
+    """People's workspaces (kept under a private link); clients' questionnaire answers."""
+    md = MetaData()
+    ts = DateTime(timezone=True)
+    Table("clients", md, Column("id", Integer, primary_key=True))  # for the foreign key
+    Table(
+        "client_answers",
+        md,
+        Column("id", Integer, primary_key=True),
+        *_client_id("client_answers"),
+        Column("instrument", String(40), nullable=False),
+        Column("answers_json", Text, nullable=False),
+        Column("updated", ts, nullable=False),
+        UniqueConstraint("client_id", "instrument", name="uq_client_answers_instrument"),
+    )
+    Table(
+        "workspaces",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("token_hash", String(64), nullable=False, unique=True),
+        Column("created", ts, nullable=False),
+        Column("opened", ts, nullable=False),
+        Column("schema_version", Integer, nullable=False),
+        Column("data_json", Text, nullable=False),
+        Index("ix_workspaces_opened", "opened"),
+    )
+    md.tables["client_answers"].create(conn)
+    md.tables["workspaces"].create(conn)
+
+
 #: Every step in order; version n is ``MIGRATIONS[n - 1]``. Append only: never edit a step.
 MIGRATIONS: tuple[tuple[str, Step], ...] = (
     ("initial schema", _v1_initial),
     ("client contact; rejection log", _v2_contact_and_rejections),
+    ("workspaces; client answers", _v3_workspaces_and_answers),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

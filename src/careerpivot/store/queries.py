@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
+from typing import Any
 
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
@@ -17,6 +19,7 @@ from careerpivot.store.records import (
     SessionEntry,
 )
 from careerpivot.store.schema import (
+    ClientAnswersRow,
     ClientRow,
     PlanRow,
     ProfileVersionRow,
@@ -26,7 +29,14 @@ from careerpivot.store.schema import (
     SettingRow,
 )
 
-CHILD_TABLES = ("profile_versions", "sessions", "role_marks", "plans", "rejection_records")
+CHILD_TABLES = (
+    "profile_versions",
+    "sessions",
+    "role_marks",
+    "plans",
+    "rejection_records",
+    "client_answers",
+)
 
 
 def client_row(s: Session, client_id: int) -> ClientRow:
@@ -73,7 +83,26 @@ def snapshot(s: Session, client_id: int) -> ClientSnapshot:
         roles=tuple(convert.role_mark(r) for r in roles),
         plans=tuple(convert.plan(r) for r in plans),
         rejections=rejections(s, client_id),
+        answers=answers(s, client_id),
     )
+
+
+def answers(s: Session, client_id: int) -> dict[str, dict[str, Any]]:
+    """A client's latest answers to each questionnaire (unreadable ones left out)."""
+    rows = s.scalars(
+        select(ClientAnswersRow)
+        .where(ClientAnswersRow.client_id == client_id)
+        .order_by(ClientAnswersRow.instrument)
+    )
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        try:
+            sheet = json.loads(row.answers_json)
+        except ValueError:
+            continue
+        if isinstance(sheet, dict):
+            out[row.instrument] = sheet
+    return out
 
 
 def profile_history(s: Session, client_id: int) -> list[ProfileVersion]:

@@ -87,7 +87,8 @@ class ClientSnapshot:
     """Everything stored about one client, read in one consistent transaction.
 
     ``profile`` is the latest saved version (``None`` before the first save);
-    ``sessions`` run oldest first; ``plans`` newest first.
+    ``sessions`` run oldest first; ``plans`` newest first; ``answers`` holds the
+    latest answers to each questionnaire.
     """
 
     client: Client
@@ -97,6 +98,8 @@ class ClientSnapshot:
     roles: tuple[RoleMark, ...] = ()
     plans: tuple[PlanEntry, ...] = ()
     rejections: tuple[RejectionEntry, ...] = field(default=())
+    #: Questionnaire name -> the latest answer sheet (JSON as the assessment package writes it).
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def shortlisted(self) -> list[RoleMark]:

@@ -24,6 +24,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAME_MAX = 200
 CODE_MAX = 20
+TOKEN_HASH_LEN = 64  # hex SHA-256 of a workspace link's token
+INSTRUMENT_MAX = 40
 ROLE_STATES = ("shortlisted", "dismissed")
 
 
@@ -136,3 +138,35 @@ class RejectionRow(Base):
     schema_version: Mapped[int] = mapped_column(Integer)
     payload_json: Mapped[str] = mapped_column(Text)
     created: Mapped[dt.datetime]
+
+
+class ClientAnswersRow(Base):
+    """A client's answers to one questionnaire (an answer sheet as JSON; the latest only)."""
+
+    __tablename__ = "client_answers"
+    __table_args__ = (
+        UniqueConstraint("client_id", "instrument", name="uq_client_answers_instrument"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = _client_fk()
+    instrument: Mapped[str] = mapped_column(String(INSTRUMENT_MAX))
+    answers_json: Mapped[str] = mapped_column(Text)
+    updated: Mapped[dt.datetime]
+
+
+class WorkspaceRow(Base):
+    """A person's workspace (no account): everything they entered, as one JSON document.
+
+    Found by the SHA-256 of the random token in its private link, so the database
+    never holds a usable link. ``opened`` is when it was last opened or saved.
+    """
+
+    __tablename__ = "workspaces"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(TOKEN_HASH_LEN), unique=True)
+    created: Mapped[dt.datetime]
+    opened: Mapped[dt.datetime] = mapped_column(index=True)
+    schema_version: Mapped[int] = mapped_column(Integer)
+    data_json: Mapped[str] = mapped_column(Text)

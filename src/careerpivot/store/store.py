@@ -23,13 +23,14 @@ from types import TracebackType
 from typing import Any, Self
 
 from pydantic import BaseModel
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from careerpivot.profile import Profile
 from careerpivot.routes import LearningPlan
 from careerpivot.store import convert, exchange, passcode, queries
+from careerpivot.store import workspace as ws
 from careerpivot.store.database import BEGIN_OPTION, database_url, make_engine, safe_url
 from careerpivot.store.errors import (
     AmbiguousClientError,
@@ -48,6 +49,7 @@ from careerpivot.store.records import (
     RoleMark,
     SessionEntry,
 )
+from careerpivot.store.schema import WorkspaceRow
 from careerpivot.store.writer import Writer
 
 PASSCODE_KEY = "counselor_passcode"
@@ -159,9 +161,7 @@ class Store:
             )
         with self.batch() as w:
             w.delete_client(client_id)
-        if self.engine.dialect.name == "sqlite":
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._checkpoint()
 
     def save_profile(self, client_id: int, profile: Profile) -> ProfileVersion:
         """Append a profile version."""
@@ -285,6 +285,79 @@ class Store:
         """Add a client from a validated export file, as a new client, in one transaction."""
         with self.batch() as w:
             return w.import_client(data)
+
+    def save_answers(self, client_id: int, instrument: str, answers: Mapping[str, Any]) -> None:
+        """Keep a client's answers to one questionnaire (replacing the earlier ones)."""
+        with self.batch() as w:
+            w.save_answers(client_id, instrument, answers)
+
+    # ----- workspaces (a person's own data, kept under a private link) -------------------------
+    def create_workspace(self, data: ws.WorkspaceData | None = None) -> str:
+        """Keep ``data`` (default: an empty workspace) under a new random token; returns it."""
+        token = ws.new_token()
+        self.save_workspace(token, data or ws.WorkspaceData())
+        return token
+
+    def open_workspace(self, token: str) -> ws.WorkspaceData | None:
+        """The workspace behind a link's token (marked as opened now), or ``None``.
+
+        Raises :class:`~careerpivot.store.workspace.WorkspaceError` when the stored
+        document cannot be read (it is left as it is).
+        """
+        if not ws.valid_token(token):
+            return None
+        with self.batch() as w:
+            return w.open_workspace(token)
+
+    def save_workspace(self, token: str, data: ws.WorkspaceData) -> None:
+        """Save a workspace under its token (one statement; creates it if it is gone)."""
+        with self.batch() as w:
+            w.save_workspace(token, data)
+
+    def delete_workspace(self, token: str) -> bool:
+        """Erase a workspace ("Start over"); True if there was one."""
+        if not ws.valid_token(token):
+            return False
+        with self.batch() as w:
+            found = w.delete_workspace(token)
+        self._checkpoint()
+        return found
+
+    def purge_workspaces(self, unopened_for: dt.timedelta) -> int:
+        """Erase workspaces nobody opened for ``unopened_for``; returns how many."""
+        if unopened_for <= dt.timedelta(0):
+            raise StoreError("the time unopened must be positive")
+        with self.batch() as w:
+            gone = w.purge_workspaces(self.clock() - unopened_for)
+        self._checkpoint()
+        return gone
+
+    def count_workspaces(self, *, unopened_for: dt.timedelta | None = None) -> int:
+        """How many workspaces there are (only those unopened for ``unopened_for``, if given)."""
+        stmt = select(func.count(WorkspaceRow.id))
+        if unopened_for is not None:
+            stmt = stmt.where(WorkspaceRow.opened < self.clock() - unopened_for)
+        with self._read() as s:
+            return int(s.scalar(stmt) or 0)
+
+    def workspace_to_client(
+        self,
+        token: str,
+        name: str,
+        *,
+        contact: str | None = None,
+        plans: tuple[LearningPlan, ...] = (),
+    ) -> Client:
+        """Turn a workspace into a client with everything carried over (one transaction);
+        the workspace is erased."""
+        with self.batch() as w:
+            return w.workspace_to_client(token, name, contact=contact, plans=plans)
+
+    def _checkpoint(self) -> None:
+        """On SQLite, fold the write-ahead log into the file (erased data leaves no copy)."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # ----- counselor passcode ------------------------------------------------------------------
     def set_passcode(self, new: str | None) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from careerpivot.profile import PROFILE_SCHEMA_VERSION, Profile
 from careerpivot.routes import LearningPlan
 from careerpivot.store import codec, convert
+from careerpivot.store import workspace as ws
 from careerpivot.store.errors import ClientNotFoundError, StoreError
 from careerpivot.store.exchange import ClientFile
 from careerpivot.store.records import (
@@ -31,6 +32,7 @@ from careerpivot.store.records import (
     SessionEntry,
 )
 from careerpivot.store.schema import (
+    ClientAnswersRow,
     ClientRow,
     PlanRow,
     ProfileVersionRow,
@@ -38,7 +40,11 @@ from careerpivot.store.schema import (
     RoleMarkRow,
     SessionRow,
     SettingRow,
+    WorkspaceRow,
 )
+
+#: The note on roles a workspace carried over to a client's record.
+FROM_WORKSPACE = "from the person's own workspace"
 
 
 class Writer:
@@ -139,14 +145,7 @@ class Writer:
             "note": codec.check_notes(note, "note"),
             "updated": self.clock(),
         }
-        dialect = self.session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        stmt = insert(RoleMarkRow).values(**values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["client_id", "role_code"],
-            set_={k: stmt.excluded[k] for k in ("state", "note", "updated")},
-        )
-        self.session.execute(stmt)
+        self._upsert(RoleMarkRow, values, ("client_id", "role_code"), ("state", "note", "updated"))
         row = self.session.scalars(
             select(RoleMarkRow)
             .where(RoleMarkRow.client_id == client_id, RoleMarkRow.role_code == role_code)
@@ -203,6 +202,98 @@ class Writer:
             raise StoreError(f"no rejection record with id {record_id}")
         self.session.execute(delete(RejectionRow).where(RejectionRow.id == record_id))
 
+    def save_answers(self, client_id: int, instrument: str, answers: Mapping[str, Any]) -> None:
+        """Keep a client's answers to one questionnaire (replacing the earlier ones)."""
+        self._client(client_id)
+        name = instrument.strip()
+        if not name or len(name) > ws.INSTRUMENT_MAX:
+            raise StoreError(f"instrument: must be 1-{ws.INSTRUMENT_MAX} characters")
+        values = {
+            "client_id": client_id,
+            "instrument": name,
+            "answers_json": ws.answers_to_json(dict(answers)),
+            "updated": self.clock(),
+        }
+        self._upsert(
+            ClientAnswersRow, values, ("client_id", "instrument"), ("answers_json", "updated")
+        )
+
+    # ----- workspaces ------------------------------------------------------------------------
+    def save_workspace(self, token: str, data: ws.WorkspaceData) -> None:
+        """Keep a workspace's document under its token (creating it, or replacing it)."""
+        now = self.clock()
+        values = {
+            "token_hash": _hash(token),
+            "created": now,
+            "opened": now,
+            "schema_version": ws.WORKSPACE_SCHEMA_VERSION,
+            "data_json": ws.to_json(data),
+        }
+        self._upsert(
+            WorkspaceRow, values, ("token_hash",), ("opened", "schema_version", "data_json")
+        )
+
+    def open_workspace(self, token: str) -> ws.WorkspaceData | None:
+        """The workspace of a token, marked as opened now; ``None`` when there is none."""
+        row = self._workspace(token)
+        if row is None:
+            return None
+        data = ws.from_json(row.data_json, row.schema_version)
+        row.opened = self.clock()
+        self.session.flush()
+        return data
+
+    def delete_workspace(self, token: str) -> bool:
+        """Erase a workspace; True if there was one."""
+        result = self.session.execute(
+            delete(WorkspaceRow).where(WorkspaceRow.token_hash == _hash(token))
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    def purge_workspaces(self, opened_before: dt.datetime) -> int:
+        """Erase every workspace last opened before ``opened_before``; how many were erased."""
+        result = self.session.execute(
+            delete(WorkspaceRow).where(WorkspaceRow.opened < opened_before)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def workspace_to_client(
+        self,
+        token: str,
+        name: str,
+        *,
+        contact: str | None = None,
+        plans: tuple[LearningPlan, ...] = (),
+    ) -> Client:
+        """Make a client of a workspace, carrying everything over, and erase the workspace.
+
+        The profile, answers, shortlisted and dismissed roles, the rejection log and
+        ``plans`` (the app works them out from the workspace's target role) all go
+        into the new client's record, in this one transaction.
+        """
+        row = self._workspace(token)
+        if row is None:
+            raise ws.WorkspaceError(
+                "no workspace at that link: it was cleared, purged or already turned into a "
+                "client; nothing was created"
+            )
+        data = ws.from_json(row.data_json, row.schema_version)
+        client = self.create_client(name, contact=contact)
+        if data.profile is not None:
+            self.save_profile(client.id, data.profile)
+        for instrument, sheet in data.answers.items():
+            self.save_answers(client.id, instrument, sheet)
+        for state, codes in (("shortlisted", data.shortlist), ("dismissed", data.dismissed)):
+            for code in codes:
+                self.mark_role(client.id, code, state, FROM_WORKSPACE)
+        for plan in plans:
+            self.save_plan(client.id, plan)
+        for record in data.rejections:
+            self.add_rejection(client.id, record.payload, schema_version=record.schema_version)
+        self.session.delete(row)
+        self.session.flush()
+        return client
+
     # ----- import and settings ---------------------------------------------------------------
     def import_client(self, data: ClientFile) -> Client:
         """Add a client from a validated export file, with all their records, as a new client."""
@@ -253,6 +344,15 @@ class Writer:
                 )
                 for r in data.rejections
             ]
+            + [
+                ClientAnswersRow(
+                    client_id=cid,
+                    instrument=name,
+                    answers_json=ws.answers_to_json(sheet),
+                    updated=row.created,
+                )
+                for name, sheet in data.answers.items()
+            ]
         )
         self.session.flush()
         return convert.client(row)
@@ -269,6 +369,29 @@ class Writer:
             row.value = value
         self.session.flush()
 
+    def _workspace(self, token: str) -> WorkspaceRow | None:
+        if not ws.valid_token(token):
+            return None
+        return self.session.scalars(
+            select(WorkspaceRow).where(WorkspaceRow.token_hash == ws.token_hash(token))
+        ).one_or_none()
+
+    def _upsert(
+        self,
+        table: type[Any],
+        values: dict[str, Any],
+        keys: tuple[str, ...],
+        update: tuple[str, ...],
+    ) -> None:
+        """Insert a row, or update ``update`` columns of the row with the same ``keys``."""
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        stmt = insert(table).values(**values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=list(keys), set_={k: stmt.excluded[k] for k in update}
+        )
+        self.session.execute(stmt)
+
     def _client(self, client_id: int) -> ClientRow:
         row = self.session.get(ClientRow, client_id)
         if row is None:
@@ -276,3 +399,10 @@ class Writer:
                 f"no client with id {client_id} (see `careerpivot client list`)"
             )
         return row
+
+
+def _hash(token: str) -> str:
+    """The stored form of a token; a token of the wrong shape is refused."""
+    if not ws.valid_token(token):
+        raise ws.WorkspaceError("not a workspace link token (32 letters, digits, - or _)")
+    return ws.token_hash(token)

@@ -47,11 +47,13 @@ def matcher(dataset: str) -> SkillMatcher:
 
 
 def scale_frame(result: InstrumentResult, names: Mapping[str, str]) -> pd.DataFrame:
-    """One row per scale: its name, score (1-7, empty until enough answers) and answers."""
+    """One row per scale: its name, score (1-7; a partial result shows the estimates from
+    the answers so far, else empty until enough answers) and answers."""
+    usable = result.usable
     return pd.DataFrame(
         {
             "Scale": [names.get(s.scale, s.scale) for s in result.scales],
-            "Score (1-7)": [s.score for s in result.scales],
+            "Score (1-7)": [s.estimate if usable else s.score for s in result.scales],
             "Answered": [s.count_text() for s in result.scales],
         }
     )

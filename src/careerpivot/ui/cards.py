@@ -4,21 +4,35 @@ from __future__ import annotations
 
 import streamlit as st
 
+from careerpivot.facts import RoleFacts
 from careerpivot.model import Dataset
 from careerpivot.scoring import Pivot
 from careerpivot.ui import nav, state, tables
 
 
-def pivot_card(ds: Dataset, p: Pivot, *, where: str, dismissable: bool = True) -> None:
-    """One suggested role as a bordered card; ``where`` keeps widget keys unique per spot."""
+def pivot_card(
+    ds: Dataset,
+    p: Pivot,
+    *,
+    where: str,
+    dismissable: bool = True,
+    facts: RoleFacts | None = None,
+) -> None:
+    """One suggested role as a bordered card; ``where`` keeps widget keys unique per spot.
+
+    ``facts`` (from :meth:`careerpivot.engine.Engine.facts`) adds the role's description,
+    its top tasks and a note when BLS publishes one figure for a group of roles.
+    """
     saved = p.code in state.shortlist()
     with st.container(border=True):
-        st.markdown(f"#### {p.rank}. {p.title}")
+        st.markdown(f"#### {p.rank}. {tables.md(p.title)}")
         step = tables.zone_step(p.job_zone_step)
         st.caption(
             f"{p.major_group} · job zone {p.job_zone_label or p.job_zone or '?'} of 5 ({step})"
             + (" · on your shortlist" if saved else "")
         )
+        if facts is not None:
+            _what_the_work_is(facts)
         st.progress(min(max(p.score, 0.0), 1.0), text=f"Fit {p.score:.0%}")
         report = p.gap
         if report is not None:
@@ -48,6 +62,8 @@ def pivot_card(ds: Dataset, p: Pivot, *, where: str, dismissable: bool = True) -
             st.markdown("**The numbers**")
             st.markdown(_bullets([f"{k}: {v}" for k, v in tables.pivot_numbers(p)], ""))
             st.caption(tables.numbers_source(ds, short=True))
+            if facts is not None and facts.figures_note:
+                st.caption(tables.md(facts.figures_note))
         with st.container(horizontal=True):
             role_buttons(p.code, where=where)
             if dismissable:
@@ -59,6 +75,16 @@ def pivot_card(ds: Dataset, p: Pivot, *, where: str, dismissable: bool = True) -
                     on_click=state.dismiss,
                     args=(p.code,),
                 )
+
+
+def _what_the_work_is(facts: RoleFacts) -> None:
+    if facts.description:
+        st.markdown(tables.md(facts.description))
+    if facts.tasks:
+        with st.expander(f"Top tasks ({len(facts.tasks)})"):
+            st.markdown("\n".join(f"- {tables.md(t)}" for t in facts.tasks))
+    if facts.description or facts.tasks:
+        st.caption(tables.md(f"Description and tasks: {facts.source}"))
 
 
 def role_buttons(code: str, *, where: str) -> None:

@@ -5,19 +5,25 @@ from __future__ import annotations
 import streamlit as st
 
 from careerpivot.errors import CareerPivotError
-from careerpivot.ui import cache, nav, state, widgets
+from careerpivot.ui import cache, nav, phone, state, widgets, workspace
 
 
 def run() -> None:
-    """Build the navigation, run the chosen page, then show the data set footer."""
+    """Restore the person's workspace, run the chosen page, save what changed, show the
+    data set footer."""
     st.set_page_config(page_title="CareerPivot", page_icon="🧭", layout="wide")
+    workspace.begin()
     pages = [
         st.Page(str(p.path), title=p.title, icon=p.icon, default=p is nav.START)
         for p in nav.available_pages()
     ]
     current = st.navigation(pages, position="top")
+    workspace.show_problem()
     try:
         current.run()
     except CareerPivotError as exc:  # a page should catch these itself; never show a traceback
         st.error(f"{exc}. Go back to the Start page and try again.")
+    finally:  # also when a page moves to another one (st.switch_page ends the run early)
+        workspace.finish()
     widgets.footer(cache.engine(state.dataset_name()))
+    phone.fixes()

@@ -36,6 +36,17 @@ FLASH = "cp_rej_flash"  # (kind, message) to show once, on the next run
 UNDO = "cp_rej_undo"  # the log before the last delete
 UPLOADS = "cp_rej_uploads"  # bumped after an import, to clear the file uploader
 NEW = "w_rej_new"  # key prefix of the "add" form
+REFOCUS = "cp_rej_refocus"  # put the cursor back in the add form's first field
+#: Moves the cursor to the "Role title" field once the emptied form is drawn.
+FOCUS_SCRIPT = """
+<script>
+setTimeout(() => {
+  const doc = window.parent ? window.parent.document : document;
+  const box = doc.querySelector('input[aria-label="Role title"]');
+  if (box) { box.focus(); box.scrollIntoView({block: "center"}); }
+}, 400);
+</script>
+"""
 FIELDS = ("title", "occ_key", "org", "date", "channel", "stage", "outcome", "feedback", "notes")
 NO_MATCH = ""  # the occupation choice "none of these"
 EARLIEST = dt.date(1950, 1, 1)
@@ -176,9 +187,34 @@ def _typed(prefix: str, record_id: str) -> dict[str, Any]:
 
 
 def _clear(prefix: str) -> None:
+    """Empty the fields. Values are set, not just dropped: a dropped value leaves the
+    browser showing what was typed, and the next "Add" would send it again."""
+    st.session_state.pop(str(st.session_state.get(f"{prefix}_occ_key")), None)
+    st.session_state.pop(f"{prefix}_occ_key", None)
+    blank: dict[str, Any] = {
+        "title": "",
+        "org": "",
+        "feedback": "",
+        "notes": "",
+        "date": dt.date.today(),
+        "channel": CHANNELS[0],
+        "stage": STAGES[0],
+        "outcome": OUTCOMES[0],
+    }
+    for name, value in blank.items():
+        st.session_state[f"{prefix}_{name}"] = value
+
+
+def _dropped(prefix: str) -> None:
+    """Forget the fields of an entry that is gone (its widgets are not drawn again)."""
     st.session_state.pop(str(st.session_state.get(f"{prefix}_occ_key")), None)
     for name in FIELDS:
         st.session_state.pop(f"{prefix}_{name}", None)
+
+
+def _same_entry(a: ApplicationRecord, b: ApplicationRecord) -> bool:
+    """True when two records say the same thing (ids aside): a second "Add" of one entry."""
+    return a.model_dump(exclude={"id"}) == b.model_dump(exclude={"id"})
 
 
 def _checked(prefix: str, record_id: str) -> ApplicationRecord | None:
@@ -191,17 +227,29 @@ def _checked(prefix: str, record_id: str) -> ApplicationRecord | None:
 
 # ----- add, change, delete ----------------------------------------------------------------------
 def add_form(eng: Engine, *, expanded: bool) -> None:
-    """The "add an application" form."""
-    with st.expander("Add an application", icon=":material/add:", expanded=expanded):
+    """The "add an application" form; after an add it is empty and the cursor is back in
+    its first field, ready for the next one."""
+    refocus = st.session_state.pop(REFOCUS, False)
+    with st.expander("Add an application", icon=":material/add:", expanded=expanded or refocus):
         fields(eng, NEW)
         st.button("Add application", type="primary", key="w_rej_add", on_click=_add)
+    with st.container():  # drawn on every run, so what follows keeps its place
+        if refocus:
+            st.html(FOCUS_SCRIPT, unsafe_allow_javascript=True)
 
 
 def _add() -> None:
     log = rs.kept().log
     record = _checked(NEW, log.next_id())
-    if record is not None and _change(log.add(record), f"Added {record.label}."):
+    if record is None:
+        return
+    if any(_same_entry(record, r) for r in log.records):  # a double click, or Add again
+        flash("error", f"Not added again: {record.label} is already in your log, as typed.")
         _clear(NEW)
+        return
+    if _change(log.add(record), f"Added {record.label}."):
+        _clear(NEW)
+        st.session_state[REFOCUS] = True
 
 
 def edit_form(eng: Engine, log: RejectionLog) -> None:
@@ -241,7 +289,7 @@ def _delete(record_id: str) -> None:
     label = log.get(record_id).label
     if _change(log.remove(record_id), ""):
         st.session_state[UNDO] = log
-        _clear(f"w_rej_e_{record_id}")
+        _dropped(f"w_rej_e_{record_id}")
         flash("deleted", f"Deleted {label}.")
 
 

@@ -15,6 +15,7 @@ from careerpivot.csvsafe import frame_csv
 from careerpivot.effort import RANGE_HIGH, RANGE_LOW, weeks_at
 from careerpivot.gaps import GapReport, GapRow
 from careerpivot.graph import RoleGraph, transitions
+from careerpivot.levels import anchor_text, level_number
 from careerpivot.model import Dataset
 from careerpivot.routes import LearningPlan, LearningStep, RankChange, Route, WhatIfOption
 from careerpivot.scoring import DescriptorNote, Pivot
@@ -127,9 +128,10 @@ def gap_line(n: DescriptorNote) -> str:
 
 
 def card_strengths(report: GapReport, n: int = 3) -> list[str]:
-    """The card's "Why it fits": the most important requirements that transfer."""
+    """The card's "Why it fits": the most important requirements that transfer, each
+    with what the level means."""
     return [
-        f"{r.name}: you {r.current:.1f}, role needs {r.required:.1f} (of 7)"
+        f"{_level(r.name, r.id, r.current)} (needs {level_number(r.required)})"
         for r in report.transfers[:n]
     ]
 
@@ -139,8 +141,8 @@ def card_missing(report: GapReport, n: int = 3) -> list[str]:
     Plan, in the same order), how many more, and the tools to check."""
     rows = report.to_close
     lines = [
-        f"{r.name}: {r.deficit:.1f} levels short (you {r.current:.1f}, needs "
-        f"{r.required:.1f} of 7); {r.priority_words} priority, about {r.hours:,.0f} h"
+        f"{_level(r.name, r.id, r.required, 'needs ')}; you {level_number(r.current)}. "
+        f"{r.priority_words.capitalize()} priority, about {r.hours:,.0f} h"
         for r in rows[:n]
     ]
     if len(rows) > n:
@@ -149,6 +151,13 @@ def card_missing(report: GapReport, n: int = 3) -> list[str]:
     if tools:
         lines.append(f"Tools to check: {names(tools, 3)}")
     return lines
+
+
+def _level(name: str, descriptor_id: str, level: float, prefix: str = "") -> str:
+    """ "Programming: needs 4 of 7 (write a script ...)" """
+    words = anchor_text(descriptor_id, level)
+    head = f"{name}: {prefix}{level_number(level)} of 7"
+    return f"{head} ({words})" if words else head
 
 
 def pivot_numbers(p: Pivot) -> list[tuple[str, str]]:
@@ -233,8 +242,24 @@ def gap_frame(
             "Hours (est.)": [round(r.hours) if r.missing else None for r in rows],
             "Importance (1-5)": [round(r.importance, 1) for r in rows],
             "Kind": [KIND_LABELS.get(r.kind, r.kind) for r in rows],
+            "Needed level means": [r.required_words for r in rows],
         }
     )
+
+
+#: Widths (px) of the gap table's first four columns as shown (requirement, gap, needed,
+#: you): they fit the table of a 420 px phone window (about 390 px), so "You" stays in view.
+GAP_REQUIREMENT_PX = 150
+GAP_NUMBER_PX = 64
+GAP_KEY_COLUMNS_PX = (GAP_REQUIREMENT_PX, GAP_NUMBER_PX, GAP_NUMBER_PX, GAP_NUMBER_PX)
+
+
+def key_columns_first(frame: pd.DataFrame, current_label: str = "You") -> pd.DataFrame:
+    """The gap table with requirement, gap, needed and the person's level first (what a
+    phone shows without scrolling), the other columns after them in their order."""
+    key = ["Requirement", "Gap (levels)", "Needed (0-7)", f"{current_label} (0-7)"]
+    first = [c for c in key if c in frame.columns]
+    return frame[first + [c for c in frame.columns if c not in first]]
 
 
 def status_label(row: GapRow) -> str:
@@ -334,10 +359,12 @@ def step_line(s: LearningStep) -> tuple[str, str]:
         family = f"; one tool for {s.family_name.lower()} ({s.choice})"
         if s.alternatives:
             family += f", or instead: {', '.join(s.alternatives[:4])}"
+    words = anchor_text(s.id, s.target)
     return (
         f"{s.name} ({KIND_LABELS.get(s.kind, s.kind).lower()})",
-        f"level {s.current:.1f} → {s.target:.1f}{unrated}; about "
-        f"{s.hours_low:,.0f}-{s.hours_high:,.0f} hours; "
+        f"level {s.current:.1f} → {s.target:.1f} of 7{unrated}"
+        + (f" ({words})" if words else "")
+        + f"; about {s.hours_low:,.0f}-{s.hours_high:,.0f} hours; "
         f"{LEARNING_LABELS.get(s.learning, s.learning).lower()}{family}",
     )
 

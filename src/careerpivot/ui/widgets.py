@@ -174,7 +174,7 @@ def note_unscored_start(eng: Engine, profile: Profile) -> None:
     if not code or code not in ds.occupation_index:
         return
     occ = ds.occupation(code)
-    note = str(getattr(occ, "estimate_note", "") or "")
+    note = occ.estimate_note
     seeded = profile.seeded_from
     if note:
         st.info(

@@ -33,7 +33,7 @@ from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.model import RIASEC_NAMES, WORK_VALUE_NAMES
 from careerpivot.profile import Profile
-from careerpivot.ui import assess, nav, state, tables, widgets
+from careerpivot.ui import assess, nav, phone, state, tables, widgets
 
 Scorer = Callable[[AnswerSheet, Instrument], InstrumentResult]
 Apply = Callable[[Profile, InstrumentResult], Profile]
@@ -123,7 +123,7 @@ def _questionnaire(
             item.text,
             list(range(1, inst.max_answer + 1)),
             index=None if given is None else given - 1,
-            format_func=lambda a: inst.responses[a - 1],
+            format_func=lambda a: phone.unbroken(inst.responses[a - 1]),
             horizontal=True,
             key=f"w_{name}_{item.id}",
             on_change=answer,
@@ -166,6 +166,13 @@ def _results(
     except AssessmentError as exc:
         st.error(f"These answers cannot be scored: {exc}. Clear them and answer again.")
         return
+    if result.partial:
+        st.caption(
+            f"Partial result, {result.basis()}: each score is the average of the statements "
+            "answered so far, and firms up as you answer more."
+        )
+    elif result.complete:
+        st.caption(f"Result {result.basis()}.")
     st.dataframe(
         assess.scale_frame(result, names),
         hide_index=True,
@@ -176,20 +183,31 @@ def _results(
         },
     )
     for w in result.warnings:
-        st.warning(w.message)
-    if name == "interests" and result.scores:
-        code = holland_code(result.scores)
+        if not (result.partial and w.code == "incomplete"):  # said by the caption above
+            st.warning(w.message)
+    shown = result.usable_scores() if result.usable else result.scores
+    if name == "interests" and shown:
+        code = holland_code(shown)
         st.markdown(
             f"Strongest interests so far: **{code}** (" + ", ".join(names[t] for t in code) + ")."
         )
-    if not result.complete:
-        st.info("Keep going: your scores join your profile once every scale has enough answers.")
+    if not result.usable:
+        st.info(
+            "Keep going: a first result comes once each of the six scales has an answer "
+            f"({result.answered} of {result.asked} answered so far)."
+        )
         return
     base = state.profile() or Profile()
     updated = apply(base, result)
     if updated != base:
         state.update_profile(updated)
-    st.success("These scores are part of your profile; your pivots use them.")
+    if result.partial:
+        st.success(
+            f"This partial result ({result.basis()}) is part of your profile; your pivots use "
+            "it, and it is updated with every answer."
+        )
+    else:
+        st.success("These scores are part of your profile; your pivots use them.")
 
 
 def _save_or_continue(name: str, sheet: AnswerSheet, inst: Instrument) -> None:

@@ -16,6 +16,7 @@ from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.profile import Profile
 from careerpivot.report import Format, Section, build_report, render
+from careerpivot.routes import LearningPlan
 from careerpivot.store import (
     ClientSnapshot,
     Store,
@@ -23,7 +24,7 @@ from careerpivot.store import (
     dump_client_file,
     parse_client_file,
 )
-from careerpivot.ui import cache, nav, state, widgets
+from careerpivot.ui import cache, nav, state, widgets, workspace
 
 CLIENT = "cp_client"
 UNLOCKED = "cp_counselor_unlocked"
@@ -68,11 +69,8 @@ def _records_page(eng: Engine, store: Store) -> None:
 
 def _unlocked(store: Store) -> bool:
     if not store.passcode_required():
-        st.caption(
-            "No counselor passcode is set, so anyone who can open this app can read these "
-            "records. Set one with `careerpivot client passcode`."
-        )
-        return True
+        _set_up_passcode(store)
+        return False
     if st.session_state.get(UNLOCKED):
         return True
     code = st.text_input("Counselor passcode", type="password", key="w_passcode")
@@ -82,6 +80,43 @@ def _unlocked(store: Store) -> bool:
             st.rerun()
         st.error("That passcode is not right. Ask whoever set up CareerPivot here for it.")
     return False
+
+
+def _set_up_passcode(store: Store) -> None:
+    """First visit: no client record shows until a counselor passcode is set."""
+    st.subheader("Set the counselor passcode")
+    st.markdown(
+        "Client records are private. Before any is shown, choose the passcode the "
+        "counselors here will use to open this page (at least 6 characters). It is kept "
+        "only as a salted hash; change it later with `careerpivot client passcode`."
+    )
+    problem = st.session_state.pop("cp_passcode_problem", None)
+    if problem:
+        st.error(problem)
+    with st.form("w_cl_setup"):
+        st.text_input("New passcode", type="password", key="w_cl_new_code")
+        st.text_input("The same passcode again", type="password", key="w_cl_new_code2")
+        st.form_submit_button(
+            "Set the passcode", type="primary", on_click=_set_passcode, args=(store,)
+        )
+
+
+def _set_passcode(store: Store) -> None:
+    new = str(st.session_state.get("w_cl_new_code", ""))
+    if new != str(st.session_state.get("w_cl_new_code2", "")):
+        st.session_state["cp_passcode_problem"] = "The two passcodes differ. Type them again."
+        return
+    if store.passcode_required():  # another counselor set it a moment ago
+        st.session_state["cp_passcode_problem"] = (
+            "A passcode was set in the meantime; ask whoever set it, and enter it below."
+        )
+        return
+    try:
+        store.set_passcode(new)
+    except CareerPivotError as exc:
+        st.session_state["cp_passcode_problem"] = f"The passcode was not set: {exc}."
+        return
+    st.session_state[UNLOCKED] = True
 
 
 def _pick_client(store: Store) -> int | None:
@@ -116,6 +151,7 @@ def _pick_client(store: Store) -> int | None:
         st.text_input("Name", key="w_cl_name")
         st.text_input("Contact (optional)", key="w_cl_contact")
         st.form_submit_button("Add client", on_click=_add_client, args=(store,))
+    _from_workspace_form(store)
     with st.expander("Import a client file", icon=":material/upload:"):
         upload = st.file_uploader("Client file (JSON)", type=["json"], key="w_cl_import")
         if upload is not None:
@@ -126,6 +162,71 @@ def _pick_client(store: Store) -> int | None:
             )
     chosen = st.session_state.get(CLIENT)
     return int(chosen) if chosen in ids else None
+
+
+def _from_workspace_form(store: Store) -> None:
+    with st.expander("Turn a person's workspace into a client", icon=":material/move_item:"):
+        st.caption(
+            "Everything the person entered (profile, answers, saved and hidden roles, the "
+            "plan's target role, the rejection log) moves into a new client record; their "
+            "private link then opens empty. Leave the link empty to use the work open in "
+            "this browser."
+        )
+        st.text_input(
+            "Their private link",
+            key="w_cl_ws_link",
+            placeholder="http://.../?w=... (empty: this browser's workspace)",
+        )
+        st.text_input("Client name", key="w_cl_ws_name")
+        st.text_input("Their contact (optional)", key="w_cl_ws_contact")
+        st.button("Make them a client", on_click=_from_workspace, args=(store,))
+
+
+def _from_workspace(store: Store) -> None:
+    from careerpivot.store import WorkspaceError
+
+    link = str(st.session_state.get("w_cl_ws_link", "")).strip()
+    own = workspace.token()
+    token = workspace.token_from_link(link) if link else own
+    if not token:
+        st.session_state["cp_client_problem"] = (
+            "No workspace to use: paste the person's private link (the address their browser "
+            "shows), or enter their work in this browser first."
+        )
+        return
+    if own == token:
+        workspace.finish()  # the latest changes of this browser go over too
+    try:
+        data = store.open_workspace(token)
+        if data is None:
+            raise WorkspaceError("no workspace at that link (cleared, purged or already a client)")
+        new = store.workspace_to_client(
+            token,
+            str(st.session_state.get("w_cl_ws_name", "")),
+            contact=str(st.session_state.get("w_cl_ws_contact", "")).strip() or None,
+            plans=_plans_for(data),
+        )
+    except CareerPivotError as exc:
+        st.session_state["cp_client_problem"] = f"No client was made: {exc}."
+        return
+    if own == token:
+        workspace.forget()
+        state.load_client(new.id)
+    for key in ("w_cl_ws_link", "w_cl_ws_name", "w_cl_ws_contact"):
+        st.session_state[key] = ""  # set, not dropped: the browser then shows it empty
+    _open(new.id)
+
+
+def _plans_for(data: object) -> tuple[LearningPlan, ...]:
+    """The plan to the workspace's target role, worked out on its data set (if it can be)."""
+    prof, target, dataset = (getattr(data, k, None) for k in ("profile", "target", "dataset"))
+    if not isinstance(prof, Profile) or not target:
+        return ()
+    name = str(dataset or state.dataset_name())
+    try:
+        return (cache.plan(name, cache.profile_key(prof), prof, str(target)),)
+    except CareerPivotError:
+        return ()
 
 
 def _open(client_id: int) -> None:
@@ -224,6 +325,10 @@ def _save(eng: Engine, store: Store, snap: ClientSnapshot, prof: Profile) -> Non
             for old in snap.roles:
                 if old.role_code not in marks:
                     w.unmark_role(cid, old.role_code)
+            for name in ("interests", "values"):
+                sheet = state.saved_answers(name)
+                if sheet is not None and hasattr(sheet, "model_dump"):
+                    w.save_answers(cid, name, sheet.model_dump(mode="json"))
             if target is not None:
                 w.save_plan(
                     cid, cache.plan(eng.dataset.name, cache.profile_key(prof), prof, target)
@@ -297,6 +402,16 @@ def _load(snap: ClientSnapshot) -> None:
         state.set_profile(snap.profile)
         st.session_state[state.SHORTLIST] = [r.role_code for r in snap.shortlisted]
         st.session_state[state.DISMISSED] = list(snap.dismissed)
+    if snap.answers and nav.ASSESSMENT.available:
+        from careerpivot.assessment import AnswerSheet
+
+        for name, sheet in snap.answers.items():
+            try:
+                state.keep_answers(name, AnswerSheet.model_validate(sheet))
+            except ValueError:
+                continue  # left in the record as it is
+            for key in [k for k in st.session_state if str(k).startswith(f"w_{name}_")]:
+                del st.session_state[key]
     state.load_client(snap.client.id)
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.gaps import GapReport
+from careerpivot.levels import NUMBERS_HELP
 from careerpivot.profile import Profile
 from careerpivot.ui import cache, figures, nav, state, tables, widgets
 
@@ -70,13 +71,13 @@ def main() -> None:
 def _summary(eng: Engine, prof: Profile | None, report: GapReport, source_label: str) -> None:
     st.subheader(f"{source_label} → {report.target_title}")
     c = report.counts
-    known = c["transfers"] + c["gap"] + c["small gap"]
+    sk = [r for r in report.requirements if r.kind != "technology"]
     with st.container(horizontal=True, gap="medium"):
         st.metric(
-            "Important requirements met",
-            f"{c['transfers']} of {known}",
-            help="Requirements the role rates important (3 of 5 or more) that are already "
-            "met or within a quarter level. Tools never mentioned are counted apart.",
+            "Skills and knowledge met",
+            f"{sum(r.status == 'transfers' for r in sk)} of {len(sk)}",
+            help="Skills and knowledge areas the role rates important (3 of 5 or more) that "
+            "are met, or within a quarter level. Tools are counted apart.",
             width="content",
         )
         st.metric("Still to close", f"{len(report.to_close)}", width="content")
@@ -99,6 +100,7 @@ def _summary(eng: Engine, prof: Profile | None, report: GapReport, source_label:
                 value = "not known"
             st.metric("Fit", value, help="The same fit as on the Pivots page.", width="content")
     st.markdown(tables.md(report.summary))
+    st.caption(tables.md(NUMBERS_HELP))
     if report.estimated:
         st.info(
             tables.md(f"{report.target_title}: {report.estimate_note}."), icon=":material/info:"
@@ -155,13 +157,17 @@ def _gap_table(report: GapReport, current_label: str) -> None:
             "priority). Levels are on O\\*NET's 0-7 scale; a gap under a quarter level counts "
             "as met."
         )
+        # Requirement, gap, needed and yours first, in narrow columns: on a phone (about
+        # 390 px of table) all four stay in view; the rest scrolls.
         st.dataframe(
-            frame,
+            tables.key_columns_first(frame, current_label),
             hide_index=True,
             column_config={
-                "Requirement": st.column_config.TextColumn(width="medium"),
+                "Requirement": st.column_config.TextColumn(
+                    width=tables.GAP_REQUIREMENT_PX, pinned=True
+                ),
                 **{
-                    c: st.column_config.NumberColumn(format="%.1f", width="small")
+                    c: st.column_config.NumberColumn(format="%.1f", width=tables.GAP_NUMBER_PX)
                     for c in frame.columns
                     if "(" in c and "Hours" not in c
                 },

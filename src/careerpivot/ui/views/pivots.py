@@ -6,11 +6,12 @@ import streamlit as st
 
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
+from careerpivot.levels import NUMBERS_HELP
 from careerpivot.model import SOC_MAJOR_GROUPS
 from careerpivot.profile import Profile
 from careerpivot.routes import route_start
 from careerpivot.scoring import Pivot
-from careerpivot.ui import cache, figures, state, tables, widgets
+from careerpivot.ui import cache, figures, my_data, state, tables, widgets
 from careerpivot.ui.cards import pivot_card
 
 OUTLOOK_FLOORS: dict[float | None, str] = {
@@ -36,6 +37,7 @@ def main() -> None:
     prof = state.profile()
     if prof is None:
         widgets.need_profile("see roles your skills fit")
+        my_data.panel("pivots")
         return
     st.markdown(
         f"Roles your skills already fit, starting from **{widgets.start_label(eng, prof)}**. "
@@ -43,6 +45,7 @@ def main() -> None:
         "work values and the step in job zone; wages and outlook are shown beside it, "
         "never mixed in."
     )
+    st.caption(tables.md(NUMBERS_HELP))
     widgets.note_unscored_start(eng, prof)
     for note in eng.scoring_notes(prof):
         st.info(note, icon=":material/info:")
@@ -62,6 +65,7 @@ def main() -> None:
         _map(eng, prof, pivots)
     with tab_saved:
         _shortlist(eng, prof, saved)
+    my_data.panel("pivots")
 
 
 def _filters() -> None:
@@ -136,7 +140,7 @@ def _suggestions(eng: Engine, pivots: list[Pivot]) -> None:
     else:
         st.caption(tables.numbers_source(eng.dataset))
     for p in pivots:
-        pivot_card(eng.dataset, p, where="list")
+        pivot_card(eng.dataset, p, where="list", facts=eng.facts(p.code))
     hidden = state.dismissed()
     if hidden:
         with st.expander(f"Roles you hid ({len(hidden)})"):
@@ -195,6 +199,7 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
                 eng.dataset,
                 cache.explain(eng.dataset.name, cache.profile_key(prof), prof, str(code)),
                 where="map",
+                facts=eng.facts(str(code)),
             )
         except CareerPivotError as exc:
             st.info(f"{titles[str(code)]} cannot be compared: {exc}.")
@@ -235,7 +240,7 @@ def _shortlist(eng: Engine, prof: Profile, saved: list[str]) -> None:
         except CareerPivotError as exc:
             st.warning(f"{widgets.role_title(eng, code)}: {exc}.")
             continue
-        pivot_card(eng.dataset, p, where="saved", dismissable=False)
+        pivot_card(eng.dataset, p, where="saved", dismissable=False, facts=eng.facts(p.code))
 
 
 main()

@@ -8,6 +8,7 @@ from careerpivot.csvsafe import frame_csv
 from careerpivot.effort import LEARNING_ADVICE
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
+from careerpivot.levels import NUMBERS_HELP
 from careerpivot.profile import Profile
 from careerpivot.routes import LearningPlan
 from careerpivot.ui import cache, figures, state, tables, widgets
@@ -52,6 +53,10 @@ def main() -> None:
 def _steps(plan: LearningPlan) -> None:
     st.subheader(f"What to learn for {plan.target_title}")
     st.markdown(tables.plan_summary(plan))
+    if plan.gap is not None and plan.gap.estimated:
+        st.info(
+            tables.md(f"{plan.target_title}: {plan.gap.estimate_note}."), icon=":material/info:"
+        )
     if plan.preparation is not None:
         st.caption(f"Typical preparation for {plan.target_title}: {plan.preparation.sentence}.")
     check = plan.check
@@ -79,7 +84,8 @@ def _steps(plan: LearningPlan) -> None:
     st.caption(
         "The same gaps as on the card and in Compare, most urgent first (importance to the "
         f"role times the gap), in phases by when they start at {plan.hours_per_week:.0f} hours "
-        f"a week. A gap under a quarter level counts as met. Hours: {plan.hours.basis}"
+        f"a week. A gap under a quarter level counts as met. Hours: {plan.hours.basis} "
+        + tables.md(NUMBERS_HELP)
     )
     st.download_button(
         "Download the plan (CSV)",

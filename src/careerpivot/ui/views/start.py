@@ -7,7 +7,7 @@ import streamlit as st
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.profile import parse_profile
-from careerpivot.ui import cache, nav, state, widgets
+from careerpivot.ui import cache, my_data, nav, state, widgets
 
 
 def main() -> None:
@@ -36,6 +36,7 @@ def main() -> None:
 
     st.subheader("Or start from a profile file")
     _upload(eng)
+    my_data.panel("start")
 
     if len(cache.datasets()) > 1:
         st.subheader("Data set")
