@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Unpack
+from typing import Any, Unpack
 
 from careerpivot.datasets.registry import dataset_path, load_dataset
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.facts import RoleFacts, role_facts, shared_figures
 from careerpivot.gaps import GapReport, person_gap, role_gap
-from careerpivot.graph import RoleGraph, build_graph, dataset_fingerprint, load_graph
+from careerpivot.graph import (
+    RoleGraph,
+    build_graph,
+    dataset_fingerprint,
+    load_graph,
+    neighbourhood,
+    transitions,
+)
 from careerpivot.model import Dataset
 from careerpivot.profile import Profile, profile_from_role
 from careerpivot.resources import graphs_dir
@@ -19,6 +26,7 @@ from careerpivot.routes import (
     RankChange,
     Route,
     learning_plan,
+    route_start,
     stepping_stone_routes,
     what_if,
 )
@@ -134,6 +142,25 @@ class Engine:
     def routes(self, profile: Profile, target: str, k: int = 3) -> list[Route]:
         """Stepping-stone routes to a target."""
         return stepping_stone_routes(self.graph, self.scorer, profile, target, k=k)
+
+    def route_start(self, profile: Profile) -> str:
+        """Where routes and the map start for the profile: its current role, else the role
+        it fits best (any job zone)."""
+        return route_start(self.scorer, profile)
+
+    def neighbourhood(self, code: str, radius: int = 1) -> RoleGraph:
+        """The roles within ``radius`` transition steps of ``code`` (the map's subgraph)."""
+        return neighbourhood(self.graph, code, radius=radius)
+
+    def transitions(self, code: str) -> list[tuple[str, dict[str, Any]]]:
+        """The roles one step from ``code`` with the edge's similarity, effort and job-zone
+        step, most similar first (the map as a table)."""
+        return transitions(self.graph, code)
+
+    @property
+    def unused_signals(self) -> dict[str, str]:
+        """Profile parts this data set cannot score (e.g. ``values``), each with the reason."""
+        return dict(self.scorer.unused_)
 
     def what_if(self, profile: Profile, descriptor: str, levels: float = 1.0) -> list[RankChange]:
         """Roles that move up if the person adds ``levels`` to one descriptor."""

@@ -17,7 +17,7 @@ import streamlit as st
 from careerpivot.datasets.registry import DatasetInfo, available_datasets
 from careerpivot.engine import Engine
 from careerpivot.gaps import GapReport
-from careerpivot.graph import RoleGraph, neighbourhood
+from careerpivot.graph import RoleGraph
 from careerpivot.profile import Profile
 from careerpivot.routes import LearningPlan, RankChange, Route
 from careerpivot.scoring import Pivot
@@ -127,5 +127,5 @@ def what_if(
 @st.cache_data(show_spinner=False, max_entries=128)
 def role_map(dataset: str, centre: str) -> tuple[RoleGraph, dict[str, tuple[float, float]]]:
     """The roles one step from ``centre`` and a fixed layout of them (for the map view)."""
-    sub = neighbourhood(engine(dataset).graph, centre, radius=1)
+    sub = engine(dataset).neighbourhood(centre, radius=1)
     return nx.DiGraph(sub), graph_layout(sub, centre)

@@ -9,7 +9,6 @@ from careerpivot.errors import CareerPivotError
 from careerpivot.levels import NUMBERS_HELP
 from careerpivot.model import SOC_MAJOR_GROUPS
 from careerpivot.profile import Profile
-from careerpivot.routes import route_start
 from careerpivot.scoring import Pivot
 from careerpivot.ui import cache, figures, my_data, state, tables, widgets
 from careerpivot.ui.cards import pivot_card
@@ -156,7 +155,7 @@ def _suggestions(eng: Engine, pivots: list[Pivot]) -> None:
 
 def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
     try:
-        centre = prof.current_role or route_start(eng.scorer, prof)
+        centre = eng.route_start(prof)
         sub, pos = cache.role_map(eng.dataset.name, centre)
     except CareerPivotError as exc:
         st.info(f"No map for this profile: {exc}.")
@@ -207,7 +206,7 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
     with st.expander("The map as a table"):
         st.dataframe(
             tables.neighbours_frame(
-                sub, centre, None if related is None else related.get(centre, [])
+                eng, centre, None if related is None else related.get(centre, [])
             ),
             hide_index=True,
             column_config={
