@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Unpack
 
 from careerpivot.datasets.registry import dataset_path, load_dataset
+from careerpivot.datasets.saved import load_relatedness
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.facts import RoleFacts, role_facts, shared_figures
 from careerpivot.gaps import GapReport, person_gap, role_gap
@@ -18,8 +20,10 @@ from careerpivot.graph import (
     neighbourhood,
     transitions,
 )
-from careerpivot.model import Dataset
+from careerpivot.model import Dataset, FloatArray
 from careerpivot.profile import Profile, profile_from_role
+from careerpivot.ranking import PivotRanker, RealisticWeights, SortKey
+from careerpivot.relatedness import RelatednessModel
 from careerpivot.resources import graphs_dir
 from careerpivot.routes import (
     LearningPlan,
@@ -54,22 +58,39 @@ class Engine:
         graph: RoleGraph | None = None,
         graph_file: Path | None = None,
         weights: ScoringWeights | None = None,
+        relatedness: FloatArray | Callable[[], FloatArray | None] | None = None,
+        realistic: RealisticWeights | None = None,
     ) -> None:
         self.dataset = dataset
         self._graph = graph
         self._graph_file = graph_file
         self.scorer = PivotScorer(weights).fit(dataset)
+        #: The default list ("realistic next steps"); the relatedness key is the saved
+        #: one, else fit on first use (the starter set: weighted sum, about a second).
+        self.ranker = PivotRanker(
+            self.scorer,
+            relatedness if relatedness is not None else self._fit_relatedness,
+            realistic,
+        )
+
+    def _fit_relatedness(self) -> FloatArray | None:
+        if len(self.dataset) < 2:
+            return None
+        key: FloatArray = RelatednessModel().fit(self.dataset).score_
+        return key
 
     @classmethod
     def load(cls, name: str = STARTER_NAME, data_dir: Path | None = None) -> Engine:
         """Load a data set by name; its saved graph is read on first use (routes need it)."""
         dataset = load_dataset(name, data_dir)
-        path = (
-            starter_graph_path()
-            if name == STARTER_NAME
-            else dataset_path(name, data_dir) / "graph.json"
+        if name == STARTER_NAME:
+            return cls(dataset, graph_file=starter_graph_path())
+        folder = dataset_path(name, data_dir)
+        return cls(
+            dataset,
+            graph_file=folder / "graph.json",
+            relatedness=load_relatedness(folder, len(dataset)),
         )
-        return cls(dataset, graph_file=path)
 
     @property
     def graph(self) -> RoleGraph:
@@ -102,9 +123,19 @@ class Engine:
         """A profile seeded from a role."""
         return profile_from_role(self.dataset, code)
 
-    def recommend(self, profile: Profile, k: int = 20, **filters: Unpack[Filters]) -> list[Pivot]:
-        """Top-k pivots with explanations."""
-        return self.scorer.recommend(profile, k, **filters)
+    def recommend(
+        self,
+        profile: Profile,
+        k: int = 20,
+        *,
+        sort_by: SortKey = "realistic",
+        explain: bool = True,
+        **filters: Unpack[Filters],
+    ) -> list[Pivot]:
+        """The default pivot list, "realistic next steps" (:mod:`careerpivot.ranking`):
+        the first 10 places one role per SOC broad group (others under ``similar``);
+        ``sort_by`` re-sorts the most realistic roles by fit, openings, pay or outlook."""
+        return self.ranker.recommend(profile, k, sort_by=sort_by, explain=explain, **filters)
 
     @cached_property
     def _shared_figures(self) -> dict[str, tuple[str, ...]]:

@@ -19,6 +19,7 @@ from careerpivot.engine import Engine
 from careerpivot.gaps import GapReport
 from careerpivot.graph import RoleGraph
 from careerpivot.profile import Profile
+from careerpivot.ranking import SORT_KEYS
 from careerpivot.routes import LearningPlan, RankChange, Route
 from careerpivot.scoring import Pivot
 from careerpivot.search import TitleMatch
@@ -73,11 +74,13 @@ def recommend(
     min_outlook: float | None,
     families: tuple[str, ...],
     exclude: tuple[str, ...],
+    sort_by: str = "realistic",
 ) -> list[Pivot]:
-    """Top-k pivots with reasons, after filters."""
+    """Top-k pivots with reasons, after filters, in the default order or re-sorted."""
     return engine(dataset).recommend(
         _profile,
         k,
+        sort_by=sort_by if sort_by in SORT_KEYS else "realistic",
         max_job_zone_step=max_job_zone_step,
         min_wage=min_wage or None,
         min_outlook=min_outlook,

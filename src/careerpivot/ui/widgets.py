@@ -135,6 +135,7 @@ def current_pivots(eng: Engine, profile: Profile) -> list[Pivot]:
         min_outlook=f.min_outlook,
         families=f.families,
         exclude=tuple(state.dismissed()),
+        sort_by=str(st.session_state.get("w_piv_sort", "realistic")),
     )
 
 

@@ -20,6 +20,13 @@ OUTLOOK_FLOORS: dict[float | None, str] = {
     3.0: "Growing 3% or more",
     7.0: "Growing 7% or more",
 }
+SORT_LABELS = {
+    "realistic": "Realistic next steps",
+    "fit": "Best fit first",
+    "openings": "Most openings first",
+    "pay": "Highest pay first",
+    "outlook": "Best outlook first",
+}
 STEP_LABELS = {
     0: "Same job zone",
     1: "1 zone up",
@@ -39,10 +46,11 @@ def main() -> None:
         my_data.panel("pivots")
         return
     st.markdown(
-        f"Roles your skills already fit, starting from **{widgets.start_label(eng, prof)}**. "
+        f"Realistic next steps from **{widgets.start_label(eng, prof)}**: roles related to "
+        "your current role, weighed with your own fit, how many openings they have and the "
+        "step in job zone, at most one role per occupation group in the first ten. "
         "Fit (0-100%) weighs skills and knowledge, how alike the work is, tools, interests, "
-        "work values and the step in job zone; wages and outlook are shown beside it, "
-        "never mixed in."
+        "work values and the step in job zone; wages and outlook are shown beside it."
     )
     st.caption(tables.md(NUMBERS_HELP))
     widgets.note_unscored_start(eng, prof)
@@ -137,9 +145,18 @@ def _suggestions(eng: Engine, pivots: list[Pivot]) -> None:
             "minimum wage or outlook, or clear the role families (under Filters)."
         )
     else:
+        st.selectbox(
+            "Order",
+            options=list(SORT_LABELS),
+            format_func=SORT_LABELS.__getitem__,
+            key="w_piv_sort",
+            help="Re-sorting orders the 60 most realistic roles by the chosen figure.",
+        )
         st.caption(tables.numbers_source(eng.dataset))
     for p in pivots:
         pivot_card(eng.dataset, p, where="list", facts=eng.facts(p.code))
+        if p.similar:
+            st.text("Similar: " + "; ".join(s.title for s in p.similar))
     hidden = state.dismissed()
     if hidden:
         with st.expander(f"Roles you hid ({len(hidden)})"):
