@@ -177,10 +177,14 @@ class Lists:
             self.parts[i] = (fit_term(s.total, s.eligible), rel, s.job_zone_step, cand, same)
         self.openings = ranker.openings_
 
-    def top(self, i: int, w: RealisticWeights, k: int = DISTINCT) -> list[int]:
+    def top(
+        self, i: int, w: RealisticWeights, k: int = DISTINCT, similar: bool = False
+    ) -> list[int]:
+        """Rows of the first ``k`` places (with ``similar``: and the roles named under them)."""
         fit, rel, step, cand, same = self.parts[i]
         total = realistic_score(fit, rel, self.openings, step, w, same_group=same)
-        return [p.row for p in order_rows(cand, total, None, self.codes, k)]
+        placed = order_rows(cand, total, None, self.codes, k)
+        return [r for p in placed for r in (p.row, *(p.similar if similar else ()))]
 
 
 def recall_at_10(lists: Lists, truth: dict[int, set[int]], w: RealisticWeights) -> float:

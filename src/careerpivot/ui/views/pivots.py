@@ -156,7 +156,7 @@ def _suggestions(eng: Engine, pivots: list[Pivot]) -> None:
     for p in pivots:
         pivot_card(eng.dataset, p, where="list", facts=eng.facts(p.code))
         if p.similar:
-            st.text("Similar: " + "; ".join(s.title for s in p.similar))
+            st.caption(tables.md("Similar: " + "; ".join(s.title for s in p.similar)))
     hidden = state.dismissed()
     if hidden:
         with st.expander(f"Roles you hid ({len(hidden)})"):
