@@ -35,7 +35,7 @@ from careerpivot.routes import (
     what_if,
 )
 from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights, scoring_notes
-from careerpivot.search import TitleIndex, TitleMatch
+from careerpivot.search import SearchResult, TitleIndex
 
 
 def starter_graph_path() -> Path:
@@ -111,13 +111,17 @@ class Engine:
 
     @cached_property
     def titles(self) -> TitleIndex:
-        """Fuzzy title index."""
+        """Title index: titles, alternate titles and the team's lay names."""
         return TitleIndex(self.dataset)
 
     # ----- the questions ------------------------------------------------------------------
-    def search(self, query: str, limit: int = 10) -> list[TitleMatch]:
-        """Roles matching a typed title."""
-        return self.titles.search(query, limit=limit)
+    def search(self, query: str, limit: int = 10) -> SearchResult:
+        """Roles matching a typed title, best first, flagged ambiguous when the first are close.
+
+        The one title search: the Start page, Compare and Plan targets, the rejection
+        form, the CLI's ``--role``/``--target`` and ``profile init`` all call it.
+        """
+        return self.titles.find(query, limit=limit)
 
     def profile_for(self, code: str) -> Profile:
         """A profile seeded from a role."""

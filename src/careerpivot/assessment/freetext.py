@@ -35,14 +35,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
 from careerpivot.assessment.diagnostics import AssessmentError
 from careerpivot.assessment.skills import SkillUpdate, check_ratings, rating_warnings
 from careerpivot.assessment.textnorm import Token, phrase_tokens, segments, stem
 from careerpivot.model import Dataset
 from careerpivot.profile import Profile
-from careerpivot.search import TitleIndex
+from careerpivot.search import MIN_SCORE, TitleIndex
 
 How = Literal["exact", "stem", "fuzzy"]
 Source = Literal["name", "alias", "cue"]
@@ -283,31 +283,20 @@ class TitleCandidate:
 
 
 def match_titles(
-    text: str, index: TitleIndex, *, limit: int = 5, min_score: float = 70.0
+    text: str, index: TitleIndex, *, limit: int = 5, min_score: float = MIN_SCORE
 ) -> list[TitleCandidate]:
-    """Roles for a typed job title, best first (typo-tolerant, via titles and alternates).
-
-    A hit whose matched title is shorter than what was typed is re-scored on
-    whole-title similarity only: :class:`TitleIndex` also scores partial matches,
-    which let a two-letter alternate title ("CO") match anything containing those
-    letters ("secondary school teacher").
+    """Roles for a typed job title, best first: the shared role search
+    (:meth:`careerpivot.search.TitleIndex.find`), its 0-100 score as a 0-1 confidence.
 
     >>> from careerpivot.datasets.starter import load_starter
     >>> idx = TitleIndex(load_starter())
     >>> [match_titles(t, idx)[0].code for t in ("registerd nurse", "secondary school teacher")]
     ['29-1141.00', '25-2031.00']
     """
-    query = utils.default_process(text)
-    out: list[TitleCandidate] = []
-    for m in index.search(text, limit=4 * limit, min_score=min_score):
-        score = m.score
-        matched = utils.default_process(m.matched)
-        if len(matched) < len(query):
-            score = max(fuzz.ratio(query, matched), fuzz.token_sort_ratio(query, matched))
-        if score >= min_score:
-            out.append(TitleCandidate(m.code, m.title, m.matched, round(score / 100.0, 3)))
-    out.sort(key=lambda c: -c.confidence)  # stable: TitleIndex order breaks ties
-    return out[:limit]
+    return [
+        TitleCandidate(m.code, m.title, m.matched, round(m.score / 100.0, 3))
+        for m in index.find(text, limit=limit, min_score=min_score)
+    ]
 
 
 # ----- confirming ---------------------------------------------------------------------------
