@@ -22,7 +22,7 @@ from careerpivot.profile import Profile
 from careerpivot.ranking import SORT_KEYS
 from careerpivot.routes import LearningPlan, RankChange, Route
 from careerpivot.scoring import Pivot
-from careerpivot.search import TitleMatch
+from careerpivot.search import SearchResult
 from careerpivot.ui.figures import graph_layout
 
 if TYPE_CHECKING:
@@ -57,8 +57,8 @@ def profile_key(profile: Profile) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def search(dataset: str, query: str, limit: int = 6) -> list[TitleMatch]:
-    """Roles matching a typed title (typo tolerant, alternate titles)."""
+def search(dataset: str, query: str, limit: int = 6) -> SearchResult:
+    """Roles matching a typed title: :meth:`Engine.search`, the one search every picker uses."""
     return engine(dataset).search(query, limit=limit)
 
 
