@@ -201,8 +201,10 @@ class TitleIndex:
                 rows.append(r)
                 cols.append(vocab.setdefault(tok, len(vocab)))
         self._vocab = vocab
-        self._vocab_list = list(vocab)
         self._sorted_vocab = sorted(vocab)
+        self._by_letter: dict[str, list[str]] = {}  # fuzzy candidates share the first letter
+        for word in vocab:
+            self._by_letter.setdefault(word[0], []).append(word)
         self._m = sparse.csc_matrix(
             (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(e.tokens), len(vocab))
         )
@@ -361,11 +363,12 @@ class TitleIndex:
         found: dict[int, float] = {}
         if len(tok) >= 4:
             cut = 85.0 if len(tok) == 4 else 80.0 if len(tok) == 5 else 75.0
+            # typos rarely hit the first letter ("barista" is not "artist")
+            same_letter = self._by_letter.get(tok[0], [])
             for word, sim, _ in process.extract(
-                tok, self._vocab_list, scorer=fuzz.ratio, score_cutoff=cut, limit=6
+                tok, same_letter, scorer=fuzz.ratio, score_cutoff=cut, limit=6
             ):
-                if word[0] == tok[0]:  # typos rarely hit the first letter ("barista" != "artist")
-                    found[vocab[word]] = FUZZY_FACTOR * float(sim) / 100.0
+                found[vocab[word]] = FUZZY_FACTOR * float(sim) / 100.0
         lo = bisect.bisect_left(self._sorted_vocab, tok)
         for word in self._sorted_vocab[lo : lo + 12]:
             if not word.startswith(tok):

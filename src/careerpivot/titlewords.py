@@ -49,6 +49,18 @@ def singular(word: str) -> str:
     return word
 
 
+_SPELLING = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"(?<=[a-z])our(?=er|$|ing|ed)", "or"),  # labour(er), colour
+        (r"(?<=[a-z])tre$", "ter"),  # centre, theatre
+        (r"([^aeiou])ae(?=[a-z])", r"\1e"),  # paediatric, anaesthetist
+        (r"(?<=[aeiou])ll(?=er$|or$|ers$|ing$|ed$)", "l"),  # jeweller, counsellor
+        (r"(?<=[a-z]{3})(?<!adv)is(er|ing|ation)$", r"iz\1"),  # organiser, specialising
+    )
+)
+
+
 def us_spelling(word: str) -> str:
     """British spellings folded to US ones by general rules (not a word list).
 
@@ -57,21 +69,19 @@ def us_spelling(word: str) -> str:
     """
     if len(word) < 5:
         return word
-    word = re.sub(r"(?<=[a-z])our(?=er|$|ing|ed)", "or", word)  # labour(er), colour
-    word = re.sub(r"(?<=[a-z])tre$", "ter", word)  # centre, theatre
-    word = re.sub(r"(?<=[a-z])([lf])tre$", r"\1ter", word)
-    word = re.sub(r"([^aeiou])ae(?=[a-z])", r"\1e", word)  # paediatric, anaesthetist
-    word = re.sub(r"(?<=[aeiou])ll(?=er$|or$|ers$|ing$|ed$)", "l", word)  # jeweller, counsellor
-    word = re.sub(
-        r"(?<=[a-z]{3})(?<!adv)is(er|ing|ation)$", r"iz\1", word
-    )  # organiser, specialising
+    for pattern, repl in _SPELLING:
+        word = pattern.sub(repl, word)
     return word
 
 
+_JOINER = re.compile(r"(?<=[a-z0-9])[-.](?=[a-z0-9])")
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = text.lower().replace("&", " and ").replace("'s", "").replace("'", "")
-    return re.sub(r"(?<=[a-z0-9])[-.](?=[a-z0-9])", "", text)  # x-ray, e-mail, front-end
+    return _JOINER.sub("", text)  # x-ray, e-mail, front-end
 
 
 def title_tokens(
@@ -91,7 +101,7 @@ def title_tokens(
     table = words or {}
     cache = memo if memo is not None else {}
     out: list[str] = []
-    for raw in _WORD.findall(_fold(_CLAUSE.sub("", text))):
+    for raw in _WORD.findall(_fold(_CLAUSE.sub("", text) if "," in text else text)):
         parts = cache.get(raw)
         if parts is None:
             w = us_spelling(singular(raw))
@@ -114,6 +124,9 @@ def typed_words(text: str) -> list[str]:
     return _WORD.findall(_fold(text))
 
 
+_BRACKETS = re.compile(r"\s*(.*?)\s*\(([^()]*)\)\s*(.*?)\s*")
+
+
 def split_parenthesis(title: str) -> tuple[str, ...]:
     """A title and the other name it carries in brackets, as separate titles.
 
@@ -122,7 +135,7 @@ def split_parenthesis(title: str) -> tuple[str, ...]:
     >>> split_parenthesis("Nurse")
     ('Nurse',)
     """
-    m = re.fullmatch(r"\s*(.*?)\s*\(([^()]*)\)\s*(.*?)\s*", title)
+    m = _BRACKETS.fullmatch(title) if "(" in title else None
     if not m:
         return (title,)
     outer = f"{m.group(1)} {m.group(3)}".strip()
