@@ -48,7 +48,7 @@ TITLE_WEIGHT = 10.0  # the occupation's own title holding the query's words
 AMBIGUITY_MARGIN = 4.0  # points within which the first matches count as close
 MAX_CHOICES = 6
 MIN_SCORE = 40.0  # below this a title is not shown at all
-SURE_SCORE = 60.0  # below this the first match is only a suggestion (ambiguous)
+SURE_SCORE = 75.0  # below this the first match is only a suggestion (ambiguous)
 PREFIX_WEIGHT = 0.85  # "admin" for "administrator"
 FUZZY_FACTOR = 0.95
 

@@ -73,6 +73,9 @@ def _find_role(eng: Engine) -> None:
         st.caption(
             f"“{plain(query.strip())}” fits {len(shown)} roles about equally well. "
             "Choose the one you mean."
+            if len(shown) > 1
+            else f"“{plain(query.strip())}” is only a loose match for the role below: choose "
+            "it if it is what you mean, or try another title."
         )
     code = st.radio(
         "Which of these is it?",
