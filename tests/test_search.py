@@ -1,6 +1,9 @@
+from dataclasses import replace
+
 import pytest
 
-from careerpivot.search import TitleIndex
+from careerpivot.search import SearchTables, TitleIndex, load_search_tables, one_line
+from careerpivot.titlewords import singular, title_tokens
 
 
 @pytest.fixture(scope="module")
@@ -15,21 +18,82 @@ def index(starter):
         ("sofware develper", "15-1252.00"),
         ("data analyst", "15-2051.01"),
         ("registered nurse", "29-1141.00"),
+        ("nurse", "29-1141.00"),  # the app's own example: not Farmworkers ... Nursery
+        ("RN", "29-1141.00"),
         ("electrician", "47-2111.00"),
+        ("electricians", "47-2111.00"),
         ("ux designer", "15-1255.00"),
+        ("ux", "15-1255.00"),
+        ("waitress", "35-3031.00"),
+        ("developer software", "15-1252.00"),
         ("15-1254.00", "15-1254.00"),
     ],
 )
-def test_finds_roles_by_title_and_alternates(index, query, code):
-    assert index.search(query, limit=3)[0].code == code
+def test_finds_roles_by_title_alternates_and_lay_names(index, query, code):
+    assert index.find(query, limit=3)[0].code == code
 
 
-def test_one_entry_per_role_and_sorted(index):
-    hits = index.search("analyst", limit=10)
+def test_one_entry_per_role_and_best_first(index):
+    hits = index.find("analyst", limit=10)
     assert len({h.code for h in hits}) == len(hits)
-    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert len(hits) > 1
 
 
 def test_nonsense_and_empty(index):
-    assert index.search("") == []
-    assert index.search("qqqqzzzz xxyy") == []
+    assert len(index.find("")) == 0
+    assert len(index.find("qqqqzzzz xxyy")) == 0
+    assert index.find("   ").best is None
+
+
+def test_close_matches_are_ambiguous_and_not_preselected(index):
+    res = index.find("teacher")
+    assert res.ambiguous and res.best is None
+    codes = [c.code for c in res.choices]
+    assert {"25-2021.00", "25-2031.00"} <= set(codes)
+    assert all(c.description for c in res.choices)  # one line each, to choose by
+    assert all("\n" not in c.description for c in res.choices)
+
+
+def test_clear_match_is_not_ambiguous(index):
+    res = index.find("registered nurse")
+    assert not res.ambiguous and res.best is not None and res.best.code == "29-1141.00"
+    assert res.best.exact
+
+
+def test_more_common_occupation_wins_between_equal_titles(starter):
+    # Two roles share the alternate title "Widget Fixer": the one with more jobs comes first,
+    # whichever order the data set lists them in.
+    occs = list(starter.occupations)
+    a, b = occs[0], occs[1]
+    for small, big in ((a, b), (b, a)):
+        changed = {
+            small.code: replace(small, alternate_titles=("Widget Fixer",), employment=1_000.0),
+            big.code: replace(big, alternate_titles=("Widget Fixer",), employment=900_000.0),
+        }
+        ds = replace(starter, occupations=tuple(changed.get(o.code, o) for o in occs))
+        res = TitleIndex(ds, SearchTables()).find("widget fixers")
+        assert [m.code for m in res][:2] == [big.code, small.code]
+
+
+def test_lay_table_rows_name_real_codes(starter):
+    tables = load_search_tables()
+    assert tables.lay_titles and tables.words
+    missing = {c for _, codes in tables.lay_titles for c in codes} - set(starter.occupation_index)
+    # the table serves O*NET too, so some codes are not in the starter set; most are
+    assert len(missing) < len({c for _, codes in tables.lay_titles for c in codes}) / 2
+
+
+def test_words_normalise_plurals_gender_and_order():
+    assert singular("waitresses") == "waitress"
+    assert title_tokens("Cooks, Restaurant") == ["cook", "restaurant"]
+    assert sorted(title_tokens("restaurant cooks")) == sorted(title_tokens("Cooks, Restaurant"))
+    assert title_tokens("policewoman", {"policeman": ("police", "officer")}) == [
+        "police",
+        "officer",
+    ]
+
+
+def test_one_line_description():
+    assert one_line("Fix pipes. Read plans.") == "Fix pipes."
+    long = "word " * 60
+    assert len(one_line(long)) <= 140 and one_line(long).endswith("…")

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Unpack
+from typing import Any, Unpack
 
 from careerpivot.datasets.registry import dataset_path, load_dataset
+from careerpivot.datasets.saved import load_relatedness
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.facts import RoleFacts, role_facts, shared_figures
 from careerpivot.gaps import GapReport, person_gap, role_gap
-from careerpivot.graph import RoleGraph, build_graph, dataset_fingerprint, load_graph
-from careerpivot.model import Dataset
+from careerpivot.graph import (
+    RoleGraph,
+    build_graph,
+    dataset_fingerprint,
+    load_graph,
+    neighbourhood,
+    transitions,
+)
+from careerpivot.model import Dataset, FloatArray
 from careerpivot.profile import Profile, profile_from_role
+from careerpivot.ranking import PivotRanker, RealisticWeights, SortKey
+from careerpivot.relatedness import RelatednessModel
 from careerpivot.resources import graphs_dir
 from careerpivot.routes import (
     LearningPlan,
@@ -20,12 +31,13 @@ from careerpivot.routes import (
     Route,
     WhatIfOption,
     learning_plan,
+    route_start,
     stepping_stone_routes,
     what_if,
     what_if_options,
 )
 from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights, scoring_notes
-from careerpivot.search import TitleIndex, TitleMatch
+from careerpivot.search import SearchResult, TitleIndex
 
 
 def starter_graph_path() -> Path:
@@ -48,22 +60,39 @@ class Engine:
         graph: RoleGraph | None = None,
         graph_file: Path | None = None,
         weights: ScoringWeights | None = None,
+        relatedness: FloatArray | Callable[[], FloatArray | None] | None = None,
+        realistic: RealisticWeights | None = None,
     ) -> None:
         self.dataset = dataset
         self._graph = graph
         self._graph_file = graph_file
         self.scorer = PivotScorer(weights).fit(dataset)
+        #: The default list ("realistic next steps"); the relatedness key is the saved
+        #: one, else fit on first use (the starter set: weighted sum, about a second).
+        self.ranker = PivotRanker(
+            self.scorer,
+            relatedness if relatedness is not None else self._fit_relatedness,
+            realistic,
+        )
+
+    def _fit_relatedness(self) -> FloatArray | None:
+        if len(self.dataset) < 2:
+            return None
+        key: FloatArray = RelatednessModel().fit(self.dataset).score_
+        return key
 
     @classmethod
     def load(cls, name: str = STARTER_NAME, data_dir: Path | None = None) -> Engine:
         """Load a data set by name; its saved graph is read on first use (routes need it)."""
         dataset = load_dataset(name, data_dir)
-        path = (
-            starter_graph_path()
-            if name == STARTER_NAME
-            else dataset_path(name, data_dir) / "graph.json"
+        if name == STARTER_NAME:
+            return cls(dataset, graph_file=starter_graph_path())
+        folder = dataset_path(name, data_dir)
+        return cls(
+            dataset,
+            graph_file=folder / "graph.json",
+            relatedness=load_relatedness(folder, len(dataset)),
         )
-        return cls(dataset, graph_file=path)
 
     @property
     def graph(self) -> RoleGraph:
@@ -84,21 +113,35 @@ class Engine:
 
     @cached_property
     def titles(self) -> TitleIndex:
-        """Fuzzy title index."""
+        """Title index: titles, alternate titles and the team's lay names."""
         return TitleIndex(self.dataset)
 
     # ----- the questions ------------------------------------------------------------------
-    def search(self, query: str, limit: int = 10) -> list[TitleMatch]:
-        """Roles matching a typed title."""
-        return self.titles.search(query, limit=limit)
+    def search(self, query: str, limit: int = 10) -> SearchResult:
+        """Roles matching a typed title, best first, flagged ambiguous when the first are close.
+
+        The one title search: the Start page, Compare and Plan targets, the rejection
+        form, the CLI's ``--role``/``--target`` and ``profile init`` all call it.
+        """
+        return self.titles.find(query, limit=limit)
 
     def profile_for(self, code: str) -> Profile:
         """A profile seeded from a role."""
         return profile_from_role(self.dataset, code)
 
-    def recommend(self, profile: Profile, k: int = 20, **filters: Unpack[Filters]) -> list[Pivot]:
-        """Top-k pivots with explanations."""
-        return self.scorer.recommend(profile, k, **filters)
+    def recommend(
+        self,
+        profile: Profile,
+        k: int = 20,
+        *,
+        sort_by: SortKey = "realistic",
+        explain: bool = True,
+        **filters: Unpack[Filters],
+    ) -> list[Pivot]:
+        """The default pivot list, "realistic next steps" (:mod:`careerpivot.ranking`):
+        the first 10 places one role per SOC broad group (others under ``similar``);
+        ``sort_by`` re-sorts the most realistic roles by fit, openings, pay or outlook."""
+        return self.ranker.recommend(profile, k, sort_by=sort_by, explain=explain, **filters)
 
     @cached_property
     def _shared_figures(self) -> dict[str, tuple[str, ...]]:
@@ -136,6 +179,25 @@ class Engine:
     def routes(self, profile: Profile, target: str, k: int = 3) -> list[Route]:
         """Stepping-stone routes to a target."""
         return stepping_stone_routes(self.graph, self.scorer, profile, target, k=k)
+
+    def route_start(self, profile: Profile) -> str:
+        """Where routes and the map start for the profile: its current role, else the role
+        it fits best (any job zone)."""
+        return route_start(self.scorer, profile)
+
+    def neighbourhood(self, code: str, radius: int = 1) -> RoleGraph:
+        """The roles within ``radius`` transition steps of ``code`` (the map's subgraph)."""
+        return neighbourhood(self.graph, code, radius=radius)
+
+    def transitions(self, code: str) -> list[tuple[str, dict[str, Any]]]:
+        """The roles one step from ``code`` with the edge's similarity, effort and job-zone
+        step, most similar first (the map as a table)."""
+        return transitions(self.graph, code)
+
+    @property
+    def unused_signals(self) -> dict[str, str]:
+        """Profile parts this data set cannot score (e.g. ``values``), each with the reason."""
+        return dict(self.scorer.unused_)
 
     def what_if(self, profile: Profile, descriptor: str, levels: float = 1.0) -> list[RankChange]:
         """Roles that move up if the person adds ``levels`` to one descriptor."""

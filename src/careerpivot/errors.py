@@ -46,6 +46,19 @@ class UnknownRoleError(CareerPivotError, KeyError):
         return str(self.args[0])
 
 
+class AmbiguousRoleError(CareerPivotError, LookupError):
+    """A typed title that fits several roles about equally well: the person has to choose."""
+
+    def __init__(self, role: str, choices: list[tuple[str, str, str]]) -> None:
+        self.role = role
+        self.choices = choices  # (code, title, one-line description)
+        listed = "; ".join(f"{code} {title}" for code, title, _ in choices)
+        super().__init__(
+            f"{role!r} fits several roles about equally well: {listed}. "
+            "Give the code or a fuller title."
+        )
+
+
 class UnknownDescriptorError(CareerPivotError, KeyError):
     """A skill, knowledge area or tool id that the data set does not contain."""
 

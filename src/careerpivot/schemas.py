@@ -9,6 +9,7 @@ travel with the fields.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -143,20 +144,25 @@ class TitleMatchOut(BaseModel):
     title: str
     matched: str
     score: float
+    exact: bool = Field(False, description="a title with exactly the typed words")
+    description: str = Field("", description="one line saying what the role does")
 
 
 class SearchAnswer(Answer):
-    """``roles search``: roles matching a typed title, best first."""
+    """``roles search``: roles matching a typed title, best first; ``ambiguous`` when the
+    first ones fit about equally well (then the person has to choose; nothing is pre-selected)."""
 
     query: str
+    ambiguous: bool = False
     matches: list[TitleMatchOut]
 
     @classmethod
-    def of(cls, dataset: Dataset, query: str, hits: list[TitleMatch]) -> SearchAnswer:
-        """Wrap the engine's search hits."""
+    def of(cls, dataset: Dataset, query: str, hits: Sequence[TitleMatch]) -> SearchAnswer:
+        """Wrap the engine's search result."""
         return cls(
             dataset=DataSource.of(dataset),
             query=query,
+            ambiguous=bool(getattr(hits, "ambiguous", False)),
             matches=[TitleMatchOut.model_validate(h) for h in hits],
         )
 

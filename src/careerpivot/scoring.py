@@ -94,6 +94,15 @@ class DescriptorNote:
 
 
 @dataclass(frozen=True)
+class SimilarRole:
+    """A role of the same SOC broad group as a listed one, shown under it."""
+
+    code: str
+    title: str
+    score: float  # its own fit (viability), 0-1
+
+
+@dataclass(frozen=True)
 class Pivot:
     """One suggested role with its scores, reasons and the numbers beside them."""
 
@@ -116,6 +125,14 @@ class Pivot:
     annual_openings: float | None = None
     major_group: str = ""
     gap: GapReport | None = None  # the gap model behind strengths, gaps and tools to check
+    #: The realistic-next-steps score that placed it (careerpivot.ranking), if any.
+    realistic: float | None = None
+    #: 1 / sqrt(1 + place) in the relatedness list of the person's role, if they have one.
+    relatedness: float | None = None
+    #: Other roles of its SOC broad group, shown as "similar: ..." under it.
+    similar: list[SimilarRole] = field(default_factory=list)
+    #: Set when the role's ratings are estimated: what they rest on (see estimation).
+    estimate_note: str = ""
 
 
 @dataclass
@@ -333,6 +350,10 @@ class PivotScorer:
         rank = 1 + int((s.total[s.eligible] > s.total[i]).sum())
         return self._pivot(i, rank, s, profile, True)
 
+    def pivot_at(self, i: int, rank: int, s: Scores, profile: Profile, explain: bool) -> Pivot:
+        """The :class:`Pivot` of role row ``i`` at list place ``rank`` from scores ``s``."""
+        return self._pivot(i, rank, s, profile, explain)
+
     def _pivot(self, i: int, rank: int, s: Scores, profile: Profile, explain: bool) -> Pivot:
         ds = self.dataset_
         occ = ds.occupations[i]
@@ -369,6 +390,7 @@ class PivotScorer:
             annual_openings=occ.annual_openings,
             major_group=occ.major_group,
             gap=report,
+            estimate_note=occ.estimate_note,
         )
 
     def gap_report(self, person: FloatArray, i: int, rated: set[str] | None = None) -> GapReport:

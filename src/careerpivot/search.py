@@ -1,74 +1,395 @@
-"""Typo-tolerant role search over titles and alternate titles (rapidfuzz)."""
+"""Role search by job title: the one search every picker, command and page uses.
+
+A query and every title of a data set (official title, alternate and short titles,
+and the team's lay names and abbreviations in ``data/search/lay_titles.csv``) are
+turned into comparable words (:mod:`careerpivot.titlewords`: singular, neutral
+gender, US spelling, abbreviations spelled out), so word order, plurals and
+"waitress"/"waiter" do not matter. Ranking:
+
+1. a title with exactly the query's words comes first (any kind of title);
+2. otherwise titles score by how much of the query they cover and how much of
+   the title the query covers (typos match through a fuzzy word lookup);
+3. between near-equal matches the more common occupation wins (BLS employment),
+   and a base O*NET-SOC code (``.00``) wins over its specialties.
+
+When the first matches are close (several exact titles, or scores within
+``AMBIGUITY_MARGIN``), the result is *ambiguous*: pickers show the choices, each
+with a one-line description, and pre-select none.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal, overload
 
-from rapidfuzz import fuzz, process, utils
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
 
+from careerpivot.datasets.tables import Column, read_rows
 from careerpivot.model import ONET_SOC_PATTERN, Dataset
+from careerpivot.resources import data_dir
+from careerpivot.titlewords import split_parenthesis, title_tokens, typed_words
+
+LAY_TITLES, TITLE_WORDS = "lay_titles.csv", "title_words.csv"
+TitleKind = Literal["code", "title", "alternate", "lay"]
+
+EXACT_BONUS = 30.0  # an exact title outranks any partial one
+EMPLOYMENT_WEIGHT = 2.0  # points per tenfold employment: settles near-equal matches
+BASE_CODE_BONUS = 0.5  # 29-1141.00 before 29-1141.01 when employment is shared
+LAY_BONUS = 10.0  # the team's lay name outranks an exact alternate title elsewhere
+TITLE_WEIGHT = 10.0  # the occupation's own title holding the query's words
+AMBIGUITY_MARGIN = 4.0  # points within which the first matches count as close
+MAX_CHOICES = 6
+MIN_SCORE = 40.0  # below this a title is not shown at all
+SURE_SCORE = 75.0  # below this the first match is only a suggestion (ambiguous)
+PREFIX_WEIGHT = 0.85  # "admin" for "administrator"
+FUZZY_FACTOR = 0.95
+
+
+def search_dir() -> Path:
+    """``$CAREERPIVOT_SEARCH_DIR`` or the shipped ``data/search``."""
+    env = os.environ.get("CAREERPIVOT_SEARCH_DIR")
+    if env:
+        return Path(env)
+    return data_dir("search")
+
+
+@dataclass(frozen=True)
+class SearchTables:
+    """The team's search knowledge: lay names (phrase -> codes) and word rewrites."""
+
+    lay_titles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@cache
+def load_search_tables(root: Path | None = None) -> SearchTables:
+    """Read ``lay_titles.csv`` and ``title_words.csv`` (validated; errors name file and line)."""
+    base = root or search_dir()
+
+    def codes(text: str) -> tuple[str, ...]:
+        out = tuple(c.strip() for c in text.split(";") if c.strip())
+        bad = [c for c in out if not ONET_SOC_PATTERN.match(c)]
+        if bad or not out:
+            raise ValueError(f"not O*NET-SOC codes: {text!r}")
+        return out
+
+    lay = tuple(
+        (row["phrase"], row["codes"])
+        for _, row in read_rows(
+            base / LAY_TITLES,
+            [Column("phrase"), Column("codes", codes), Column("note", required=False)],
+        )
+    )
+    words = tuple(
+        (row["word"].strip().lower(), tuple(row["means"].lower().split()))
+        for _, row in read_rows(
+            base / TITLE_WORDS, [Column("word"), Column("means"), Column("kind", required=False)]
+        )
+    )
+    return SearchTables(lay, words)
 
 
 @dataclass(frozen=True)
 class TitleMatch:
-    """A role found by title: which title matched and how well (0-100)."""
+    """A role found by title: which title matched, how well (0-100) and whether exactly."""
 
     code: str
     title: str
     matched: str
     score: float
+    exact: bool = False
+    description: str = ""  # one line saying what the role does
+
+
+@dataclass(frozen=True)
+class SearchResult(Sequence[TitleMatch]):
+    """Roles for a typed title, best first, and whether the first ones are too close to call.
+
+    Behaves as the list of matches (``result[0]``, ``len(result)``, ``for m in result``).
+    ``choices`` are the close first matches when ``ambiguous``; ``best`` is the match
+    a picker may pre-select, None when the person has to choose.
+    """
+
+    query: str
+    matches: tuple[TitleMatch, ...] = ()
+    ambiguous: bool = False
+    n_choices: int = 0
+
+    @property
+    def choices(self) -> tuple[TitleMatch, ...]:
+        """The matches a person must choose between (all of them if not ambiguous)."""
+        return self.matches[: self.n_choices] if self.ambiguous else self.matches
+
+    @property
+    def best(self) -> TitleMatch | None:
+        """The clear first match, or None when there is none or the first ones are close."""
+        return self.matches[0] if self.matches and not self.ambiguous else None
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    @overload
+    def __getitem__(self, i: int) -> TitleMatch: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[TitleMatch]: ...
+    def __getitem__(self, i: int | slice) -> TitleMatch | Sequence[TitleMatch]:
+        return self.matches[i]
+
+    def __iter__(self) -> Iterator[TitleMatch]:
+        return iter(self.matches)
+
+
+@dataclass
+class _Entries:
+    texts: list[str] = field(default_factory=list)
+    kinds: list[TitleKind] = field(default_factory=list)
+    occ: list[int] = field(default_factory=list)
+    tokens: list[frozenset[str]] = field(default_factory=list)
 
 
 class TitleIndex:
-    """All titles and alternate titles of a data set, ready for fuzzy lookup.
+    """Every title of a data set, ready for :meth:`find` (built once per data set).
 
     >>> from careerpivot.datasets.starter import load_starter
     >>> idx = TitleIndex(load_starter())
-    >>> idx.search("sofware develper", limit=1)[0].code
+    >>> idx.find("sofware develper")[0].code
     '15-1252.00'
     """
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, tables: SearchTables | None = None) -> None:
         self.dataset = dataset
-        self._titles: list[str] = []
-        self._codes: list[str] = []
-        for o in dataset.occupations:
-            for t in (o.title, *o.alternate_titles):
-                self._titles.append(t)
-                self._codes.append(o.code)
-        self._processed = [utils.default_process(t) for t in self._titles]
+        t = tables if tables is not None else load_search_tables()
+        self._words = dict(t.words)
+        self._memo: dict[str, tuple[str, ...]] = {}
+        occs = dataset.occupations
+        code_ix = {o.code: i for i, o in enumerate(occs)}
+        e = _Entries()
 
-    def search(self, query: str, limit: int = 10, min_score: float = 60.0) -> list[TitleMatch]:
-        """Best roles for a typed title, one entry per role, best first."""
-        q = query.strip()
-        if not q:
-            return []
-        if ONET_SOC_PATTERN.match(q) and q in self.dataset.occupation_index:
-            o = self.dataset.occupation(q)
-            return [TitleMatch(o.code, o.title, o.code, 100.0)]
-        pq = utils.default_process(q)
-        hits = process.extract(
-            pq,
-            self._processed,
-            scorer=_title_score,
-            limit=max(limit * 8, 40),
-            score_cutoff=min_score,
+        def add(text: str, kind: TitleKind, i: int) -> None:
+            for part in split_parenthesis(text):
+                toks = frozenset(title_tokens(part, self._words, self._memo))
+                if toks:
+                    e.texts.append(part)
+                    e.kinds.append(kind)
+                    e.occ.append(i)
+                    e.tokens.append(toks)
+
+        for i, o in enumerate(occs):
+            add(o.title, "title", i)
+            head = o.title.split(",")[0]
+            if head != o.title:  # "Cooks, Restaurant" is also a cook
+                add(head, "alternate", i)
+            for alt in o.alternate_titles:
+                add(alt, "alternate", i)
+        for phrase, codes in t.lay_titles:
+            for c in codes:
+                if c in code_ix:  # other data sets may lack a role
+                    add(phrase, "lay", code_ix[c])
+        self._e = e
+        vocab: dict[str, int] = {}
+        rows, cols = [], []
+        for r, toks in enumerate(e.tokens):
+            for tok in toks:
+                rows.append(r)
+                cols.append(vocab.setdefault(tok, len(vocab)))
+        self._vocab = vocab
+        self._sorted_vocab = sorted(vocab)
+        self._by_letter: dict[str, list[str]] = {}  # fuzzy candidates share the first letter
+        for word in vocab:
+            self._by_letter.setdefault(word[0], []).append(word)
+        self._m = sparse.csc_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(e.tokens), len(vocab))
         )
-        best: dict[str, TitleMatch] = {}
-        for _, score, i in hits:
-            code = self._codes[i]
-            if code not in best or score > best[code].score:
-                best[code] = TitleMatch(
-                    code, self.dataset.occupation(code).title, self._titles[i], score
-                )
-        return sorted(best.values(), key=lambda m: (-m.score, m.title))[:limit]
+        self._ntok = np.array([len(x) for x in e.tokens], dtype=np.float32)
+        self._occ = np.array(e.occ, dtype=np.int64)
+        self._lay = np.array([k == "lay" for k in e.kinds], dtype=bool)
+        title_rows: dict[int, int] = {}
+        for r, (oi, k) in enumerate(zip(e.occ, e.kinds, strict=True)):
+            if k == "title":
+                title_rows.setdefault(oi, r)
+        self._title_row = np.array([title_rows.get(i, -1) for i in range(len(occs))])
+        self._exact: dict[frozenset[str], list[int]] = {}
+        for r, toks in enumerate(e.tokens):
+            self._exact.setdefault(toks, []).append(r)
+        emp = np.array([o.employment or 0.0 for o in occs], dtype=np.float64)
+        known = emp[emp > 0]
+        fill = float(np.median(known)) if known.size else 1.0
+        emp = np.where(emp > 0, emp, fill)
+        self._prior = EMPLOYMENT_WEIGHT * np.log10(np.maximum(emp, 10.0) / 1e5) + np.array(
+            [BASE_CODE_BONUS if o.code.endswith(".00") else 0.0 for o in occs]
+        )
+        self._codes = [o.code for o in occs]
+        self._descriptions = [one_line(o.description) for o in occs]
+
+    # ----- querying ----------------------------------------------------------------------
+    def find(self, query: str, limit: int = 10, min_score: float = MIN_SCORE) -> SearchResult:
+        """Best roles for a typed title, one entry per role, and whether the first are close.
+
+        A first match scoring under ``SURE_SCORE`` (half the words found, say) is never
+        pre-selected: the result is ambiguous and the person chooses.
+        """
+        q = query.strip()
+        ds = self.dataset
+        if not q:
+            return SearchResult(query)
+        if ONET_SOC_PATTERN.match(q) and q in ds.occupation_index:
+            o = ds.occupation(q)
+            i = self._codes.index(q)
+            return SearchResult(
+                query, (TitleMatch(o.code, o.title, o.code, 100.0, True, self._descriptions[i]),)
+            )
+        tokens = title_tokens(q, self._words, self._memo)
+        if not tokens:
+            return SearchResult(query)
+        n = len(self._e.tokens)
+        score = np.zeros(n, dtype=np.float32)
+        q_cover = np.zeros(n, dtype=np.float32)
+        t_cover = np.zeros(n, dtype=np.float32)
+        exact = np.zeros(n, dtype=bool)
+        for variant in self._variants(q, tokens):
+            for r in self._exact.get(frozenset(variant), ()):
+                exact[r] = True
+            s, qc, tc = self._partial(variant)
+            better = s > score
+            score[better], q_cover[better], t_cover[better] = s[better], qc[better], tc[better]
+        score[exact] = 100.0
+        hit = np.flatnonzero(score >= min_score)
+        if hit.size == 0:
+            return SearchResult(query)
+        occ = self._occ[hit]
+        # how far the occupation's own title holds the query's words (all of them counts most)
+        trow = self._title_row[occ]
+        own_q = np.where(trow >= 0, q_cover[trow], 0.0)
+        own_t = np.where(trow >= 0, t_cover[trow], 0.0)
+        rank = (
+            score[hit]
+            + self._prior[occ]
+            + TITLE_WEIGHT * own_q**2 * (0.8 + 0.2 * own_t)
+            + np.where(exact[hit], EXACT_BONUS + np.where(self._lay[hit], LAY_BONUS, 0.0), 0.0)
+        )
+        # best entry per occupation: sort by rank, keep each occupation's first
+        order = np.argsort(-rank, kind="stable")
+        seen: set[int] = set()
+        picked: list[tuple[int, float]] = []
+        for j in order:
+            oi = int(occ[j])
+            if oi in seen:
+                continue
+            seen.add(oi)
+            picked.append((int(hit[j]), float(rank[j])))
+            if len(picked) >= max(limit, MAX_CHOICES):
+                break
+        matches = tuple(
+            TitleMatch(
+                self._codes[self._e.occ[r]],
+                ds.occupations[self._e.occ[r]].title,
+                self._e.texts[r],
+                round(float(score[r]), 1),
+                bool(exact[r]),
+                self._descriptions[self._e.occ[r]],
+            )
+            for r, _ in picked
+        )
+        top = picked[0][1]
+        close = sum(1 for _, rk in picked[:MAX_CHOICES] if rk >= top - AMBIGUITY_MARGIN)
+        weak = matches[0].score < SURE_SCORE
+        n_close = len(matches[:MAX_CHOICES]) if weak else close
+        return SearchResult(
+            query, matches[:limit], n_close > 1 or weak, min(n_close, MAX_CHOICES, limit)
+        )
+
+    def search(self, query: str, limit: int = 10, min_score: float = MIN_SCORE) -> list[TitleMatch]:
+        """The matches of :meth:`find` as a list (best first)."""
+        return list(self.find(query, limit=limit, min_score=min_score).matches)
+
+    def _variants(self, query: str, tokens: list[str]) -> list[list[str]]:
+        """The query's words; with two typed words joined where the join is a known word
+        ("fire fighter" -> "firefighter", "dev ops" -> "devops"); with an unknown word split
+        in two known ones ("helpdesk" -> "help desk")."""
+        vocab = self._vocab
+        out = [tokens]
+        raw = typed_words(query)
+        for i in range(len(raw) - 1):
+            joined = title_tokens(raw[i] + raw[i + 1], self._words, self._memo)
+            if joined and all(t in vocab for t in joined):
+                both = [*raw[:i], raw[i] + raw[i + 1], *raw[i + 2 :]]
+                out.append(title_tokens(" ".join(both), self._words, self._memo))
+        for i, tok in enumerate(tokens):
+            if tok in vocab or len(tok) < 6:
+                continue
+            for cut in range(3, len(tok) - 2):
+                head, tail = tok[:cut], tok[cut:]
+                if head in vocab and tail in vocab:
+                    out.append([*tokens[:i], head, tail, *tokens[i + 1 :]])
+                    break
+        return out
+
+    def _partial(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per title: 0-100 score (0.7 x share of the query found + 0.3 x share of the title
+        found; 0 below half the query), and the two shares."""
+        indptr, rows = self._m.indptr, self._m.indices
+        found = np.zeros(self._m.shape[0], dtype=np.float32)
+        for tok in tokens:
+            ids, weights = self._word_matches(tok)
+            if len(ids) == 1:
+                found[rows[indptr[ids[0]] : indptr[ids[0] + 1]]] += weights[0]
+            elif ids:
+                best = np.zeros_like(found)
+                for i, w in zip(ids, weights, strict=True):
+                    r = rows[indptr[i] : indptr[i + 1]]
+                    best[r] = np.maximum(best[r], w)
+                found += best
+        q_cover = found / len(tokens)
+        t_cover = np.minimum(found / self._ntok, 1.0)
+        out: np.ndarray = 100.0 * (0.7 * q_cover + 0.3 * t_cover)
+        out[q_cover < 0.5] = 0.0
+        return out, q_cover, t_cover
+
+    def _word_matches(self, tok: str) -> tuple[list[int], list[float]]:
+        """Index words a query word stands for: itself, else words it begins, else typos."""
+        vocab = self._vocab
+        if tok in vocab:
+            return [vocab[tok]], [1.0]
+        if len(tok) < 3 or not tok.isalpha():
+            return [], []
+        found: dict[int, float] = {}
+        if len(tok) >= 4:
+            cut = 85.0 if len(tok) == 4 else 80.0 if len(tok) == 5 else 75.0
+            # typos rarely hit the first letter ("barista" is not "artist")
+            same_letter = self._by_letter.get(tok[0], [])
+            for word, sim, _ in process.extract(
+                tok, same_letter, scorer=fuzz.ratio, score_cutoff=cut, limit=6
+            ):
+                found[vocab[word]] = FUZZY_FACTOR * float(sim) / 100.0
+        lo = bisect.bisect_left(self._sorted_vocab, tok)
+        for word in self._sorted_vocab[lo : lo + 12]:
+            if not word.startswith(tok):
+                break
+            found[vocab[word]] = max(found.get(vocab[word], 0.0), PREFIX_WEIGHT)
+        return list(found), list(found.values())
 
 
-def _title_score(query: str, choice: str, **kwargs: object) -> float:
-    """Whole-title similarity, with partial matches discounted so 'nurse' prefers 'Nurse'."""
-    whole = fuzz.ratio(query, choice)
-    token = fuzz.token_sort_ratio(query, choice)
-    # Partial matches only count when the query fits inside the title: otherwise a short
-    # alternate title like "CO" would match any query containing those letters.
-    partial = fuzz.partial_ratio(query, choice) * 0.9 if 4 <= len(query) <= len(choice) else 0.0
-    return float(max(whole, token, partial))
+def one_line(description: str, limit: int = 140) -> str:
+    """The first sentence of a description, cut to ``limit`` characters at a word.
+
+    >>> one_line("Fix pipes. Read plans.")
+    'Fix pipes.'
+    """
+    text = " ".join(description.split())
+    m = re.match(r"(.+?[.!?])(\s|$)", text)
+    first = m.group(1) if m else text
+    if len(first) <= limit:
+        return first
+    cut = first[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;: ") + "…"
+
+
+__all__ = ["SearchResult", "TitleIndex", "TitleMatch", "load_search_tables", "one_line"]

@@ -40,8 +40,19 @@ def test_recommend_table_and_json():
     answer = json.loads(invoke("recommend", "--role", "15-1252.00", "-k", "6", "--json").stdout)
     assert answer["start"]["code"] == "15-1252.00" and answer["dataset"]["name"] == "starter"
     data = answer["pivots"]
-    assert "15-1254.00" in [p["code"] for p in data]
+    shown = [p["code"] for p in data] + [s["code"] for p in data for s in p["similar"]]
+    assert "15-1254.00" in shown  # web developers: listed, or under their group's role
     assert len(data) == 6 and {"strengths", "gaps", "components", "wage_change"} <= set(data[0])
+
+
+def test_recommend_resorts_by_pay():
+    answer = json.loads(
+        invoke("recommend", "--role", "15-1252.00", "-k", "5", "--sort", "pay", "--json").stdout
+    )
+    wages = [p["median_wage"] for p in answer["pivots"]]
+    assert wages == sorted(wages, reverse=True)
+    res = invoke("recommend", "--role", "15-1252.00", "--sort", "vibes")
+    assert res.exit_code != 0
 
 
 def test_gap_role_vs_role_json():

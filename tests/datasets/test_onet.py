@@ -199,3 +199,14 @@ def test_the_summary_says_which_ranking_stages_ran(tmp_path, release):
     stage_lines = [line for line in result.lines() if line.startswith("Adjacent roles")]
     assert len(stage_lines) == 1
     assert "weighted sum only" in stage_lines[0] and "import-bls" in stage_lines[0]
+
+
+def test_the_import_saves_the_relatedness_ranking_the_default_list_reads(tmp_path, release):
+    """The default list reads the import's relatedness ranking; nothing is refit on load."""
+    result = import_onet(release, data_dir=tmp_path)
+    assert (result.path / "relatedness.npy").exists()
+    eng = Engine.load("onet-99.1", tmp_path)
+    assert not callable(eng.ranker._related)  # read from the file, not fit on first use
+    assert eng.ranker.related is not None and eng.ranker.related.shape == (3, 3)
+    pivots = eng.recommend(eng.profile_for("15-1252.00"), 2)
+    assert pivots and all(p.relatedness is not None for p in pivots)

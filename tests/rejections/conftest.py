@@ -11,8 +11,9 @@ from careerpivot.model import Dataset
 from careerpivot.rejections.analysis import RecordAnalysis
 from careerpivot.rejections.categories import Category
 from careerpivot.rejections.classify import Classification, FeedbackClassifier, train_default
-from careerpivot.rejections.extract import SkillMatcher, SkillMention, load_skill_aliases
+from careerpivot.rejections.extract import SkillMatcher, SkillMention
 from careerpivot.rejections.records import ApplicationRecord, validate_record
+from careerpivot.rejections.review import default_matcher
 
 BASE_DATE = dt.date(2025, 1, 6)
 
@@ -24,7 +25,7 @@ def classifier() -> FeedbackClassifier:
 
 @pytest.fixture(scope="session")
 def matcher(starter: Dataset) -> SkillMatcher:
-    return SkillMatcher(starter, load_skill_aliases())
+    return default_matcher(starter)
 
 
 def make_record(rid: str, **fields: Any) -> ApplicationRecord:

@@ -7,7 +7,6 @@ import pytest
 from careerpivot.errors import DataValidationError
 from careerpivot.rejections.categories import CATEGORIES
 from careerpivot.rejections.corpus import feedback_dir, load_corpus, load_holdout, read_examples
-from careerpivot.rejections.extract import load_skill_aliases
 
 
 def test_corpus_is_large_balanced_and_labelled():
@@ -41,12 +40,6 @@ def test_every_data_file_has_a_provenance_record():
     for entry in record.values():
         assert entry["what"] and entry["source"] == "CareerPivot team"
         assert entry["licence"] == "CC BY 4.0"
-
-
-def test_skill_aliases_name_known_descriptors(starter):
-    aliases = load_skill_aliases()
-    assert aliases["stakeholder management"] == "2.B.1.b"
-    assert all(d in starter.descriptor_index for d in aliases.values())
 
 
 @pytest.mark.parametrize(

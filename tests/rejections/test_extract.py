@@ -3,6 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careerpivot.rejections.extract import SkillMatcher
+from careerpivot.skillmatch import Lexicon
 
 
 @pytest.mark.parametrize(
@@ -48,7 +49,9 @@ def test_everyday_words_are_not_taken_for_skills(matcher, text):
 
 def test_typos_in_longer_names_are_forgiven_but_scored_lower(matcher):
     (hit,) = matcher.find("Your Tableu dashboards were basic.")
-    assert hit.id == "tech:tableau" and 90 <= hit.score < 100
+    (exact,) = matcher.find("Your Tableau dashboards were basic.")
+    assert hit.id == exact.id == "tech:tableau"
+    assert 60 <= hit.score < exact.score == 100
 
 
 def test_each_descriptor_is_reported_once_in_text_order(matcher):
@@ -56,9 +59,20 @@ def test_each_descriptor_is_reported_once_in_text_order(matcher):
     assert [s.id for s in found] == ["tech:python", "tech:sql"]
 
 
-def test_extra_aliases_for_unknown_descriptors_are_ignored(tiny):
-    m = SkillMatcher(tiny, {"stakeholder management": "2.B.1.b", "window functions": "tech:sql"})
+def test_cue_phrases_for_descriptors_a_data_set_lacks_are_ignored(tiny):
+    lexicon = Lexicon(
+        cues=(("stakeholder management", ("2.B.1.b",)), ("window functions", ("tech:sql",)))
+    )
+    m = SkillMatcher(lexicon).fit(tiny)
     assert [s.id for s in m.find("window functions and stakeholder management")] == ["tech:sql"]
+
+
+def test_feedback_and_cv_text_share_one_matcher(matcher):
+    from careerpivot import assessment, rejections
+
+    assert rejections.SkillMatcher is assessment.SkillMatcher
+    text = "Your SQL and Tableau need work"
+    assert [s.id for s in matcher.find(text)] == [c.descriptor_id for c in matcher.match(text)]
 
 
 @settings(max_examples=80, deadline=None)

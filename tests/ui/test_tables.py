@@ -86,18 +86,18 @@ def test_route_lines_name_every_role(engine):
 
 
 def test_neighbours_frame_is_sorted_by_similarity(engine):
-    frame = tables.neighbours_frame(engine.graph, SWD)
+    frame = tables.neighbours_frame(engine, SWD)
     assert frame["Similarity (%)"].is_monotonic_decreasing
     assert (frame["Learning (hours, est.)"] >= 0).all()
 
 
 def test_neighbours_frame_shows_onets_own_list_beside_similarity(engine):
-    plain = tables.neighbours_frame(engine.graph, SWD)
+    plain = tables.neighbours_frame(engine, SWD)
     assert "O*NET lists it" not in plain.columns  # the starter set has no such list
     first, second = plain["Role"][:2]
     codes = {engine.dataset.occupation(c).title: c for c in engine.dataset.occupation_index}
     related = [(codes[first], "Primary-Short", 1), (codes[second], "Supplemental", 14)]
-    frame = tables.neighbours_frame(engine.graph, SWD, related)
+    frame = tables.neighbours_frame(engine, SWD, related)
     assert list(frame["O*NET lists it"][:2]) == ["closely related (1-5)", "further (11-20)"]
     assert set(frame["O*NET lists it"][2:]) == {"no"}
     assert frame.drop(columns="O*NET lists it").equals(plain)

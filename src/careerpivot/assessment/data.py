@@ -16,12 +16,12 @@ from careerpivot.assessment.freetext import Lexicon
 from careerpivot.assessment.instrument import FORMS, Form, Instrument, Item, KeyEntry, key_problems
 from careerpivot.assessment.interests import INTEREST_RESPONSES
 from careerpivot.assessment.skills import Anchor, WrittenQuestion
-from careerpivot.assessment.textnorm import phrase_tokens
 from careerpivot.assessment.values import VALUE_RESPONSES
 from careerpivot.datasets.tables import Column, choice, number, read_rows
 from careerpivot.errors import DataValidationError
 from careerpivot.model import LEVEL_RANGE, RIASEC, WORK_VALUES
 from careerpivot.resources import data_dir
+from careerpivot.textnorm import phrase_tokens
 
 INTEREST_ITEMS, INTEREST_KEY = "interest_items.csv", "interest_key.csv"
 VALUES_ITEMS, VALUES_KEY = "values_items.csv", "values_key.csv"

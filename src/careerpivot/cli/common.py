@@ -11,10 +11,11 @@ from typing import Annotated, Any
 import typer
 from pydantic import BaseModel
 from rich.console import Console
+from rich.markup import escape
 
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.engine import Engine
-from careerpivot.errors import CareerPivotError, UnknownRoleError
+from careerpivot.errors import AmbiguousRoleError, CareerPivotError, UnknownRoleError
 from careerpivot.presentation import percent_change, usd, usd_change
 from careerpivot.profile import Profile, load_profile, stand_in
 
@@ -44,18 +45,23 @@ def engine(name: str) -> Engine:
 
 
 def resolve_role(eng: Engine, text: str) -> str:
-    """An O*NET-SOC code from a code or a typed title; says which title was matched."""
+    """An O*NET-SOC code from a code or a typed title (through :meth:`Engine.search`, the
+    search every picker uses); says which title was matched. A title that fits several
+    roles about equally well is refused with the choices, never silently resolved."""
     if text in eng.dataset.occupation_index:
         return text
-    hits = eng.search(text, limit=3)
-    if not hits:
+    result = eng.search(text, limit=6)
+    if not result:
         raise UnknownRoleError(
             text, "No title matched; try `careerpivot roles search` with fewer words."
         )
-    best = hits[0]
-    if best.score < 100:
+    best = result.best
+    if best is None:
+        raise AmbiguousRoleError(text, [(m.code, m.title, m.description) for m in result.choices])
+    if not best.exact:
         err_console.print(
-            f"[dim]Matched {text!r} to {best.code} {best.title} (via {best.matched!r}).[/]"
+            escape(f"Matched {text!r} to {best.code} {best.title} (via {best.matched!r})."),
+            style="dim",
         )
     return best.code
 

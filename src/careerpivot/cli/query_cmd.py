@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -48,6 +49,23 @@ def register(app: typer.Typer) -> None:
     )(route)
 
 
+def _similar(p: Pivot) -> str:
+    """The other roles of a listed role's occupation group, as a dim line."""
+    if not p.similar:
+        return ""
+    return f"\n[dim]similar: {escape('; '.join(x.title for x in p.similar))}[/]"
+
+
+class SortChoice(StrEnum):
+    """The orders ``recommend --sort`` offers (careerpivot.ranking.SORT_KEYS)."""
+
+    realistic = "realistic"
+    fit = "fit"
+    openings = "openings"
+    pay = "pay"
+    outlook = "outlook"
+
+
 def recommend(
     role: RoleOpt = None,
     profile: ProfileOpt = None,
@@ -62,16 +80,28 @@ def recommend(
             help="Only roles in this SOC major group (code like 15, or a name); repeatable."
         ),
     ] = None,
+    sort: Annotated[
+        SortChoice,
+        typer.Option(
+            help="Order: realistic next steps (default), or the 60 most realistic re-sorted "
+            "by fit, openings, pay or outlook."
+        ),
+    ] = SortChoice.realistic,
     dataset: DatasetOpt = DEFAULT_DATASET,
     as_json: JsonOpt = False,
 ) -> None:
-    """Rank adjacent roles (pivots) for a profile or a current role, each with reasons."""
+    """Rank adjacent roles (pivots) for a profile or a current role, each with reasons.
+
+    The default order is "realistic next steps": roles related to your current role,
+    weighed with your fit, openings and the step in job zone, one role per
+    occupation group in the first ten (the others listed as similar)."""
     try:
         eng = engine(dataset)
         prof = resolve_profile(eng, role, profile)
         pivots = eng.recommend(
             prof,
             k,
+            sort_by=sort.value,
             min_wage=min_wage,
             max_job_zone_step=max_step,
             families=[_family(f) for f in family] if family else None,
@@ -101,7 +131,8 @@ def recommend(
     for p in pivots:
         table.add_row(
             str(p.rank),
-            f"{p.title}\n[dim]{p.code} · job zone {p.job_zone_label or p.job_zone}[/]",
+            f"{p.title}\n[dim]{p.code} · job zone {p.job_zone_label or p.job_zone}[/]"
+            + _similar(p),
             f"{p.score:.0%}",
             ", ".join(n.name for n in p.strengths[:3]) or "—",
             _missing(p),

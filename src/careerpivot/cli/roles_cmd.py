@@ -45,14 +45,25 @@ def search(
         print_model(SearchAnswer.of(eng.dataset, query, hits))
         return
     if not hits:
-        console.print(f"No role matches {query!r}. Try a shorter or more common title.")
+        console.print(escape(f"No role matches {query!r}. Try a shorter or more common title."))
         return
-    table = Table(title=f"Roles matching {query!r}")
-    for col in ("Code", "Title", "Matched title", "Match"):
+    table = Table(title=escape(f"Roles matching {query!r}"))
+    for col in ("Code", "Title", "Matched title", "Match", "What the role does"):
         table.add_column(col)
     for h in hits:
-        table.add_row(h.code, h.title, h.matched, f"{h.score:.0f}")
+        table.add_row(
+            h.code,
+            escape(h.title),
+            escape(h.matched),
+            "exact" if h.exact else f"{h.score:.0f}",
+            escape(h.description),
+        )
     console.print(table)
+    if hits.ambiguous:
+        console.print(
+            f"The first {len(hits.choices)} fit about equally well: give the code "
+            "(or a fuller title) to choose one."
+        )
 
 
 @app.command(epilog="Example: careerpivot roles show 'registered nurse'")

@@ -134,11 +134,11 @@ def _save(
     if summary.unscorable:
         stand = {**dataset.extras, "stand_in": stand_ins(dataset, model)}
         dataset = replace(dataset, extras=stand)
-    similarity, stages = model.similarity(), model.stages_
+    similarity, stages, key = model.similarity(), model.stages_, model.score_
     del model  # its role x role matrices; the graph build below needs the memory more
     graph = build_graph(dataset, similarity=similarity)
     report("saving", 2, 2)
-    path = save_dataset(dataset, dataset_path(dataset.name, data_dir), graph)
+    path = save_dataset(dataset, dataset_path(dataset.name, data_dir), graph, key)
     return ImportResult(dataset, path, summary, bls, stages, estimates)
 
 

@@ -22,8 +22,19 @@ from careerpivot.model import Dataset, Descriptor, Occupation, Provenance
 SAVED_FORMAT = 1
 
 
-def save_dataset(dataset: Dataset, directory: Path, graph: RoleGraph | None = None) -> Path:
-    """Write ``dataset`` (and its graph) to ``directory``, replacing it atomically."""
+RELATEDNESS_FILE = "relatedness.npy"
+
+
+def save_dataset(
+    dataset: Dataset,
+    directory: Path,
+    graph: RoleGraph | None = None,
+    relatedness: np.ndarray | None = None,
+) -> Path:
+    """Write ``dataset`` (its graph, its relatedness ranking key) to ``directory``, atomically.
+
+    ``relatedness`` is the role x role ranking key of :mod:`careerpivot.relatedness`
+    (row: source role; higher: more related), kept as float16 (2 MB on O*NET)."""
     directory = Path(directory)
     root = directory.parent
     root.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -48,6 +59,8 @@ def save_dataset(dataset: Dataset, directory: Path, graph: RoleGraph | None = No
         )
         if graph is not None:
             save_graph(graph, staging / "graph.json")
+        if relatedness is not None:
+            np.save(staging / RELATEDNESS_FILE, np.asarray(relatedness, dtype=np.float16))
         _swap(staging, directory)
     except BaseException:
         if staging.exists():
@@ -118,6 +131,18 @@ def _occupation(o: dict[str, Any]) -> Occupation:
         (str(c), str(t), float(w)) for c, t, w in o.get("estimated_from", ())
     )
     return Occupation(**o)
+
+
+def load_relatedness(directory: Path, n: int) -> np.ndarray | None:
+    """The saved relatedness ranking key (float64, ``n`` x ``n``), or None if absent or
+    not the data set's size (an import from before it was saved)."""
+    path = Path(directory) / RELATEDNESS_FILE
+    if not path.exists():
+        return None
+    key: np.ndarray = np.load(path, allow_pickle=False)
+    if key.shape != (n, n):
+        return None
+    return key.astype(np.float64)
 
 
 def load_saved_graph(directory: Path) -> RoleGraph | None:

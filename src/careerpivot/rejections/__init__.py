@@ -24,7 +24,7 @@ from careerpivot.rejections.classify import (
     train_default,
 )
 from careerpivot.rejections.corpus import FeedbackExample, load_corpus, load_holdout
-from careerpivot.rejections.extract import SkillMatcher, SkillMention, load_skill_aliases
+from careerpivot.rejections.extract import SkillMatcher, SkillMention
 from careerpivot.rejections.followup import follow_up_message
 from careerpivot.rejections.log_io import (
     format_log_csv,
@@ -97,7 +97,6 @@ __all__ = [
     "import_log",
     "load_corpus",
     "load_holdout",
-    "load_skill_aliases",
     "parse_log_csv",
     "parse_log_json",
     "plan_actions",

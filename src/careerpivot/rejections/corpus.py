@@ -18,7 +18,6 @@ from careerpivot.resources import data_dir
 
 CORPUS_FILE = "corpus.csv"
 HOLDOUT_FILE = "holdout.csv"
-ALIASES_FILE = "skill_aliases.csv"
 
 CORPUS_COLUMNS = [
     Column("id"),

@@ -27,6 +27,7 @@ import numpy as np
 
 from careerpivot.model import IMPORTANCE_RANGE, SOC_MAJOR_GROUPS
 from careerpivot.profile import Profile
+from careerpivot.ranking import PivotRanker
 from careerpivot.rejections.analysis import RecordAnalysis
 from careerpivot.rejections.patterns import family_concentration
 from careerpivot.rejections.wording import importance_words, own_rating
@@ -137,8 +138,12 @@ def suggest_redirect(
     k: int = 5,
     pool: int = 25,
     min_mentions: int = MIN_MENTIONS,
+    ranker: PivotRanker | None = None,
 ) -> Redirect:
-    """Adjacent roles away from the problem skills and family (empty when nothing triggers)."""
+    """Adjacent roles away from the problem skills and family (empty when nothing triggers).
+
+    With ``ranker`` the candidates are the default list's most realistic next steps
+    (:mod:`careerpivot.ranking`); without it, the best fits."""
     triggers = redirect_triggers(analyses, profile, scorer, min_mentions=min_mentions)
     if not triggers:
         return Redirect([], [])
@@ -154,15 +159,14 @@ def suggest_redirect(
     family = next((t.key for t in triggers if t.kind == "family"), None)
     soc_family = family if family in SOC_MAJOR_GROUPS.values() else None  # title clusters: no
     applied = sorted({c for c in codes.values() if c and c in ds.occupation_index})
-    scores = scorer.score(
-        profile,
-        exclude=applied,
-        families=[c for c, n in SOC_MAJOR_GROUPS.items() if n != soc_family]
-        if soc_family
-        else None,
-    )
-    idx = np.flatnonzero(scores.eligible)
-    idx = idx[np.argsort(-scores.total[idx], kind="stable")][:pool]
+    families = [c for c, n in SOC_MAJOR_GROUPS.items() if n != soc_family] if soc_family else None
+    if ranker is not None:
+        scores, order_by, _ = ranker.scores(profile, exclude=applied, families=families)
+    else:
+        scores = scorer.score(profile, exclude=applied, families=families)
+        order_by = scores.total
+    idx = np.flatnonzero(scores.eligible & np.isfinite(scores.total))
+    idx = idx[np.argsort(-order_by[idx], kind="stable")][:pool]
     strengths = _strengths(profile, problems, scorer)
     roles: list[RedirectRole] = []
     for i in idx:

@@ -8,10 +8,11 @@ from functools import lru_cache
 from careerpivot.engine import Engine
 from careerpivot.model import Dataset
 from careerpivot.profile import Profile
+from careerpivot.rejections import extract
 from careerpivot.rejections.actions import ActionPlan, plan_actions
 from careerpivot.rejections.analysis import RecordAnalysis, analyse_log
 from careerpivot.rejections.classify import FeedbackClassifier, default_classifier
-from careerpivot.rejections.extract import SkillMatcher, load_skill_aliases
+from careerpivot.rejections.extract import SkillMatcher
 from careerpivot.rejections.patterns import Pattern, find_patterns
 from careerpivot.rejections.records import RejectionLog
 from careerpivot.rejections.redirect import Redirect, suggest_redirect
@@ -29,8 +30,8 @@ class Review:
 
 @lru_cache(maxsize=4)
 def default_matcher(dataset: Dataset) -> SkillMatcher:
-    """A skill matcher for ``dataset`` with the team's supplementary phrases (cached)."""
-    return SkillMatcher(dataset, load_skill_aliases())
+    """The shared skill matcher for ``dataset`` with the team's lexicon (cached)."""
+    return extract.default_matcher(dataset)
 
 
 def review_log(
@@ -52,5 +53,5 @@ def review_log(
         analyses=analyses,
         patterns=find_patterns(analyses),
         plan=plan_actions(analyses, profile, engine, target=target, name=name),
-        redirect=suggest_redirect(analyses, profile, engine.scorer),
+        redirect=suggest_redirect(analyses, profile, engine.scorer, ranker=engine.ranker),
     )

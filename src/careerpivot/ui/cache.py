@@ -17,11 +17,12 @@ import streamlit as st
 from careerpivot.datasets.registry import DatasetInfo, available_datasets
 from careerpivot.engine import Engine
 from careerpivot.gaps import GapReport
-from careerpivot.graph import RoleGraph, neighbourhood
+from careerpivot.graph import RoleGraph
 from careerpivot.profile import Profile
+from careerpivot.ranking import SORT_KEYS
 from careerpivot.routes import LearningPlan, RankChange, Route, WhatIfOption
 from careerpivot.scoring import Pivot
-from careerpivot.search import TitleMatch
+from careerpivot.search import SearchResult
 from careerpivot.ui.figures import graph_layout
 
 if TYPE_CHECKING:
@@ -56,8 +57,8 @@ def profile_key(profile: Profile) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def search(dataset: str, query: str, limit: int = 6) -> list[TitleMatch]:
-    """Roles matching a typed title (typo tolerant, alternate titles)."""
+def search(dataset: str, query: str, limit: int = 6) -> SearchResult:
+    """Roles matching a typed title: :meth:`Engine.search`, the one search every picker uses."""
     return engine(dataset).search(query, limit=limit)
 
 
@@ -73,11 +74,13 @@ def recommend(
     min_outlook: float | None,
     families: tuple[str, ...],
     exclude: tuple[str, ...],
+    sort_by: str = "realistic",
 ) -> list[Pivot]:
-    """Top-k pivots with reasons, after filters."""
+    """Top-k pivots with reasons, after filters, in the default order or re-sorted."""
     return engine(dataset).recommend(
         _profile,
         k,
+        sort_by=sort_by if sort_by in SORT_KEYS else "realistic",
         max_job_zone_step=max_job_zone_step,
         min_wage=min_wage or None,
         min_outlook=min_outlook,
@@ -133,5 +136,5 @@ def what_if_options(dataset: str, key: str, _profile: Profile, target: str) -> l
 @st.cache_data(show_spinner=False, max_entries=128)
 def role_map(dataset: str, centre: str) -> tuple[RoleGraph, dict[str, tuple[float, float]]]:
     """The roles one step from ``centre`` and a fixed layout of them (for the map view)."""
-    sub = neighbourhood(engine(dataset).graph, centre, radius=1)
+    sub = engine(dataset).neighbourhood(centre, radius=1)
     return nx.DiGraph(sub), graph_layout(sub, centre)

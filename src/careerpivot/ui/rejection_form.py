@@ -97,8 +97,11 @@ def fields(eng: Engine, prefix: str, record: ApplicationRecord | None = None) ->
         key=f"{prefix}_title",
         placeholder="As in the job ad, e.g. Data Analyst",
     )
-    hits = cache.search(ds.name, title.strip()) if title.strip() else []
+    result = cache.search(ds.name, title.strip()) if title.strip() else None
+    hits = list(result) if result is not None else []
     codes = [h.code for h in hits]
+    # close matches: the person picks one (never silently the first)
+    unsure = result is not None and result.ambiguous and record is None
     current = record.occupation_code if record else None
     if current and current not in codes and current in ds.occupation_index:
         codes.insert(0, current)
@@ -108,10 +111,16 @@ def fields(eng: Engine, prefix: str, record: ApplicationRecord | None = None) ->
     # otherwise keep "None of these", chosen while the title was still empty).
     occ_key = f"{prefix}_occ_{zlib.crc32(title.strip().lower().encode()):08x}"
     st.session_state[f"{prefix}_occ_key"] = occ_key
+    if unsure and result is not None:
+        st.caption(
+            "This title fits several occupations about equally well: "
+            + "; ".join(f"**{m.title}** ({m.description})" for m in result.choices)
+        )
     st.selectbox(
         "Matching occupation",
         options,
-        index=options.index(current) if current in options else 0,
+        index=options.index(current) if current in options else None if unsure else 0,
+        placeholder="Choose the closest occupation",
         key=occ_key,
         format_func=lambda c: (
             names.get(c, c) if c else "None of these" if title.strip() else "Type the title first"

@@ -24,8 +24,8 @@ from careerpivot.rejections import (
     Review,
     SkillMatcher,
     analyse_log,
+    default_matcher,
     find_patterns,
-    load_skill_aliases,
     records_from_payloads,
     review_log,
     train_default,
@@ -133,7 +133,7 @@ def classifier() -> FeedbackClassifier:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def matcher(dataset: str) -> SkillMatcher:
     """Finds the skills and tools feedback names, for one data set."""
-    return SkillMatcher(cache.engine(dataset).dataset, load_skill_aliases())
+    return default_matcher(cache.engine(dataset).dataset)
 
 
 def log_key(log: RejectionLog) -> str:

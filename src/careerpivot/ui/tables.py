@@ -13,8 +13,8 @@ import pandas as pd
 from careerpivot import presentation
 from careerpivot.csvsafe import frame_csv
 from careerpivot.effort import RANGE_HIGH, RANGE_LOW, weeks_at
+from careerpivot.engine import Engine
 from careerpivot.gaps import GapReport, GapRow
-from careerpivot.graph import RoleGraph, transitions
 from careerpivot.levels import anchor_text, level_number
 from careerpivot.model import Dataset
 from careerpivot.routes import LearningPlan, LearningStep, RankChange, Route, WhatIfOption
@@ -179,17 +179,18 @@ RELATED_TIERS = {
 
 
 def neighbours_frame(
-    g: RoleGraph, code: str, related: Sequence[Sequence[Any]] | None = None
+    eng: Engine, code: str, related: Sequence[Sequence[Any]] | None = None
 ) -> pd.DataFrame:
-    """Roles one step from ``code`` in the graph, most similar first (the map as a table).
+    """Roles one step from ``code`` in the engine's graph, most similar first (the map as a
+    table).
 
     ``related`` is O*NET's own list for ``code`` (``(code, tier, index)`` rows, as an
     import keeps it): expert evidence shown beside the ranker's estimate, never mixed in.
     """
-    rows = transitions(g, code)
+    rows = eng.transitions(code)
     frame = pd.DataFrame(
         {
-            "Role": [str(g.nodes[b].get("title", b)) for b, _ in rows],
+            "Role": [eng.dataset.occupation(b).title for b, _ in rows],
             "Similarity (%)": [round(100 * float(d["similarity"])) for _, d in rows],
             "Learning (hours, est.)": [round(float(d["effort"])) for _, d in rows],
             "Job-zone step": [zone_step(d.get("job_zone_step")) for _, d in rows],

@@ -13,6 +13,7 @@ from careerpivot.presentation import dataset_footer
 from careerpivot.profile import Profile
 from careerpivot.scoring import Pivot
 from careerpivot.ui import cache, nav, state, tables
+from careerpivot.ui.rejection_text import plain
 
 
 def current_engine() -> Engine:
@@ -71,21 +72,60 @@ def role_select(
     *,
     on_change: Callable[[], None] | None = None,
     help: str | None = None,
-) -> str:
-    """A select box over every comparable role (type to filter), starting at ``default``."""
+) -> str | None:
+    """A role picker: a title search box (:meth:`Engine.search`, the search every picker
+    uses) above a select box. Without a search the box lists every comparable role,
+    starting at ``default``; with one it lists the roles found, best first, and when the
+    first ones fit about equally well it pre-selects none (None until the person chooses)."""
     choices = role_choices(eng)
-    index = choices.index(default) if default in choices else 0
     titles = {o.code: o.title for o in eng.dataset.occupations}
+    query = st.text_input(
+        f"Find by title ({label.lower()})",
+        key=f"{key}_find",
+        placeholder="e.g. UX designer, RN, rideshare driver",
+        help="Typos, abbreviations and other names for the same job are fine.",
+    ).strip()
+    if st.session_state.get(f"{key}_searched") != query:  # a new search: start afresh
+        st.session_state[f"{key}_searched"] = query
+        st.session_state.pop(key, None)
+    options, index = choices, (choices.index(default) if default in choices else 0)
+    descriptions: dict[str, str] = {}
+    ambiguous, n_close = False, 0
+    if query:
+        result = cache.search(eng.dataset.name, query, limit=10)
+        comparable = set(choices)
+        found = [m for m in result if m.code in comparable]
+        if found:
+            options = [m.code for m in found]
+            descriptions = {m.code: m.description for m in found}
+            ambiguous, n_close = result.ambiguous, len(result.choices)
+            index = 0  # the best match for what was typed
+        else:
+            st.info(
+                f"No comparable role matches “{plain(query)}”; showing every role. Try a shorter "
+                "or more common title."
+            )
+    if ambiguous:
+        st.caption(f"“{plain(query)}” fits several roles about equally well. Choose one:")
+        for c in options[:n_close]:
+            st.caption(f"**{plain(titles.get(c, c))}**: {plain(descriptions.get(c, ''))}")
     code = st.selectbox(
         label,
-        choices,
-        index=index,
+        options,
+        index=None if ambiguous else index,
         key=key,
         format_func=lambda c: titles.get(c, c),
         on_change=on_change,
-        help=help or "Type to filter the list.",
+        placeholder="Choose one of the roles found",
+        help=help or "Search by title above, or type here to filter the list.",
     )
-    return str(code)
+    return None if code is None else str(code)
+
+
+def chosen_role(key: str) -> str | None:
+    """The role a :func:`role_select` holds (None while the person has yet to choose)."""
+    value = st.session_state.get(key)
+    return None if value is None else str(value)
 
 
 def role_title(eng: Engine, code: str) -> str:
@@ -135,6 +175,7 @@ def current_pivots(eng: Engine, profile: Profile) -> list[Pivot]:
         min_outlook=f.min_outlook,
         families=f.families,
         exclude=tuple(state.dismissed()),
+        sort_by=str(st.session_state.get("w_piv_sort", "realistic")),
     )
 
 

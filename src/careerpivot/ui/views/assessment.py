@@ -56,9 +56,10 @@ def main() -> None:
     with interests:
         _questionnaire("interests", INTEREST_PROMPT, RIASEC_NAMES, score_interests, apply_interests)
     with values:
-        if "values" in eng.scorer.unused_:
+        unused = eng.unused_signals
+        if "values" in unused:
             st.info(
-                eng.scorer.unused_["values"][0].upper() + eng.scorer.unused_["values"][1:] + ". "
+                unused["values"][0].upper() + unused["values"][1:] + ". "
                 "Your answers still go into your profile and count on data sets that have them.",
                 icon=":material/info:",
             )

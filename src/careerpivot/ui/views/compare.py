@@ -33,7 +33,9 @@ def main() -> None:
         return
 
     def chose_target() -> None:
-        state.set_target(str(st.session_state["w_cmp_target"]))
+        chosen = widgets.chosen_role("w_cmp_target")
+        if chosen is not None:
+            state.set_target(chosen)
 
     default = widgets.default_target(eng, prof)
     try:
@@ -42,6 +44,9 @@ def main() -> None:
             target = widgets.role_select(
                 eng, "Role to compare with", "w_cmp_target", default, on_change=chose_target
             )
+            if target is None:
+                st.info("Choose the role to compare with.")
+                return
             report = cache.person_gap(eng.dataset.name, cache.profile_key(prof), prof, target)
             source_label = "You"
         else:
@@ -53,6 +58,9 @@ def main() -> None:
                 target = widgets.role_select(
                     eng, "To role", "w_cmp_target", default, on_change=chose_target
                 )
+            if source is None or target is None:
+                st.info("Choose both roles to compare.")
+                return
             report = cache.role_gap(eng.dataset.name, source, target)
             source_label = report.source
     except CareerPivotError as exc:

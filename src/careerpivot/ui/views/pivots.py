@@ -9,7 +9,6 @@ from careerpivot.errors import CareerPivotError
 from careerpivot.levels import NUMBERS_HELP
 from careerpivot.model import SOC_MAJOR_GROUPS
 from careerpivot.profile import Profile
-from careerpivot.routes import route_start
 from careerpivot.scoring import Pivot
 from careerpivot.ui import cache, figures, my_data, state, tables, widgets
 from careerpivot.ui.cards import pivot_card
@@ -20,6 +19,13 @@ OUTLOOK_FLOORS: dict[float | None, str] = {
     0.0: "Not shrinking (0% or more)",
     3.0: "Growing 3% or more",
     7.0: "Growing 7% or more",
+}
+SORT_LABELS = {
+    "realistic": "Realistic next steps",
+    "fit": "Best fit first",
+    "openings": "Most openings first",
+    "pay": "Highest pay first",
+    "outlook": "Best outlook first",
 }
 STEP_LABELS = {
     0: "Same job zone",
@@ -40,10 +46,11 @@ def main() -> None:
         my_data.panel("pivots")
         return
     st.markdown(
-        f"Roles your skills already fit, starting from **{widgets.start_label(eng, prof)}**. "
+        f"Realistic next steps from **{widgets.start_label(eng, prof)}**: roles related to "
+        "your current role, weighed with your own fit, how many openings they have and the "
+        "step in job zone, at most one role per occupation group in the first ten. "
         "Fit (0-100%) weighs skills and knowledge, how alike the work is, tools, interests, "
-        "work values and the step in job zone; wages and outlook are shown beside it, "
-        "never mixed in."
+        "work values and the step in job zone; wages and outlook are shown beside it."
     )
     st.caption(tables.md(NUMBERS_HELP))
     widgets.note_unscored_start(eng, prof)
@@ -138,9 +145,18 @@ def _suggestions(eng: Engine, pivots: list[Pivot]) -> None:
             "minimum wage or outlook, or clear the role families (under Filters)."
         )
     else:
+        st.selectbox(
+            "Order",
+            options=list(SORT_LABELS),
+            format_func=SORT_LABELS.__getitem__,
+            key="w_piv_sort",
+            help="Re-sorting orders the 60 most realistic roles by the chosen figure.",
+        )
         st.caption(tables.numbers_source(eng.dataset))
     for p in pivots:
         pivot_card(eng.dataset, p, where="list", facts=eng.facts(p.code))
+        if p.similar:
+            st.caption(tables.md("Similar: " + "; ".join(s.title for s in p.similar)))
     hidden = state.dismissed()
     if hidden:
         with st.expander(f"Roles you hid ({len(hidden)})"):
@@ -156,7 +172,7 @@ def _suggestions(eng: Engine, pivots: list[Pivot]) -> None:
 
 def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
     try:
-        centre = prof.current_role or route_start(eng.scorer, prof)
+        centre = eng.route_start(prof)
         sub, pos = cache.role_map(eng.dataset.name, centre)
     except CareerPivotError as exc:
         st.info(f"No map for this profile: {exc}.")
@@ -207,7 +223,7 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
     with st.expander("The map as a table"):
         st.dataframe(
             tables.neighbours_frame(
-                sub, centre, None if related is None else related.get(centre, [])
+                eng, centre, None if related is None else related.get(centre, [])
             ),
             hide_index=True,
             column_config={

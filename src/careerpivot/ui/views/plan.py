@@ -24,7 +24,9 @@ def main() -> None:
         return
 
     def chose_target() -> None:
-        state.set_target(str(st.session_state["w_plan_target"]))
+        chosen = widgets.chosen_role("w_plan_target")
+        if chosen is not None:
+            state.set_target(chosen)
 
     target = widgets.role_select(
         eng,
@@ -33,6 +35,9 @@ def main() -> None:
         widgets.default_target(eng, prof),
         on_change=chose_target,
     )
+    if target is None:
+        st.info("Choose the target role: the titles found fit about equally well.")
+        return
     if state.target() is None:
         state.set_target(target)
     if target == prof.current_role:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import zlib
+
 import streamlit as st
 
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.profile import parse_profile
 from careerpivot.ui import cache, my_data, nav, state, widgets
+from careerpivot.ui.rejection_text import plain
 
 
 def main() -> None:
@@ -56,17 +59,35 @@ def _find_role(eng: Engine) -> None:
     if not query.strip():
         st.caption("Type a title and press Enter.")
         return
-    hits = cache.search(eng.dataset.name, query.strip())
-    if not hits:
+    result = cache.search(eng.dataset.name, query.strip())
+    if not result:
         st.info(
-            f"No role in data set {eng.dataset.name!r} matches “{query.strip()}”. Try a "
+            f"No role in data set {eng.dataset.name!r} matches “{plain(query.strip())}”. Try a "
             "shorter or more common title (for example “nurse” rather than “night-shift "
             "ICU nurse”), or check the spelling."
         )
         return
-    labels = {h.code: _label(h.title, h.matched) for h in hits}
-    code = st.radio("Which of these is it?", list(labels), format_func=labels.__getitem__)
-    if st.button("Show my pivots", type="primary", icon=":material/alt_route:"):
+    shown = result.choices if result.ambiguous else result.matches
+    labels = {h.code: _label(h.title, h.matched) for h in shown}
+    if result.ambiguous:
+        st.caption(
+            f"“{plain(query.strip())}” fits {len(shown)} roles about equally well. "
+            "Choose the one you mean."
+            if len(shown) > 1
+            else f"“{plain(query.strip())}” is only a loose match for the role below: choose "
+            "it if it is what you mean, or try another title."
+        )
+    code = st.radio(
+        "Which of these is it?",
+        list(labels),
+        index=None if result.ambiguous else 0,  # close matches: the person chooses
+        format_func=labels.__getitem__,
+        captions=[h.description for h in shown],
+        key=f"w_start_pick_{zlib.crc32(query.strip().lower().encode()):08x}",
+    )
+    if st.button(
+        "Show my pivots", type="primary", icon=":material/alt_route:", disabled=code is None
+    ):
         state.set_profile(eng.profile_for(str(code)))
         st.switch_page(nav.PIVOTS.path)
 

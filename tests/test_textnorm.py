@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careerpivot.assessment.textnorm import phrase_tokens, segments, stem
+from careerpivot.textnorm import phrase_tokens, segments, stem
 
 
 def test_segments_split_at_punctuation_and_sentence_ends():

@@ -3,10 +3,10 @@
 A CV line is cut into *segments* at commas, semicolons, colons, brackets, line
 breaks and sentence ends; each segment into *units* at "and", "or", "&" and "/"
 ("SQL and R" has units "SQL" and "R"). Tokens keep what was typed (for the
-capitalisation test on ambiguous words) beside a lower-case form with numbers as
-``#`` ("team of 5" -> ``team of #``) and a stem. Tool names with symbols are
-rewritten first: C++ -> ``cplusplus``, C# -> ``csharp``, .NET -> ``dotnet``,
-node.js -> ``nodejs``, P&L -> ``pandl``.
+capitalisation test on ambiguous words) and their place in the text beside a
+lower-case form with numbers as ``#`` ("team of 5" -> ``team of #``) and a stem.
+Tool names with symbols are read as one word: C++ -> ``cplusplus``, C# ->
+``csharp``, .NET -> ``dotnet``, node.js -> ``nodejs``, P&L -> ``pandl``.
 """
 
 from __future__ import annotations
@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"c\+\+", re.I), " cplusplus "),
-    (re.compile(r"(?<![a-z0-9])c#", re.I), " csharp "),
-    (re.compile(r"\.net\b", re.I), " dotnet "),
-    (re.compile(r"\b([a-z0-9]+)\.js\b", re.I), r"\1js"),
-    (re.compile(r"(?<![a-z0-9])([a-z])&([a-z])(?![a-z0-9])", re.I), r"\1and\2"),  # P&L, R&D
+#: Tool names with symbols, read as one word: (pattern, how to write it).
+_SPECIAL = re.compile(
+    r"(?<![a-z0-9])c\+\+|(?<![a-z0-9])c#|\.net\b|\b[a-z0-9]+\.js\b"
+    r"|(?<![a-z0-9&])[a-z]&[a-z](?![a-z0-9&])",
+    re.I,
 )
 _SEGMENT_BREAK = re.compile(r"[,;:\n\r\t()\[\]{}|•·*]|[.!?](?=\s|$)|\s[-–—]\s")
-_TOKEN = re.compile(r"[A-Za-z0-9]+|[&/+]")
+_TOKEN = re.compile(_SPECIAL.pattern + r"|[A-Za-z0-9]+|[&/+]", re.I)
 _UNIT_WORDS = frozenset({"and", "or"})
 
 _SUFFIXES = (
@@ -74,44 +73,61 @@ def stem(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One word: as typed, normalised (lower case, numbers as ``#``) and stemmed."""
+    """One word: as typed, normalised (lower case, numbers as ``#``) and stemmed, and where."""
 
     surface: str
     norm: str
     stem: str
     unit: int  # index of the unit within its segment
     first: bool  # first word of its segment (capitals there prove nothing)
+    start: int = 0  # character offsets of the word in the text
+    end: int = 0
 
 
-def _prepare(text: str) -> str:
-    for pattern, repl in _REWRITES:
-        text = pattern.sub(repl, text)
-    return text
+def _norm(raw: str) -> str:
+    lower = raw.lower()
+    if lower == "c++":
+        return "cplusplus"
+    if lower == "c#":
+        return "csharp"
+    if lower == ".net":
+        return "dotnet"
+    if lower.endswith(".js"):
+        return lower[:-3] + "js"
+    if len(lower) == 3 and lower[1] == "&":
+        return f"{lower[0]}and{lower[2]}"
+    return "#" if lower.isdigit() else lower
 
 
 def segments(text: str) -> list[list[Token]]:
-    """Cut text into segments of tokens (empty segments dropped).
+    """Cut text into segments of tokens (empty segments dropped), keeping each word's place.
 
     >>> [[t.norm for t in s] for s in segments("SQL, ran a team of 5 (C++ and R)")]
     [['sql'], ['ran', 'a', 'team', 'of', '#'], ['cplusplus', 'and', 'r']]
+    >>> [(t.start, t.end) for t in segments("Go, C#")[1]]
+    [(4, 6)]
     """
     out: list[list[Token]] = []
-    for chunk in _SEGMENT_BREAK.split(_prepare(text)):
+    bounds = [m.span() for m in _SEGMENT_BREAK.finditer(text)] + [(len(text), len(text))]
+    pos = 0
+    for brk_start, brk_end in bounds:
         tokens: list[Token] = []
         unit = 0
-        for raw in _TOKEN.findall(chunk):
+        for m in _TOKEN.finditer(text, pos, brk_start):
+            raw = m.group(0)
             if raw in "&/+":
                 unit += 1
                 continue
             lower = raw.lower()
             if lower in _UNIT_WORDS:
                 unit += 1
-            norm = "#" if lower.isdigit() else lower
-            tokens.append(Token(raw, norm, stem(norm), unit, not tokens))
+            norm = _norm(raw)
+            tokens.append(Token(raw, norm, stem(norm), unit, not tokens, m.start(), m.end()))
             if lower in _UNIT_WORDS:
                 unit += 1
         if tokens:
             out.append(tokens)
+        pos = brk_end
     return out
 
 

@@ -1,0 +1,454 @@
+"""Pivots a person can trust on O*NET: estimated ratings, the default list, real moves, speed.
+
+    python bench/pivots.py [--data-dir DIR] [--heldout-key FILE] [--choose]
+
+Prints, on O*NET 29.2 + BLS (imported into a temporary folder unless ``--data-dir``
+holds an ``onet-29.2`` import):
+
+1. Leave-one-out estimation on rated roles: each rated role's ratings are masked
+   (and no signal derived from ratings is read), estimated, and compared: median
+   centred per-role correlation (levels minus each descriptor's mean over rated
+   roles) and mean absolute error in level points (skills + knowledge), for the
+   estimator (careerpivot.estimation; exact kernel-ridge LOO) and for the former
+   single stand-in (the most related rated role by the relatedness ranker's
+   weighted sum without rating features). The kernel weights were chosen on one
+   random half of the roles (seed 0): both halves are reported.
+2. Held-out recall@10 of O*NET's Primary related occupations for the default list
+   ("realistic next steps"), a person starting from each rated role's ratings. The
+   relatedness term uses the ranker's first stage cross-validated over source
+   occupations (``--heldout-key FILE``, computed once and saved), so no source's own
+   related list trained what ranks it.
+3. Real moves (the development half of ../shared/moves, del Rio-Chanona et al.,
+   J. R. Soc. Interface 18 (2021) 20200898): share of movers whose destination is
+   among the default list's first 10 distinct broad groups, averaged over the
+   O*NET codes of each origin group, over origins with >= 5 destinations. 30% of
+   those origins (seed 11) are held out before any setting is chosen.
+   ``--choose`` runs the small grid of settings on the other 70% and prints it.
+4. Speed: the default list, top 20 with explanations, p50 over rated roles.
+5. The seed examples: top 10 with estimate notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from careerpivot.datasets.importing import import_onet
+from careerpivot.datasets.registry import dataset_path
+from careerpivot.engine import Engine
+from careerpivot.estimation import KERNEL_WEIGHTS, RIDGE, kernel
+from careerpivot.model import Dataset
+from careerpivot.ranking import (
+    DISTINCT,
+    RealisticWeights,
+    broad_group,
+    fit_term,
+    order_rows,
+    realistic_score,
+    relatedness_term,
+)
+from careerpivot.relatedness import load_weights, pair_features
+from careerpivot.testing import shared_dir
+
+MOVES = shared_dir() / "moves" / "cps_asec_moves_dev.csv"
+HOLDOUT_SHARE = 0.3
+HOLDOUT_SEED = 11
+SEEDS = {
+    "software developer": "15-1252.00",
+    "data scientist": "15-2051.00",
+    "UX/web designer": "15-1255.00",
+    "financial analyst": "13-2051.00",
+    "mechanical engineer": "17-2141.00",
+}
+
+
+# ----- 1. estimation -------------------------------------------------------------------------
+def rating_columns(ds: Dataset) -> np.ndarray:
+    return np.flatnonzero([d.kind != "technology" for d in ds.descriptors])
+
+
+def centred_r_and_mae(
+    pred: np.ndarray, truth: np.ndarray, mean: np.ndarray, rows: np.ndarray
+) -> tuple[float, float]:
+    rs, maes = [], []
+    for i in rows:
+        a, b = pred[i] - mean, truth[i] - mean
+        rs.append(float(np.corrcoef(a, b)[0, 1]))
+        maes.append(float(np.abs(pred[i] - truth[i]).mean()))
+    return float(np.median(rs)), float(np.mean(maes))
+
+
+def loo_estimates(ds: Dataset, rated: np.ndarray) -> np.ndarray:
+    """Exact leave-one-out kernel-ridge estimates of every rated role's levels."""
+    cols = rating_columns(ds)
+    y = ds.level_matrix[:, cols]
+    mean = y[rated].mean(axis=0)
+    k = kernel(ds)[np.ix_(rated, rated)]
+    hat = k @ np.linalg.solve(k + RIDGE * np.eye(len(rated)), np.eye(len(rated)))
+    fitted = hat @ (y[rated] - mean)
+    h = np.diag(hat)[:, None]
+    out = np.full(y.shape, np.nan)
+    out[rated] = mean + (fitted - h * (y[rated] - mean)) / (1.0 - h)
+    return out
+
+
+def single_stand_in(ds: Dataset, rated: np.ndarray) -> np.ndarray:
+    """The former method: copy the most related rated role, ranked without rating signals."""
+    weights = load_weights()
+    masked = {"knowledge", "knowledge_im", "skills"}
+    n = len(ds)
+    score = np.zeros((n, n))
+    for name, feature in pair_features(ds):
+        base = name.split("_rr")[0].split("_top")[0].split("_centrality")[0]
+        if base in masked:
+            continue
+        score += weights.get(name, 0.0) * feature
+    ok = np.zeros(n, dtype=bool)
+    ok[rated] = True
+    score[:, ~ok] = -np.inf
+    np.fill_diagonal(score, -np.inf)
+    cols = rating_columns(ds)
+    y = ds.level_matrix[:, cols]
+    out = np.full(y.shape, np.nan)
+    out[rated] = y[np.argmax(score[rated], axis=1)]
+    return out
+
+
+def bench_estimation(ds: Dataset) -> None:
+    rated = np.flatnonzero(ds.scorable & ~ds.estimated)
+    cols = rating_columns(ds)
+    truth = ds.level_matrix[:, cols]
+    mean = truth[rated].mean(axis=0)
+    half = np.random.default_rng(0).random(len(ds)) < 0.5
+    parts = {
+        "all rated roles": rated,
+        "tuning half": rated[half[rated]],
+        "other half (held out)": rated[~half[rated]],
+    }
+    t = time.perf_counter()
+    methods = {"estimator (kernel ridge)": loo_estimates(ds, rated)}
+    methods["single stand-in (old)"] = single_stand_in(ds, rated)
+    print(
+        f"\n1. Leave-one-out estimation on {len(rated)} rated roles "
+        f"({len(cols)} skill+knowledge levels; {time.perf_counter() - t:.0f} s)"
+    )
+    print(f"   kernel: {KERNEL_WEIGHTS}, ridge {RIDGE}")
+    for name, pred in methods.items():
+        for part, rows in parts.items():
+            r, mae = centred_r_and_mae(pred, truth, mean, rows)
+            print(f"   {name:<26} {part:<22} median centred r {r:.3f}  MAE {mae:.3f}")
+    print("   (target: median centred r >= 0.86, MAE <= 0.40 level points)")
+
+
+# ----- 2. O*NET related ----------------------------------------------------------------------
+def primary(ds: Dataset, rated: np.ndarray) -> dict[int, set[int]]:
+    idx = ds.occupation_index
+    out = {}
+    for code, lst in ds.extras.get("related", {}).items():
+        rel = {idx[c] for c, tier, _ in lst if tier.startswith("Primary") and c in idx}
+        if rel and rated[idx[code]]:
+            out[idx[code]] = rel
+    return out
+
+
+class Lists:
+    """Precomputed per-source pieces of the default list, so settings are cheap to try."""
+
+    def __init__(self, eng: Engine, key: np.ndarray, sources: list[int]) -> None:
+        self.eng = eng
+        self.key = key
+        self.codes = [o.code for o in eng.dataset.occupations]
+        self.parts: dict[int, tuple[np.ndarray, ...]] = {}
+        ranker = eng.ranker
+        major = np.array([c[:2] for c in self.codes])
+        for i in sources:
+            prof = eng.profile_for(self.codes[i])
+            s = eng.scorer.score(prof)
+            rel = relatedness_term(np.asarray(key[i], dtype=float))
+            cand = np.flatnonzero(s.eligible & np.isfinite(s.total))
+            same = (major == major[i]).astype(float)
+            self.parts[i] = (fit_term(s.total, s.eligible), rel, s.job_zone_step, cand, same)
+        self.openings = ranker.openings_
+
+    def top(
+        self, i: int, w: RealisticWeights, k: int = DISTINCT, similar: bool = False
+    ) -> list[int]:
+        """Rows of the first ``k`` places (with ``similar``: and the roles named under them)."""
+        fit, rel, step, cand, same = self.parts[i]
+        total = realistic_score(fit, rel, self.openings, step, w, same_group=same)
+        placed = order_rows(cand, total, None, self.codes, k)
+        return [r for p in placed for r in (p.row, *(p.similar if similar else ()))]
+
+
+def recall_at_10(lists: Lists, truth: dict[int, set[int]], w: RealisticWeights) -> float:
+    return float(
+        np.mean([len(set(lists.top(i, w)) & rel) / min(len(rel), 10) for i, rel in truth.items()])
+    )
+
+
+def key_recall(key: np.ndarray, truth: dict[int, set[int]]) -> float:
+    out = []
+    for i, rel in truth.items():
+        x = np.where(np.isfinite(key[i]), key[i], -np.inf)
+        x[i] = -np.inf
+        top = set(np.argsort(-x, kind="stable")[:10].tolist())
+        out.append(len(top & rel) / min(len(rel), 10))
+    return float(np.mean(out))
+
+
+# ----- held-out relatedness (first stage, cross-validated over sources) ----------------------
+def heldout_key(ds: Dataset, truth: dict[int, set[int]], folds: int = 5) -> np.ndarray:
+    """The relatedness ranker's first stage (weighted sum) with weights fit, per fold, on
+    the other folds' sources: each source row is ranked by weights its own related list
+    never trained. Rows of non-sources are NaN. (The shipped second stage adds about 0.03
+    recall@10 held out; it is left out here to keep this bench to minutes.)"""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import KFold
+
+    from careerpivot.relatedness import feature_table, signal_views
+
+    n = len(ds)
+    views = signal_views(ds)
+    names = [name for name, _ in pair_features(ds, views, at=(np.array([0]), np.array([1])))]
+    rng = np.random.default_rng(0)
+    src, cand, lab = [], [], []
+    for i in sorted(truth):
+        others = np.array([j for j in range(n) if j != i])
+        pos = np.isin(others, list(truth[i]))
+        keep = pos | (rng.random(len(others)) < 0.25)
+        src.append(np.full(keep.sum(), i))
+        cand.append(others[keep])
+        lab.append(pos[keep])
+    s_src, s_cand, s_lab = np.concatenate(src), np.concatenate(cand), np.concatenate(lab)
+    table = feature_table(pair_features(ds, views, at=(s_src, s_cand)), names)
+    sources = np.array(sorted(truth))
+    split = list(KFold(folds, shuffle=True, random_state=0).split(sources))
+    coefs = []
+    for tr, _ in split:
+        rows = np.isin(s_src, sources[tr])
+        lr = LogisticRegression(C=1.0, max_iter=3000).fit(table[rows], s_lab[rows])
+        coefs.append(lr.coef_[0])
+    key = np.full((n, n), np.nan)
+    for _, te in split:
+        key[sources[te]] = 0.0
+    for f, (_, feature) in enumerate(pair_features(ds, views)):
+        for (_, te), coef in zip(split, coefs, strict=True):
+            rows = sources[te]
+            key[rows] += coef[f] * feature[rows]
+    key[np.arange(n), np.arange(n)] = -np.inf
+    return key
+
+
+# ----- 3. moves ------------------------------------------------------------------------------
+def read_moves() -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = defaultdict(dict)
+    with MOVES.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            s, t = row["source_broad_soc"], row["target_broad_soc"]
+            if s != t:
+                out[s][t] = float(row["transition_probability"])
+    return out
+
+
+def matches(moves_code: str, onet_code: str) -> bool:
+    """A moves code is a broad group (ends in 0) or a detailed SOC code."""
+    if moves_code.endswith("0"):
+        return broad_group(onet_code) == moves_code
+    return onet_code[:7] == moves_code
+
+
+def origin_codes(ds: Dataset, moves_code: str) -> list[int]:
+    return [i for i, o in enumerate(ds.occupations) if matches(moves_code, o.code)]
+
+
+def moves_share(
+    lists: Lists, moves: dict[str, dict[str, float]], origins: list[str], w: RealisticWeights,
+    members: dict[str, list[int]],
+) -> float:  # fmt: skip
+    per_origin = []
+    for o in origins:
+        dests = moves[o]
+        total = sum(dests.values())
+        shares = []
+        for i in members[o]:
+            listed = [lists.codes[j] for j in lists.top(i, w)]
+            hit = sum(p for d, p in dests.items() if any(matches(d, c) for c in listed))
+            shares.append(hit / total)
+        per_origin.append(float(np.mean(shares)))
+    return float(np.mean(per_origin))
+
+
+GRID = {
+    "fit": (0.2, 0.3, 0.5),
+    "openings": (0.2, 0.3, 0.4),
+    "zone_up": (0.1,),
+    "zone_down": (0.05,),
+    "same_major_group": (0.0, 0.1, 0.2),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--onet", type=Path, default=shared_dir() / "onet" / "db_29_2_text")
+    ap.add_argument("--bls", type=Path, default=shared_dir() / "bls")
+    ap.add_argument("--data-dir", type=Path, help="folder holding an onet-29.2 import")
+    ap.add_argument(
+        "--heldout-key", type=Path,
+        help="file of the cross-validated relatedness key (computed and saved if missing)",
+    )  # fmt: skip
+    ap.add_argument("--only-heldout-key", action="store_true", help="compute it and stop")
+    ap.add_argument("--choose", action="store_true", help="run the grid of settings")
+    ap.add_argument("--skip-estimation", action="store_true")
+    ap.add_argument("--repeats", type=int, default=200)
+    args = ap.parse_args()
+
+    tmp = None
+    data_dir = args.data_dir
+    if data_dir is None or not (dataset_path("onet-29.2", data_dir) / "dataset.json").exists():
+        tmp = tempfile.TemporaryDirectory()
+        data_dir = Path(tmp.name)
+        print(f"importing O*NET into {data_dir} ...")
+        import_onet(
+            args.onet, data_dir=data_dir,
+            oews=args.bls / "oews_national_M2024_dl.xlsx",
+            projections=args.bls / "ep_occupation_2024_34.xlsx",
+        )  # fmt: skip
+    eng = Engine.load("onet-29.2", data_dir)
+    ds = eng.dataset
+    shipped = eng.ranker.related
+    assert shipped is not None
+    rated = ds.scorable & ~ds.estimated
+    print(
+        f"O*NET {ds.provenance.version}: {len(ds)} roles, {int(rated.sum())} rated, "
+        f"{int(ds.estimated.sum())} estimated"
+    )
+    if not args.skip_estimation:
+        bench_estimation(ds)
+
+    default = eng.ranker.weights
+    truth = primary(ds, rated)
+    if args.only_heldout_key and args.heldout_key:
+        np.save(args.heldout_key, heldout_key(ds, truth))
+        return
+    print(
+        f"\n2. O*NET Primary related, {len(truth)} rated sources, a person from each role's ratings"
+    )
+    if args.heldout_key:
+        if args.heldout_key.exists():
+            held = np.load(args.heldout_key).astype(float)
+        else:
+            t = time.perf_counter()
+            held = heldout_key(ds, truth)
+            np.save(args.heldout_key, held)
+            print(f"   (held-out first-stage key computed in {time.perf_counter() - t:.0f} s)")
+        held_truth = {i: r for i, r in truth.items() if np.isfinite(held[i]).any()}
+        hl = Lists(eng, held, sorted(held_truth))
+        print(
+            f"   relatedness ranker alone (held out):        recall@10 {key_recall(held, held_truth):.3f}"
+        )
+        print(
+            f"   default list, first 10 places (held out):   recall@10 {recall_at_10(hl, held_truth, default):.3f}  (guard >= 0.55)"
+        )
+        fit_only = RealisticWeights(
+            relatedness=0.0, fit=1.0, openings=0.0, zone_up=0.0, zone_down=0.0
+        )
+        print(
+            f"   fit alone, one per broad group:            recall@10 {recall_at_10(hl, held_truth, fit_only):.3f}"
+        )
+    else:
+        hl = None
+        print(
+            "   (no --heldout-key: run bench/quality.py --save-heldout FILE for held-out figures)"
+        )
+    sl = Lists(eng, shipped, sorted(truth))
+    print(
+        f"   in-sample (shipped ranker, trained on these lists): default list recall@10 {recall_at_10(sl, truth, default):.3f}"
+    )
+
+    moves = read_moves()
+    members = {o: origin_codes(ds, o) for o in moves}
+    origins = sorted(o for o, d in moves.items() if len(d) >= 5 and members[o])
+    skipped = sorted(o for o, d in moves.items() if len(d) >= 5 and not members[o])
+    rng = np.random.default_rng(HOLDOUT_SEED)
+    held_out = sorted(o for o in origins if rng.random() < HOLDOUT_SHARE)
+    choose = [o for o in origins if o not in held_out]
+    needed = sorted({i for o in origins for i in members[o]})
+    ml = Lists(eng, shipped, needed)
+    print(
+        f"\n3. Real moves (dev half): {len(origins)} origins with >= 5 destinations and O*NET "
+        f"codes ({len(skipped)} without: {', '.join(skipped[:6])}); "
+        f"{len(choose)} for choosing, {len(held_out)} held out"
+    )
+    fit_only = RealisticWeights(relatedness=0.0, fit=1.0, openings=0.0, zone_up=0.0, zone_down=0.0)
+    rel_only = RealisticWeights(relatedness=1.0, fit=0.0, openings=0.0, zone_up=0.0, zone_down=0.0)
+    for name, w in (
+        ("fit alone (one per group)", fit_only),
+        ("relatedness alone", rel_only),
+        ("default list", default),
+    ):
+        a = moves_share(ml, moves, choose, w, members)
+        b = moves_share(ml, moves, held_out, w, members)
+        print(
+            f"   {name:<28} choosing origins {a:.3f}   held-out origins {b:.3f}   (target >= 0.25)"
+        )
+
+    if args.choose:
+        print("\n   grid (relatedness weight 1), choosing origins / held-out recall@10:")
+        rows = []
+        for fit, op, up, down, same in itertools.product(*GRID.values()):
+            w = RealisticWeights(1.0, fit, op, up, down, same)
+            m = moves_share(ml, moves, choose, w, members)
+            r = recall_at_10(hl, held_truth, w) if hl is not None else float("nan")
+            rows.append((m, r, w))
+        rows.sort(key=lambda x: -x[0])
+        for m, r, w in rows[:15]:
+            print(f"   moves {m:.3f}  recall {r:.3f}  {w}")
+
+    print("\n4. Speed: default list, top 20 with explanations")
+    codes = [o.code for o, ok in zip(ds.occupations, rated, strict=True) if ok]
+    picks = np.random.default_rng(0).choice(
+        codes, size=min(args.repeats, len(codes)), replace=False
+    )
+    times = []
+    for c in picks:
+        prof = eng.profile_for(str(c))
+        t = time.perf_counter()
+        eng.recommend(prof, 20)
+        times.append((time.perf_counter() - t) * 1000)
+    print(
+        f"   p50 {np.percentile(times, 50):.1f} ms  p95 {np.percentile(times, 95):.1f} ms  (target p50 <= 20 ms)"
+    )
+
+    print("\n5. Seed examples (top 10, default list)")
+    for label, code in SEEDS.items():
+        occ = ds.occupation(code)
+        print(
+            f"\n   {label}: {occ.title} ({code})"
+            + (f"\n     [{occ.estimate_note}]" if occ.estimate_note else "")
+        )
+        for p in eng.recommend(eng.profile_for(code), 10):
+            sim = f"  similar: {', '.join(s.title for s in p.similar)}" if p.similar else ""
+            est = "  [estimated]" if p.estimate_note else ""
+            print(f"     {p.rank:>2}. {p.title} ({p.code}) fit {p.score:.0%}{est}{sim}")
+    me = eng.profile_for("17-2141.00")
+    full = eng.recommend(me, 400)
+    for target in ("13-1082.00", "41-9031.00"):
+        where = [p.rank for p in full if p.code == target or target in [s.code for s in p.similar]]
+        print(
+            f"   mechanical engineer -> {ds.occupation(target).title}: place {where[0] if where else 'not listed'}"
+        )
+    if tmp is not None:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Title search quality and speed on the team's everyday queries (``bench/data/search_queries.csv``).
+
+For each data set prints top-1 and top-3 (an acceptable O*NET-SOC code first / in
+the first three), separately for the ``dev`` split (tuned on) and the ``holdout``
+split (chosen by hash and written before any tuning), overall and by kind of query;
+how often results were flagged ambiguous; and per-query latency (median, p95, max)
+after the index is built. On the starter set only queries with an acceptable role
+in the set count. Targets: holdout top-1 >= 0.90 and top-3 >= 0.98; p95 <= 20 ms on O*NET.
+
+    CAREERPIVOT_DATA_DIR=/tmp/cpdata python bench/search.py [--dataset onet-29.2] [--misses]
+
+O*NET needs an import first (with BLS, so employment can settle near-equal matches):
+
+    careerpivot data import-onet /path/to/db_29_2_text \\
+        --oews oews_national_M2024_dl.xlsx --projections ep_occupation_2024_34.xlsx
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from careerpivot.engine import Engine
+from careerpivot.errors import CareerPivotError
+from careerpivot.search import load_search_tables
+
+QUERIES = Path(__file__).parent / "data" / "search_queries.csv"
+
+
+def load_queries() -> list[dict[str, str]]:
+    with QUERIES.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def run(name: str, misses: bool) -> None:
+    t0 = time.perf_counter()
+    try:
+        eng = Engine.load(name)
+    except CareerPivotError as exc:
+        print(f"\n== {name}: not available ({exc})")
+        return
+    _ = eng.titles
+    build = time.perf_counter() - t0
+    codes = set(eng.dataset.occupation_index)
+    tables = load_search_tables()
+    in_tables = {p.lower() for p, _ in tables.lay_titles} | {w for w, _ in tables.words}
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    times: list[float] = []
+    wrong: list[str] = []
+    for row in load_queries():
+        ok = {c for c in row["acceptable"].split(";") if c in codes}
+        if not ok:
+            continue
+        start = time.perf_counter()
+        res = eng.search(row["query"], limit=10)
+        times.append(time.perf_counter() - start)
+        got = [m.code for m in res]
+        top1, top3 = bool(got) and got[0] in ok, bool(ok & set(got[:3]))
+        keys = [(row["split"], "all"), (row["split"], row["kind"])]
+        if row["query"].lower() not in in_tables:
+            keys.append((row["split"], "all, not in tables"))
+        for key in keys:
+            t = tally[key]
+            t[0] += 1
+            t[1] += top1
+            t[2] += top3
+            t[3] += bool(getattr(res, "ambiguous", False))
+        if misses and not top1:
+            shown = ", ".join(f"{m.code} {m.title[:30]} ({m.score:.0f})" for m in list(res)[:3])
+            flag = " [ambiguous]" if getattr(res, "ambiguous", False) else ""
+            wrong.append(
+                f"  [{row['split']}] {row['query']!r} want {sorted(ok)} got {shown or '-'}{flag}"
+            )
+    ms = np.array(times) * 1000
+    print(f"\n== {name}: {len(eng.dataset.occupations)} roles, index built in {build:.1f} s")
+    for split in ("dev", "holdout"):
+        for key in sorted(k for k in tally if k[0] == split):
+            n, t1, t3, amb = tally[key]
+            label = f"{split} / {key[1]}"
+            print(
+                f"{label:<30} n {n:>3}  top-1 {t1 / n:.3f}  top-3 {t3 / n:.3f}  "
+                f"ambiguous {amb / n:.2f}"
+            )
+    print(
+        f"latency per query: median {np.median(ms):.1f} ms  p95 {np.percentile(ms, 95):.1f} ms"
+        f"  max {ms.max():.1f} ms  ({len(ms)} queries)"
+    )
+    if wrong:
+        print("top-1 misses:")
+        print("\n".join(wrong))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", action="append", help="data set(s); default both")
+    parser.add_argument("--misses", action="store_true", help="list every top-1 miss")
+    args = parser.parse_args()
+    for name in args.dataset or ["starter", "onet-29.2"]:
+        run(name, args.misses)
+
+
+if __name__ == "__main__":
+    main()

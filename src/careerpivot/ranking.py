@@ -1,0 +1,285 @@
+"""The default pivot list, "realistic next steps": where people like you actually go.
+
+The score of a destination role combines four things, each chosen because real
+moves follow it (``bench/pivots.py`` measures every setting):
+
+* how related the destination is to the person's current or past role: the
+  relatedness ranker's place for it in that role's list, as ``1 / sqrt(1 + place)``
+  (:mod:`careerpivot.relatedness`; a person with no role leaves this term out);
+* the person's own fit (the viability :class:`careerpivot.scoring.PivotScorer`
+  gives from their ratings, interests and values), as a z-score over the roles that
+  pass the filters, so whatever they rate or answer moves the list; it stays a
+  separate number on each card;
+* how many openings the destination has a year (BLS), as a z-score of its log;
+* the job-zone step: a cost per zone up and a smaller one per zone down (moves
+  down a zone are common, up a zone rarer).
+
+The settings (:class:`RealisticWeights`) were chosen on two references, with
+``bench/pivots.py --choose``: observed year-to-year moves between occupation
+groups (the development half of the CPS-ASEC network; 30% of its origins held out
+before choosing; share of movers caught in the first 10 distinct broad groups:
+fit 0.2 and openings 0.3-0.4 per standard deviation, zone costs 0.1 up and 0.05
+down, led the grid; a same-major-group bonus added nothing) and O*NET's Primary
+related occupations (held-out recall@10, a guard that heavier openings weights
+erode; openings 0.3 is the compromise). Fit alone caught 0.10 of movers and
+relatedness alone 0.15 on the choosing origins; this combination 0.235.
+
+The first :data:`DISTINCT` places hold at most one role per SOC broad group; the
+others of a group shown there go under its ``similar`` roles. The list can be
+re-sorted by fit, openings, pay or outlook: the :data:`POOL` most realistic roles
+are re-ordered by that figure, so a re-sort never brings in far-fetched roles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal, Unpack
+
+import numpy as np
+
+from careerpivot.errors import NotScorableError
+from careerpivot.model import Dataset, FloatArray
+from careerpivot.profile import Profile
+from careerpivot.scoring import Filters, Pivot, PivotScorer, Scores, SimilarRole
+
+SortKey = Literal["realistic", "fit", "openings", "pay", "outlook"]
+SORT_KEYS: tuple[SortKey, ...] = ("realistic", "fit", "openings", "pay", "outlook")
+#: How many places show one role per SOC broad group.
+DISTINCT = 10
+#: How many of the most realistic roles a re-sort by fit, openings, pay or outlook orders.
+POOL = 60
+#: At most this many other roles of a broad group listed under its role.
+MAX_SIMILAR = 5
+
+
+@dataclass(frozen=True)
+class RealisticWeights:
+    """Weights of the realistic-next-steps score (see the module docstring)."""
+
+    relatedness: float = 1.0
+    fit: float = 0.2  # per standard deviation of fit
+    openings: float = 0.3  # per standard deviation of log openings
+    zone_up: float = 0.1  # per job zone up
+    zone_down: float = 0.05  # per job zone down
+    same_major_group: float = 0.0  # bonus for staying in the person's SOC major group
+
+
+def broad_group(code: str) -> str:
+    """The SOC broad group of an O*NET-SOC code (``15-1252.00`` -> ``15-1250``)."""
+    return code[:6] + "0"
+
+
+def relatedness_term(key_row: FloatArray) -> FloatArray:
+    """``1 / sqrt(1 + place)`` of each role in one row of the relatedness ranking key."""
+    x = np.where(np.isfinite(key_row), key_row, -np.inf)
+    order = np.argsort(-x, kind="stable")
+    place = np.empty(len(x))
+    place[order] = np.arange(len(x))
+    out: FloatArray = 1.0 / np.sqrt(1.0 + place)
+    return out
+
+
+def openings_term(dataset: Dataset) -> FloatArray:
+    """z-score of log annual openings over roles that have the figure (0 where missing)."""
+    x = np.log1p(dataset.column("annual_openings"))
+    ok = np.isfinite(x)
+    if ok.sum() < 2:
+        return np.zeros(len(x))
+    sd = float(x[ok].std()) or 1.0
+    out: FloatArray = np.where(ok, (x - x[ok].mean()) / sd, 0.0)
+    return out
+
+
+def fit_term(fit: FloatArray, eligible: np.ndarray) -> FloatArray:
+    """Fit as a z-score over the eligible roles (0 where unknown)."""
+    ok = eligible & np.isfinite(fit)
+    if ok.sum() < 2:
+        return np.zeros(len(fit))
+    sd = float(fit[ok].std()) or 1.0
+    out: FloatArray = np.where(np.isfinite(fit), (fit - fit[ok].mean()) / sd, 0.0)
+    return out
+
+
+def realistic_score(
+    fit: FloatArray,
+    related: FloatArray | None,
+    openings: FloatArray,
+    zone_step: FloatArray,
+    weights: RealisticWeights,
+    same_group: FloatArray | None = None,
+) -> FloatArray:
+    """The combined score of every role (higher is a more realistic next step);
+    ``fit`` is the :func:`fit_term`; ``same_group`` is 1 where a role shares the
+    person's SOC major group."""
+    total = weights.fit * fit + weights.openings * openings
+    if related is not None:
+        total = total + weights.relatedness * related
+    if same_group is not None:
+        total = total + weights.same_major_group * same_group
+    step = np.nan_to_num(zone_step, nan=0.0)
+    total = total - weights.zone_up * np.maximum(step, 0.0)
+    total = total - weights.zone_down * np.maximum(-step, 0.0)
+    out: FloatArray = total
+    return out
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One place of the list: a role row and the rows shown under it as similar."""
+
+    row: int
+    similar: tuple[int, ...] = ()
+
+
+def order_rows(
+    candidates: np.ndarray,
+    score: FloatArray,
+    sort_value: FloatArray | None,
+    codes: list[str],
+    k: int,
+    distinct: int = DISTINCT,
+) -> list[Placed]:
+    """The list's places: ``candidates`` by ``score`` (or re-sorted by ``sort_value``
+    within the :data:`POOL` best), one role per broad group in the first ``distinct``."""
+    order = candidates[np.argsort(-score[candidates], kind="stable")]
+    if sort_value is not None:
+        pool = order[:POOL]
+        v = np.where(np.isfinite(sort_value[pool]), sort_value[pool], -np.inf)
+        order = pool[np.argsort(-v, kind="stable")]
+    heads: list[int] = []
+    similar: dict[str, list[int]] = {}
+    head_group: dict[str, int] = {}
+    tail: list[int] = []
+    for i in map(int, order):
+        g = broad_group(codes[i])
+        if g in head_group:
+            if len(similar[g]) < MAX_SIMILAR:
+                similar[g].append(i)
+            elif len(heads) >= distinct and len(tail) < max(k - distinct, 0):
+                tail.append(i)
+        elif len(heads) < distinct:
+            heads.append(i)
+            head_group[g] = i
+            similar[g] = []
+        elif len(tail) < max(k - distinct, 0):
+            tail.append(i)
+        if len(heads) >= min(distinct, k) and len(tail) >= max(k - distinct, 0):
+            break
+    placed = [Placed(i, tuple(similar[broad_group(codes[i])])) for i in heads]
+    return (placed + [Placed(i) for i in tail])[:k]
+
+
+def sort_values(dataset: Dataset, fit: FloatArray) -> dict[str, Callable[[], FloatArray]]:
+    """The figure each re-sort orders by, computed on demand."""
+    return {
+        "fit": lambda: fit,
+        "openings": lambda: dataset.column("annual_openings"),
+        "pay": lambda: dataset.column("median_wage"),
+        "outlook": lambda: dataset.column("outlook_pct"),
+    }
+
+
+class PivotRanker:
+    """The default pivot list over a fitted :class:`PivotScorer` and a relatedness key.
+
+    ``related`` is the relatedness ranker's role x role ranking key (row: source;
+    higher: more related), or a callable giving it on first use; None leaves the
+    relatedness term out everywhere.
+    """
+
+    def __init__(
+        self,
+        scorer: PivotScorer,
+        related: FloatArray | Callable[[], FloatArray | None] | None,
+        weights: RealisticWeights | None = None,
+    ) -> None:
+        self.scorer = scorer
+        self.weights = weights or RealisticWeights()
+        self._related = related
+        ds = scorer.dataset_
+        self.dataset = ds
+        self.codes = [o.code for o in ds.occupations]
+        self.openings_ = openings_term(ds)
+        self.major_ = np.array([c[:2] for c in self.codes])
+
+    @property
+    def related(self) -> FloatArray | None:
+        """The role x role ranking key (computed on first use if given as a callable)."""
+        if callable(self._related):
+            self._related = self._related()
+        return self._related
+
+    def anchor(self, profile: Profile) -> int | None:
+        """Row of the role the person comes from: current role, else the role seeded from."""
+        for code in (profile.current_role, profile.seeded_from):
+            if code and code in self.dataset.occupation_index:
+                return self.dataset.occupation_index[code]
+        return None
+
+    def scores(
+        self, profile: Profile, **filters: Unpack[Filters]
+    ) -> tuple[Scores, FloatArray, FloatArray | None]:
+        """Fit scores, the realistic score and the relatedness term of every role."""
+        s = self.scorer.score(profile, **filters)
+        row = self.anchor(profile)
+        key = self.related if row is not None else None
+        related = relatedness_term(np.asarray(key[row], dtype=float)) if key is not None else None
+        fit = fit_term(s.total, s.eligible)
+        same = None if row is None else self.major_ == self.major_[row]
+        total = realistic_score(
+            fit, related, self.openings_, s.job_zone_step, self.weights, same_group=same
+        )
+        return s, total, related
+
+    def ranked_rows(
+        self,
+        profile: Profile,
+        k: int = 20,
+        *,
+        sort_by: SortKey = "realistic",
+        **filters: Unpack[Filters],
+    ) -> list[Placed]:
+        """The list's places as rows (no explanations; the fast path benchmarks use)."""
+        s, total, _ = self.scores(profile, **filters)
+        return self._places(s, total, k, sort_by)
+
+    def _places(self, s: Scores, total: FloatArray, k: int, sort_by: SortKey) -> list[Placed]:
+        if sort_by not in SORT_KEYS:
+            raise ValueError(f"sort_by must be one of {', '.join(SORT_KEYS)}, not {sort_by!r}")
+        candidates = np.flatnonzero(s.eligible & np.isfinite(total) & np.isfinite(s.total))
+        value = None if sort_by == "realistic" else sort_values(self.dataset, s.total)[sort_by]()
+        return order_rows(candidates, total, value, self.codes, k)
+
+    def recommend(
+        self,
+        profile: Profile,
+        k: int = 20,
+        *,
+        sort_by: SortKey = "realistic",
+        explain: bool = True,
+        **filters: Unpack[Filters],
+    ) -> list[Pivot]:
+        """The ``k`` first places with explanations, realistic score and similar roles."""
+        if profile.is_empty:
+            raise NotScorableError(
+                "the profile is empty: rate some skills, start from a past role, "
+                "or answer the interest questions first"
+            )
+        s, total, related = self.scores(profile, **filters)
+        out = []
+        for rank, place in enumerate(self._places(s, total, k, sort_by), 1):
+            p = self.scorer.pivot_at(place.row, rank, s, profile, explain)
+            out.append(
+                replace(
+                    p,
+                    realistic=float(total[place.row]),
+                    relatedness=None if related is None else float(related[place.row]),
+                    similar=[
+                        SimilarRole(self.codes[j], self.dataset.occupations[j].title,
+                                    float(s.total[j]))
+                        for j in place.similar
+                    ],
+                )
+            )  # fmt: skip
+        return out

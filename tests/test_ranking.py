@@ -1,0 +1,83 @@
+"""The default pivot list, "realistic next steps": groups, re-sorts, no-role profiles."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from careerpivot.engine import Engine
+from careerpivot.profile import Profile
+from careerpivot.ranking import DISTINCT, POOL, broad_group, order_rows, relatedness_term
+
+
+def test_first_places_hold_one_role_per_broad_group(engine: Engine):
+    pivots = engine.recommend(engine.profile_for("15-1252.00"), 20)
+    heads = [broad_group(p.code) for p in pivots[:DISTINCT]]
+    assert len(set(heads)) == DISTINCT
+    listed = [p.code for p in pivots]
+    for p in pivots[:DISTINCT]:
+        for s in p.similar:
+            assert broad_group(s.code) == broad_group(p.code) and s.code not in listed
+    assert any(p.similar for p in pivots)  # developers have siblings (web developers, ...)
+    assert all(p.realistic is not None and p.relatedness is not None for p in pivots)
+
+
+def test_related_roles_lead_for_a_software_developer(engine: Engine):
+    top = [p.code for p in engine.recommend(engine.profile_for("15-1252.00"), 10)]
+    shown = top + [s.code for p in engine.recommend(engine.profile_for("15-1252.00"), 10)
+                   for s in p.similar]  # fmt: skip
+    assert "15-1254.00" in shown  # web developers
+    assert not any(c.startswith(("35-", "41-2")) for c in top)  # no cooks or cashiers
+
+
+def test_what_the_person_rates_moves_the_list(engine: Engine):
+    base = engine.profile_for("29-1141.00")  # registered nurse
+    before = [p.code for p in engine.recommend(base, 10)]
+    coder = base.with_ratings({"2.B.3.e": 6.0, "2.C.3.a": 6.0, "2.A.2.a": 6.0})
+    after = [p.code for p in engine.recommend(coder, 10)]
+    assert before != after
+
+
+def test_a_profile_without_a_role_gets_a_list(engine: Engine):
+    prof = Profile(
+        ratings={"2.B.3.e": 5.0, "2.C.3.a": 5.0, "2.A.1.a": 4.0, "2.C.4.a": 4.0},
+        interests={"R": 3, "I": 6, "A": 3, "S": 2, "E": 3, "C": 5},
+    )
+    pivots = engine.recommend(prof, 10)
+    assert len(pivots) == 10 and all(p.relatedness is None for p in pivots)
+    assert len({broad_group(p.code) for p in pivots}) == 10
+
+
+@pytest.mark.parametrize(("sort_by", "field"), [("pay", "median_wage"), ("openings", "annual_openings"), ("fit", "score")])  # fmt: skip
+def test_resorts_order_the_most_realistic_roles_by_the_figure(engine: Engine, sort_by, field):
+    prof = engine.profile_for("13-2011.00")  # accountants
+    pool = {p.code for p in engine.recommend(prof, POOL, explain=False)}
+    pool |= {s.code for p in engine.recommend(prof, POOL, explain=False) for s in p.similar}
+    resorted = engine.recommend(prof, 10, sort_by=sort_by)
+    values = [getattr(p, field) or 0.0 for p in resorted]
+    assert values == sorted(values, reverse=True)
+    assert {p.code for p in resorted} <= pool
+
+
+def test_an_unknown_sort_is_a_clear_error(engine: Engine):
+    with pytest.raises(ValueError, match="sort_by must be one of"):
+        engine.recommend(engine.profile_for("15-1252.00"), 5, sort_by="vibes")  # type: ignore[arg-type]
+
+
+def test_filters_still_apply(engine: Engine):
+    prof = engine.profile_for("15-1252.00")
+    pivots = engine.recommend(prof, 20, families=["29"], exclude=["29-1141.00"])
+    assert pivots and all(p.code.startswith("29-") and p.code != "29-1141.00" for p in pivots)
+
+
+def test_order_rows_groups_and_fills_the_tail():
+    codes = ["15-1251.00", "15-1252.00", "15-1253.00", "29-1141.00", "29-1141.01", "43-4051.00"]
+    score = np.array([6.0, 5.0, 4.0, 3.0, 2.0, 1.0])
+    placed = order_rows(np.arange(6), score, None, codes, k=3, distinct=2)
+    assert [p.row for p in placed] == [0, 3, 5]
+    assert placed[0].similar == (1, 2) and placed[1].similar == (4,)
+
+
+def test_relatedness_term_ranks_the_row():
+    term = relatedness_term(np.array([-np.inf, 0.2, 0.9, 0.5]))
+    assert term[2] == 1.0 and term[3] > term[1] > term[0]
