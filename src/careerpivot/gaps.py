@@ -283,11 +283,14 @@ def to_close_mask(
     return out
 
 
-def _order(r: GapRow) -> tuple[int, float, float, str]:
+def _order(r: GapRow) -> tuple[int, float, float, float, str]:
+    """Rows to close by priority; then tools to check; then what transfers (skills and
+    knowledge before tools, most important first); then minor rows."""
     rank = {"gap": 0, "small gap": 0, "tool to check": 1, "transfers": 2, "minor": 3}[r.status]
     if r.missing:
-        return (rank, -r.priority, -r.importance, r.name)
-    return (rank, -r.importance, -r.required, r.name)
+        return (rank, -r.priority, -r.importance, 0.0, r.name)
+    tool = 1.0 if r.kind == "technology" and r.status == "transfers" else 0.0
+    return (rank, tool, -r.importance, -r.required, r.name)
 
 
 def compare_vector(

@@ -288,10 +288,14 @@ def cost_path(
 
     Each role costs what the gap model counts as to close for it
     (:func:`careerpivot.gaps.to_close_mask`), so a direct route costs exactly the
-    learning plan's hours. ``known`` marks the descriptors the person rated; a tool
-    they never mentioned is a tool to check, not a cost. Without ``known`` all count.
+    learning plan's hours. The quarter-level tolerance applies to the person's own
+    levels only: once a step raised a descriptor, any further rise is paid in full, so
+    a route never undercuts the direct move by stopping just short. ``known`` marks the
+    descriptors the person rated; a tool they never mentioned is a tool to check, not a
+    cost. Without ``known`` all count.
     """
     levels = np.array(start_levels, dtype=float)
+    raised = np.zeros(len(levels), dtype=bool)
     tools = np.array([d.kind == "technology" for d in dataset.descriptors])
     unknown_tool = tools & ~known if known is not None else np.zeros(len(tools), dtype=bool)
     steps: list[RouteStep] = []
@@ -301,13 +305,15 @@ def cost_path(
         imp = dataset.importance_matrix[i]
         hours = 0.0
         learn: list[tuple[str, float, float]] = []
-        close = to_close_mask(imp, need, levels, unknown_tool)
+        studied = raised & (imp >= MIN_IMPORTANCE) & ~unknown_tool & (need > levels)
+        close = to_close_mask(imp, need, levels, unknown_tool) | studied
         close &= ~covered_by_family(dataset, imp, levels, unknown_tool)
         for j in np.flatnonzero(close):
             d = dataset.descriptors[int(j)]
             hours += hours_between(d, float(levels[j]), float(need[j]))
             learn.append((d.name, float(levels[j]), float(need[j])))
             levels[j] = need[j]
+            raised[j] = True
         steps.append(RouteStep(code, dataset.occupations[i].title, hours, learn))
     return steps, levels
 

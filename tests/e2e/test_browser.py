@@ -204,6 +204,12 @@ def _rejections(page: Any, width: int, tmp: Path) -> None:
     page.get_by_role("button", name="Add application").click()
     _settle(page)
     expect(page.get_by_text("Added data scientist at Quanta Health")).to_be_visible()
+    # The form is empty again, with the cursor back in its first field, ready for the next.
+    title = page.get_by_role("textbox", name="Role title").first
+    expect(title).to_have_value("")
+    expect(title).to_be_focused()
+    expect(page.get_by_role("textbox", name="Organisation").first).to_have_value("")
+    expect(page.get_by_role("textbox", name="What they told you").first).to_have_value("")
 
     log = tmp / f"log-{width}.json"
     log.write_text(json.dumps(LOG), encoding="utf-8")

@@ -52,13 +52,14 @@ def shorten(text: str, width: int = 26) -> str:
 
 # ----- radar ----------------------------------------------------------------------------------
 def radar_rows(report: GapReport, n: int = 8) -> list[GapRow]:
-    """The radar's spokes: the biggest gaps (up to half) and the target's most important
-    other requirements, grouped by kind."""
-    rated = [r for r in report.rows if r.importance > 0]
-    gaps = sorted((r for r in rated if r.deficit > 0), key=lambda r: (-r.priority, r.name))
-    chosen = gaps[: n // 2]
+    """The radar's spokes: the gap model's most urgent rows to close (up to half) and the
+    target's most important other requirements, grouped by kind. Tools to check are left
+    out: the source never said its level, so a spoke at 0 would draw a gap that may not be."""
+    rated = [r for r in report.rows if r.importance > 0 and r.status != "tool to check"]
+    chosen = report.to_close[: n // 2]
     rest = sorted(
-        (r for r in rated if r not in chosen), key=lambda r: (-r.importance, -r.required, r.name)
+        (r for r in rated if r not in chosen),
+        key=lambda r: (r.kind == "technology", -r.importance, -r.required, r.name),
     )
     chosen += rest[: n - len(chosen)]
     kinds = {"skill": 0, "knowledge": 1, "technology": 2}
