@@ -9,11 +9,13 @@ occupation claims (e.g. ``53-1047`` covers ``53-1043``), else the broad group
 
 from __future__ import annotations
 
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from careerpivot.datasets.archive import open_zip
 from careerpivot.errors import DataValidationError
 from careerpivot.model import Dataset, soc_code
 
@@ -48,6 +50,8 @@ def _open(path: Path) -> Any:
 
     if not Path(path).is_file():
         raise DataValidationError("file is missing", file=str(path))
+    if zipfile.is_zipfile(path):  # a workbook is a zip: check it before openpyxl unpacks it
+        open_zip(Path(path)).close()
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a non-workbook

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from careerpivot.datasets.archive import open_zip, read_member
 from careerpivot.datasets.onet_layouts import Layout, detect_layout
 from careerpivot.datasets.tables import Column, choice, integer, number, read_rows
 from careerpivot.errors import DataValidationError
@@ -34,7 +35,7 @@ class Release:
         self._members: dict[str, str] = {}
         self._layout: Layout | None = None
         if self.path.is_file() and zipfile.is_zipfile(self.path):
-            self._zip = zipfile.ZipFile(self.path)
+            self._zip = open_zip(self.path)  # member count, sizes and ratios checked
             self._members = {Path(n).name: n for n in self._zip.namelist() if not n.endswith("/")}
         elif not self.path.is_dir():
             raise DataValidationError(
@@ -70,15 +71,20 @@ class Release:
         """The file's text; a missing file is a :class:`DataValidationError`."""
         if not self.has(name):
             raise DataValidationError("file is missing from the release", file=name)
-        raw = self._zip.read(self._members[name]) if self._zip else (self.path / name).read_bytes()
+        raw = self._raw(name)
         try:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise DataValidationError(f"not UTF-8 text ({exc.reason})", file=name) from None
 
+    def _raw(self, name: str) -> bytes:
+        if self._zip:
+            return read_member(self._zip, self._members[name], str(self.path))
+        return (self.path / name).read_bytes()
+
     def sha256(self, name: str) -> str:
         """Checksum of one file, for the provenance record."""
-        raw = self._zip.read(self._members[name]) if self._zip else (self.path / name).read_bytes()
+        raw = self._raw(name)
         return hashlib.sha256(raw).hexdigest()
 
     def version(self) -> str:

@@ -94,6 +94,8 @@ def read_rows(
         header = next(reader)
     except StopIteration:
         raise DataValidationError("file is empty (no header row)", file=name, row=1) from None
+    except csv.Error as exc:
+        raise DataValidationError(f"malformed header ({exc})", file=name, row=1) from None
     header = [h.strip() for h in header]
     wanted = [c.name for c in columns]
     absent = [w for w in wanted if w not in header]
@@ -108,7 +110,7 @@ def read_rows(
     if extra and not allow_extra:
         raise DataValidationError(f"unexpected columns {extra}", file=name, row=1)
     position = {c.name: header.index(c.name) for c in columns}
-    for line, cells in enumerate(reader, start=2):
+    for line, cells in _guarded(reader, name):
         if not cells or (len(cells) == 1 and not cells[0].strip()):
             continue
         if len(cells) != len(header):
@@ -133,6 +135,20 @@ def read_rows(
             except ValueError as exc:
                 raise DataValidationError(str(exc), file=name, row=line, field=col.name) from None
         yield line, out
+
+
+def _guarded(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows with their line numbers; a malformed or oversized field is a clean error."""
+    line = 1
+    while True:
+        line += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # e.g. a field over csv.field_size_limit() (128 KiB)
+            raise DataValidationError(f"malformed row ({exc})", file=name, row=line) from None
+        yield line, cells
 
 
 def _quoting(delimiter: str) -> Literal[0, 3]:
