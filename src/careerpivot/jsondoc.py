@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -27,14 +30,69 @@ def validation_message(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def json_object(
-    text: str, source: str, error: type[Exception], what: str = "the file"
-) -> dict[str, Any]:
-    """Parse ``text`` as a JSON object or raise ``error`` naming ``source`` and the line."""
+#: Builds the exception to raise from a one-line message (an exception class will do).
+ErrorType = Callable[[str], Exception]
+
+#: Documents people hand in (profiles, answers, client files, logs) are small; this is ample.
+MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_document(path: Path, error: ErrorType, *, source: str | None = None) -> str:
+    """A file's UTF-8 text; a missing, unreadable, oversized or non-UTF-8 file raises ``error``
+    with one line naming the file."""
+    where = source or str(path)
+    try:
+        with Path(path).open("rb") as fh:
+            raw = fh.read(MAX_DOCUMENT_BYTES + 1)
+    except FileNotFoundError:
+        raise error(f"{where}: file not found") from None
+    except IsADirectoryError:
+        raise error(f"{where}: is a folder, not a file") from None
+    except OSError as exc:
+        raise error(f"{where}: cannot read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise error(f"{where}: larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB")
+    return decode_document(raw, where, error)
+
+
+def decode_document(raw: bytes, source: str, error: ErrorType) -> str:
+    """Bytes as UTF-8 text (a leading byte-order mark is dropped), or ``error`` naming where
+    the first bad byte is."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(
+            f"{source}: not UTF-8 text (bad byte at position {exc.start}); save it as UTF-8"
+        ) from None
+
+
+def loads(text: str, source: str, error: ErrorType) -> Any:
+    """Parse JSON text; malformed JSON, deep nesting and lone surrogates raise ``error``."""
+    if _SURROGATE.search(text):
+        raise error(f"{source}: contains an unpaired surrogate character (not valid Unicode)")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise error(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise error(f"{source}: JSON nested too deeply") from None
+    if _ESCAPED_SURROGATE.search(text):
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise error(
+                f"{source}: contains an unpaired surrogate escape (\\udXXX) - not valid Unicode"
+            ) from None
+        except RecursionError:
+            raise error(f"{source}: JSON nested too deeply") from None
+    return data
+
+
+def json_object(text: str, source: str, error: ErrorType, what: str = "the file") -> dict[str, Any]:
+    """Parse ``text`` as a JSON object or raise ``error`` naming ``source`` and the line."""
+    data = loads(text, source, error)
     if not isinstance(data, dict):
         raise error(f"{source}: {what} is a JSON object, got {type(data).__name__}")
     return data

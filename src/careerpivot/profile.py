@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from careerpivot.errors import ProfileError, UnknownDescriptorError
-from careerpivot.jsondoc import json_object, validation_message
+from careerpivot.jsondoc import json_object, read_document, validation_message
 from careerpivot.model import RIASEC, WORK_VALUES, Dataset
 
 PROFILE_SCHEMA_VERSION = 1
@@ -181,11 +181,7 @@ def parse_profile(text: str, *, source: str = "profile") -> Profile:
 
 def load_profile(path: Path) -> Profile:
     """Read a profile JSON file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProfileError(f"{path}: file not found") from None
-    return parse_profile(text, source=str(path))
+    return parse_profile(read_document(path, ProfileError), source=str(path))
 
 
 def save_profile(profile: Profile, path: Path) -> None:

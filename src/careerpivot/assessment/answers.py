@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from careerpivot.assessment.diagnostics import AssessmentError
 from careerpivot.assessment.instrument import Form, Instrument
-from careerpivot.jsondoc import json_object, validation_message
+from careerpivot.jsondoc import json_object, read_document, validation_message
 
 ANSWERS_SCHEMA_VERSION = 1
 
@@ -148,10 +148,7 @@ def save_answers(answers: AnswerSheet | SkillAnswers, path: Path) -> None:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AssessmentError(f"{path}: file not found") from None
+    return read_document(path, AssessmentError)
 
 
 def _json_object(text: str, source: str) -> dict[str, object]:

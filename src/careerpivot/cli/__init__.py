@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import sys
+from typing import NoReturn
+
 import typer
 
 from careerpivot.cli import (
@@ -16,6 +20,9 @@ from careerpivot.cli import (
     serve_cmd,
     workspace_cmd,
 )
+from careerpivot.cli.common import err_console, one_line, styled
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 app = typer.Typer(
     name="careerpivot",
@@ -39,6 +46,20 @@ app_cmd.register(app)
 serve_cmd.register(app)
 
 
-def main() -> None:
-    """Console-script entry point."""
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: arguments that are not valid text, and decoding or nesting
+    problems no command caught, end in a one-line error (exit 2), never a traceback."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    for arg in args:
+        if _SURROGATE.search(arg):
+            _exit(f"argument '{one_line(arg)}' is not valid text (undecodable bytes)")
+    try:
+        app(args=args, prog_name="careerpivot")
+    except (UnicodeError, RecursionError) as exc:
+        what = "nested too deeply" if isinstance(exc, RecursionError) else "not valid text"
+        _exit(f"the input is {what} ({type(exc).__name__}); nothing was saved")
+
+
+def _exit(message: str) -> NoReturn:
+    err_console.print(styled(("error: ", "bold red"), message))
+    raise SystemExit(2)

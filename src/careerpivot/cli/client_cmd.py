@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from careerpivot.cli.common import (
@@ -99,8 +98,8 @@ def list_clients(
     for c in clients:
         table.add_row(
             f"#{c.id}",
-            escape(c.name),
-            escape(c.contact or ""),
+            c.name,
+            c.contact or "",
             c.created.date().isoformat(),
             "yes" if c.archived else "",
         )
@@ -128,7 +127,7 @@ def add(
     except CareerPivotError as exc:
         fail(exc)
     extra = f" with a profile of {len(prof.ratings)} ratings" if prof is not None else ""
-    console.print(f"Added client {client.id} {escape(client.name)}{extra}.")
+    console.print(f"Added client #{client.id} {client.name}{extra}.")
 
 
 @app.command(epilog="Example: careerpivot client note 'Ana Díaz' 'Explored data roles.'")
@@ -146,7 +145,7 @@ def note(
             entry = store.add_session(who.id, day, text)
     except CareerPivotError as exc:
         fail(exc)
-    console.print(f"Saved session {entry.id} of {escape(who.name)} on {day.isoformat()}.")
+    console.print(f"Saved session {entry.id} of {who.name} on {day.isoformat()}.")
 
 
 @app.command(epilog="Example: careerpivot client archive '#3' (bring back: --undo)")
@@ -161,7 +160,7 @@ def archive(
             who = store.set_archived(store.resolve_client(client).id, not undo)
     except CareerPivotError as exc:
         fail(exc)
-    console.print(f"{escape(who.name)} is {'archived' if who.archived else 'active'}.")
+    console.print(f"{who.name} is {'archived' if who.archived else 'active'}.")
 
 
 @app.command(epilog="Example: careerpivot client export 'Ana Díaz' --out ana.json")
@@ -197,7 +196,7 @@ def import_(
             who = store.import_client(data)
     except CareerPivotError as exc:
         fail(exc)
-    console.print(f"Imported client {who.id} {escape(who.name)} (sessions: {len(data.sessions)}).")
+    console.print(f"Imported client #{who.id} {who.name} (sessions: {len(data.sessions)}).")
 
 
 @app.command(epilog="Example: careerpivot client delete '#3' --yes")
@@ -221,7 +220,7 @@ def delete(
             store.delete_client(who.id, confirm=True)
     except CareerPivotError as exc:
         fail(exc)
-    console.print(f"Erased client {who.id} {escape(who.name)}.")
+    console.print(f"Erased client #{who.id} {who.name}.")
 
 
 @app.command(epilog="Example: careerpivot client passcode (or --clear to remove it)")

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from pydantic import BaseModel
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.engine import Engine
@@ -19,8 +19,10 @@ from careerpivot.errors import AmbiguousRoleError, CareerPivotError, UnknownRole
 from careerpivot.presentation import percent_change, usd, usd_change
 from careerpivot.profile import Profile, load_profile, stand_in
 
-console = Console()
-err_console = Console(stderr=True)
+# Markup and emoji codes are off: text from people and files ("[/]", ":x:") prints as typed.
+# Our own styling goes through rich.text.Text (see styled()).
+console = Console(markup=False, emoji=False)
+err_console = Console(stderr=True, markup=False, emoji=False)
 
 DatasetOpt = Annotated[
     str, typer.Option("--dataset", "-d", help="Data set name (see `careerpivot data list`).")
@@ -60,8 +62,7 @@ def resolve_role(eng: Engine, text: str) -> str:
         raise AmbiguousRoleError(text, [(m.code, m.title, m.description) for m in result.choices])
     if not best.exact:
         err_console.print(
-            escape(f"Matched {text!r} to {best.code} {best.title} (via {best.matched!r})."),
-            style="dim",
+            f"Matched {text!r} to {best.code} {best.title} (via {best.matched!r}).", style="dim"
         )
     return best.code
 
@@ -73,8 +74,9 @@ def rated_target(eng: Engine, code: str) -> str:
     if other != code:
         asked, used = eng.dataset.occupation(code).title, eng.dataset.occupation(other).title
         err_console.print(
-            f"[yellow]{eng.dataset.name} has no skill ratings for {asked}; "
-            f"comparing with its closest rated role, {other} {used}.[/]"
+            f"{eng.dataset.name} has no skill ratings for {asked}; "
+            f"comparing with its closest rated role, {other} {used}.",
+            style="yellow",
         )
     return other
 
@@ -136,8 +138,27 @@ def print_model(answer: BaseModel) -> None:
 
 def fail(exc: Exception) -> None:
     """Print an error in one line and exit 2."""
-    err_console.print(f"[bold red]error:[/] {exc}")
+    err_console.print(styled(("error: ", "bold red"), one_line(str(exc))))
     raise typer.Exit(2)
+
+
+def styled(*parts: str | tuple[str, str]) -> Text:
+    """Text with some parts styled, e.g. ``styled(("Route 1", "bold"), " (40 h)")``;
+    never parsed as markup, so it is safe for any text."""
+    return Text.assemble(*parts)
+
+
+def one_line(text: str, limit: int = 2000) -> str:
+    r"""``text`` on one line: line breaks and other control characters shown escaped.
+
+    >>> print(one_line("bad\nthing\x1b[31m"))
+    bad\nthing\x1b[31m
+    """
+    out = "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+    return out if len(out) <= limit else out[:limit] + "…"
 
 
 money = usd

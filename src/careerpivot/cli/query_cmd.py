@@ -6,8 +6,8 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from careerpivot.cli.common import (
     DEFAULT_DATASET,
@@ -25,6 +25,7 @@ from careerpivot.cli.common import (
     resolve_profile,
     resolve_role,
     signed_money,
+    styled,
 )
 from careerpivot.effort import weeks_at
 from careerpivot.engine import Engine
@@ -49,11 +50,11 @@ def register(app: typer.Typer) -> None:
     )(route)
 
 
-def _similar(p: Pivot) -> str:
+def _similar(p: Pivot) -> Text:
     """The other roles of a listed role's occupation group, as a dim line."""
     if not p.similar:
-        return ""
-    return f"\n[dim]similar: {escape('; '.join(x.title for x in p.similar))}[/]"
+        return Text("")
+    return styled(("\nsimilar: " + "; ".join(x.title for x in p.similar), "dim"))
 
 
 class SortChoice(StrEnum):
@@ -131,7 +132,7 @@ def recommend(
     for p in pivots:
         table.add_row(
             str(p.rank),
-            f"{p.title}\n[dim]{p.code} · job zone {p.job_zone_label or p.job_zone}[/]"
+            styled(f"{p.title}\n", (f"{p.code} · job zone {p.job_zone_label or p.job_zone}", "dim"))
             + _similar(p),
             f"{p.score:.0%}",
             ", ".join(n.name for n in p.strengths[:3]) or "—",
@@ -141,7 +142,7 @@ def recommend(
         )
     console.print(table)
     for note in eng.scoring_notes(prof):
-        console.print(f"[yellow]Note:[/] {note}", highlight=False)
+        console.print(styled(("Note: ", "yellow"), note), highlight=False)
     console.print(_footer(eng))
 
 
@@ -182,7 +183,7 @@ def gap(
         table.add_column(col)
     for r in rows[:30]:
         table.add_row(
-            escape(r.name),
+            r.name,
             r.kind,
             r.status + (" (estimated)" if r.estimated else ""),
             r.priority_words or "—",
@@ -193,22 +194,24 @@ def gap(
             f"{r.hours:,.0f}" if r.missing else "—",
         )
     console.print(table)
-    console.print(escape(report.summary))
+    console.print(report.summary)
     if report.estimate_note:
-        console.print(
-            f"[dim]{escape(report.target_title)}: ratings {escape(report.estimate_note)}[/]"
-        )
+        console.print(f"{report.target_title}: ratings {report.estimate_note}", style="dim")
     if report.tools_to_check:
         console.print(
-            "[bold]Tools to check[/] (not counted above): "
-            + escape(", ".join(r.name for r in report.tools_to_check[:8]))
+            styled(
+                ("Tools to check", "bold"),
+                " (not counted above): " + ", ".join(r.name for r in report.tools_to_check[:8]),
+            )
         )
     if report.met:
-        console.print("[bold]Transfers:[/] " + ", ".join(r.name for r in report.met[:8]))
+        console.print(styled(("Transfers: ", "bold"), ", ".join(r.name for r in report.met[:8])))
     if report.unused:
         console.print(
-            "[bold]You have, the role hardly uses:[/] "
-            + ", ".join(r.name for r in report.unused[:6])
+            styled(
+                ("You have, the role hardly uses: ", "bold"),
+                ", ".join(r.name for r in report.unused[:6]),
+            )
         )
     console.print(_footer(eng))
 
@@ -258,16 +261,15 @@ def route(
         console.print(f"[yellow]{escape(plan.check.message)}[/]")
     for n, r in enumerate(routes, 1):
         names = " → ".join(eng.dataset.occupation(c).title for c in r.codes)
-        console.print(f"[bold]Route {n}[/] ({r.total_hours:,.0f} h): {names}")
+        console.print(styled((f"Route {n}", "bold"), f" ({r.total_hours:,.0f} h): {names}"))
     console.print(_footer(eng))
 
 
-def _missing(p: Pivot) -> str:
-    gaps = ", ".join(f"{n.name} (+{n.deficit:.1f})" for n in p.gaps[:3]) or "none"
+def _missing(p: Pivot) -> Text:
+    gaps = styled(", ".join(f"{n.name} (+{n.deficit:.1f})" for n in p.gaps[:3]) or "none")
     if p.tools_to_check:
-        gaps += (
-            "\n[dim]Tools used there: " + ", ".join(n.name for n in p.tools_to_check[:3]) + "[/]"
-        )
+        tools = ", ".join(n.name for n in p.tools_to_check[:3])
+        gaps.append(f"\nTools used there: {tools}", style="dim")
     return gaps
 
 
@@ -280,5 +282,5 @@ def _family(text: str) -> str:
     raise typer.BadParameter(f"unknown role family {text!r}; use a SOC major group code like 15")
 
 
-def _footer(eng: Engine) -> str:
-    return "[dim]" + escape(dataset_footer(eng.dataset)) + "[/]"
+def _footer(eng: Engine) -> Text:
+    return styled((dataset_footer(eng.dataset), "dim"))

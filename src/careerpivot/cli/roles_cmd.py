@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from careerpivot.cli.common import (
@@ -19,6 +18,7 @@ from careerpivot.cli.common import (
     pct,
     print_model,
     resolve_role,
+    styled,
 )
 from careerpivot.errors import CareerPivotError
 from careerpivot.schemas import RoleAnswer, SearchAnswer
@@ -45,18 +45,18 @@ def search(
         print_model(SearchAnswer.of(eng.dataset, query, hits))
         return
     if not hits:
-        console.print(escape(f"No role matches {query!r}. Try a shorter or more common title."))
+        console.print(f"No role matches {query!r}. Try a shorter or more common title.")
         return
-    table = Table(title=escape(f"Roles matching {query!r}"))
+    table = Table(title=f"Roles matching {query!r}")
     for col in ("Code", "Title", "Matched title", "Match", "What the role does"):
         table.add_column(col)
     for h in hits:
         table.add_row(
             h.code,
-            escape(h.title),
-            escape(h.matched),
+            h.title,
+            h.matched,
             "exact" if h.exact else f"{h.score:.0f}",
-            escape(h.description),
+            h.description,
         )
     console.print(table)
     if hits.ambiguous:
@@ -82,7 +82,7 @@ def show(
     if as_json:
         print_model(RoleAnswer.of(eng.dataset, occ))
         return
-    console.print(f"[bold]{occ.title}[/] ({occ.code}) · {occ.major_group}")
+    console.print(styled((occ.title, "bold"), f" ({occ.code}) · {occ.major_group}"))
     console.print(occ.description)
     console.print(
         f"Job zone {eng.dataset.job_zone_label(occ.job_zone)} · "
@@ -90,7 +90,7 @@ def show(
         f"outlook {pct(occ.outlook_pct)} over ten years · Holland code {occ.holland_code or '—'}"
     )
     if occ.unscored_reason:
-        console.print(f"[yellow]Cannot be scored:[/] {occ.unscored_reason}")
+        console.print(styled(("Cannot be scored: ", "yellow"), occ.unscored_reason))
     areas = eng.dataset.extras.get("interest_areas", {}).get(occ.code, [])
     if areas:
         console.print(
@@ -99,7 +99,7 @@ def show(
             highlight=False,
         )
     if occ.estimate_note:
-        console.print(f"[yellow]Estimated:[/] {escape(occ.estimate_note)}")
+        console.print(styled(("Estimated: ", "yellow"), occ.estimate_note))
     title = "Most important requirements" + (" (estimated)" if occ.is_estimated else "")
     table = Table(title=title)
     for col in ("Descriptor", "Importance (1-5)", "Level (0-7)"):

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from careerpivot.csvsafe import csv_text, restore
+from careerpivot.jsondoc import loads, read_document
 from careerpivot.rejections.records import (
     LOG_SCHEMA_VERSION,
     ApplicationRecord,
@@ -58,6 +58,8 @@ def parse_log_csv(text: str, *, source: str = "log.csv") -> RejectionLog:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise RecordValidationError("file is empty (no header row)", file=source, row=1) from None
+    except csv.Error as exc:
+        raise RecordValidationError(f"malformed CSV: {exc}", file=source, row=1) from None
     absent = [c for c in CSV_COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
     if absent:
         raise RecordValidationError(
@@ -114,15 +116,15 @@ def format_log_csv(log: RejectionLog) -> str:
     return csv_text(CSV_COLUMNS, rows)  # formula cells neutralised; RFC 4180 line endings
 
 
+def _file_error(source: str) -> Callable[[str], RecordValidationError]:
+    """Whole-file problems (encoding, JSON syntax, nesting) as errors naming ``source``."""
+    return lambda message: RecordValidationError(message.removeprefix(f"{source}: "), file=source)
+
+
 # ----- JSON -----------------------------------------------------------------------------------
 def parse_log_json(text: str, *, source: str = "log.json") -> RejectionLog:
     """Read a log from JSON text: ``{"schema_version": 1, "records": [...]}``."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RecordValidationError(
-            f"not valid JSON: {exc.msg}", file=source, row=exc.lineno
-        ) from None
+    data = loads(text, source, _file_error(source))
     if not isinstance(data, dict):
         raise RecordValidationError(
             f"a rejection log is a JSON object, got {type(data).__name__}", file=source
@@ -218,12 +220,7 @@ def _log_from(records: list[ApplicationRecord], source: str) -> RejectionLog:
 # ----- files (the edge) -----------------------------------------------------------------------
 def read_log(path: Path) -> RejectionLog:
     """Read a log file; ``.csv`` as CSV, anything else as JSON."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RecordValidationError("file not found", file=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise RecordValidationError(f"not UTF-8 text ({exc.reason})", file=path.name) from None
+    text = read_document(path, _file_error(path.name), source=path.name)
     if path.suffix.lower() == ".csv":
         return parse_log_csv(text, source=path.name)
     return parse_log_json(text, source=path.name)

@@ -33,6 +33,13 @@ def render_csv(report: Report) -> str:
 
 def read_csv(text: str, *, source: str = "report CSV") -> Report:
     """Read a report back from :func:`render_csv` output; errors name the line and field."""
+    try:
+        return _read_csv(text, source)
+    except csv.Error as exc:  # malformed quoting, a field over the size limit
+        raise DataValidationError(f"malformed CSV ({exc})", file=source) from None
+
+
+def _read_csv(text: str, source: str) -> Report:
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None or tuple(header) != HEADER:

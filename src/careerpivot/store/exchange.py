@@ -22,7 +22,7 @@ from pydantic import (
     field_validator,
 )
 
-from careerpivot.jsondoc import json_object, validation_message
+from careerpivot.jsondoc import json_object, read_document, validation_message
 from careerpivot.profile import Profile
 from careerpivot.routes import LearningPlan
 from careerpivot.store import codec
@@ -216,13 +216,7 @@ def parse_client_file(text: str, *, source: str = "client file") -> ClientFile:
 
 def read_client_file(path: Path) -> ClientFile:
     """Read and validate a client file from disk."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ClientFileError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClientFileError(f"{path}: cannot read ({exc})") from None
-    return parse_client_file(text, source=str(path))
+    return parse_client_file(read_document(path, ClientFileError), source=str(path))
 
 
 def write_client_file(data: ClientFile, path: Path) -> None:

@@ -1,0 +1,111 @@
+"""Clean errors: user text never printed as markup; decoding, nesting and size problems are
+one-line errors (exit 2) and nothing saved is lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careerpivot.cli import main
+from careerpivot.store import Store
+from tests.security.hostile import MARKUP, TRIED
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'cp.db'}"
+    monkeypatch.setenv("CAREERPIVOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CAREERPIVOT_DB_URL", url)
+    monkeypatch.delenv("CAREERPIVOT_PASSCODE", raising=False)
+    with Store.open(url) as store:
+        store.create_client("Kept Client")
+    return url
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    TRIED["CLI clean error"] += 1
+    try:
+        main(list(argv))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def one_error_line(err: str) -> bool:
+    lines = [line for line in err.splitlines() if line.strip()]
+    return len(lines) >= 1 and lines[0].startswith("error: ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("text", ["[/]", "[bold]x[/bold]", "[link=http://evil.example]x", *MARKUP])
+def test_markup_in_arguments_prints_as_typed(sandbox, capsys, text: str):
+    code, out, err = run(capsys, "roles", "search", text)
+    assert code == 0 and "Traceback" not in out + err
+    code, out, err = run(capsys, "client", "add", text)
+    assert code == 0 and text.splitlines()[0] in out
+
+
+def test_client_names_with_markup_list_as_typed(sandbox, capsys):
+    run(capsys, "client", "add", "[red]Eve[/red] :smile:")
+    code, out, _ = run(capsys, "client", "list")
+    assert code == 0 and "[red]Eve[/red] :smile:" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("deep.json", b"[" * 100_000),
+        ("deep2.json", b'{"a":' * 100_000),
+        ("latin1.json", '{"name": "Jos\u00e9"}'.encode("latin-1")),
+        ("bom16.json", '{"name": "x"}'.encode("utf-16")),
+        ("surrogate.json", b'{"name": "\\ud800"}'),
+        ("raw_surrogate.json", b'{"name": "\xed\xa0\x80"}'),
+        ("nul.json", b"\x00\x00"),
+        ("empty.json", b""),
+        ("dir", None),
+    ],
+)
+@pytest.mark.parametrize(
+    "command", [["profile", "check"], ["client", "import"], ["recommend", "--profile"]]
+)
+def test_bad_files_are_one_line_errors_and_nothing_is_lost(
+    sandbox, capsys, tmp_path: Path, name: str, content: bytes | None, command: list[str]
+):
+    path = tmp_path / name
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    code, _out, err = run(capsys, *command, str(path))
+    assert code == 2 and one_error_line(err), err
+    with Store.open(sandbox) as store:
+        assert [c.name for c in store.list_clients()] == ["Kept Client"]
+
+
+def test_a_client_file_with_a_lone_surrogate_is_refused(sandbox, capsys, tmp_path: Path):
+    good = tmp_path / "good.json"
+    assert run(capsys, "client", "export", "Kept Client", "--out", str(good))[0] == 0
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["client"]["name"] = "Eve \\ud800"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data).replace("\\\\ud800", "\\ud800"), encoding="utf-8")
+    code, _, err = run(capsys, "client", "import", str(bad))
+    assert code == 2 and "surrogate" in err
+    with Store.open(sandbox) as store:
+        assert len(store.list_clients()) == 1
+
+
+@pytest.mark.parametrize("arg", ["\udcff\udcfe", "Ana\ud800", "\udc80"])
+def test_undecodable_arguments_are_one_line_errors(sandbox, capsys, arg: str):
+    code, _, err = run(capsys, "client", "add", arg)
+    assert code == 2 and one_error_line(err) and "not valid text" in err
+    with Store.open(sandbox) as store:
+        assert len(store.list_clients()) == 1
+
+
+def test_control_characters_in_errors_stay_on_one_line(sandbox, capsys):
+    code, _, err = run(capsys, "client", "note", "nobody\n\x1b[31mred", "x")
+    assert code == 2 and len(err.strip().splitlines()) <= 2 and "\x1b" not in err
