@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from careerpivot.errors import ProfileError, UnknownDescriptorError
 from careerpivot.jsondoc import json_object, read_document, validation_message
 from careerpivot.model import RIASEC, WORK_VALUES, Dataset
+from careerpivot.private import write_private
 
 PROFILE_SCHEMA_VERSION = 1
 
@@ -186,9 +187,7 @@ def load_profile(path: Path) -> Profile:
 
 def save_profile(profile: Profile, path: Path) -> None:
     """Write a profile as JSON, atomically (a crash never leaves half a file)."""
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(profile.model_dump_json(indent=2), encoding="utf-8")
-    tmp.replace(path)
+    write_private(path, profile.model_dump_json(indent=2))
 
 
 __all__ = [

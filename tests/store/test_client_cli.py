@@ -57,7 +57,7 @@ def test_every_command_has_help_with_an_example(cmd):
 def test_add_note_list_archive(db):
     res = run("client", "add", "Ana Díaz", "--contact", "ana@example.org", "--role", "15-1252.00")
     assert res.exit_code == 0, res.output
-    assert "Added client 1 Ana Díaz with a profile of" in res.output
+    assert "Added client #1 Ana Díaz with a profile of" in res.output
     assert (
         run("client", "note", "ana díaz", "Explored data roles.", "--date", "2025-03-01").exit_code
         == 0
@@ -78,13 +78,13 @@ def test_export_import_delete(db, tmp_path):
     out = tmp_path / "bo.json"
     assert run("client", "export", "Bo Berg", "--out", str(out)).exit_code == 0
     res = run("client", "import", str(out))
-    assert res.exit_code == 0 and "Imported client 2 Bo Berg" in res.output
+    assert res.exit_code == 0 and "Imported client #2 Bo Berg" in res.output
     res = run("client", "delete", "Bo Berg")
     assert res.exit_code != 0 and "names several clients (#1 Bo Berg, #2 Bo Berg)" in res.output
     res = run("client", "delete", "#2", input="n\n")
     assert res.exit_code != 0  # declined: nothing erased
     assert len(json.loads(run("client", "list", "--json").stdout)) == 2
-    assert "Erased client 2" in run("client", "delete", "#2", "--yes").output
+    assert "Erased client #2" in run("client", "delete", "#2", "--yes").output
     assert [c["id"] for c in json.loads(run("client", "list", "--json").stdout)] == [1]
 
 
@@ -101,7 +101,8 @@ def test_passcode_prompts_twice_and_stores_a_hash(db):
     assert res.exit_code == 0 and "Passcode set" in res.output
     with Store.open(db) as store:
         assert store.check_passcode("orange-grove")
-    assert run("client", "passcode", "--clear").exit_code == 0
+    assert run("client", "passcode", "--clear").exit_code == 2  # needs the current one
+    assert run("client", "passcode", "--clear", input="orange-grove\n").exit_code == 0
     with Store.open(db) as store:
         assert not store.passcode_required()
 

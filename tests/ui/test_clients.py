@@ -1,5 +1,7 @@
 """Clients page (counselors): passcode, add and pick clients, carry profiles, notes, erase."""
 
+import time
+
 import pytest
 
 from careerpivot.ui import nav, state
@@ -112,7 +114,10 @@ def test_passcode_gate(store):
     assert not at.selectbox  # nothing readable before unlocking
     at.text_input(key="w_passcode").input("wrong").run()
     assert any("not right" in e.value for e in at.error)
-    at.text_input(key="w_passcode").input("s3cret-pass").run()
+    at.text_input(key="w_passcode").input("s3cret-pass").run()  # too soon after a wrong one
+    assert any("Try again in 1 s" in e.value for e in at.error) and not at.selectbox
+    time.sleep(1.05)  # the first delay is one second
+    at.run()
     assert at.selectbox(key="w_cl_pick").options == ["Ana Díaz"]
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from careerpivot.assessment.diagnostics import AssessmentError
 from careerpivot.assessment.instrument import Form, Instrument
 from careerpivot.jsondoc import json_object, read_document, validation_message
+from careerpivot.private import write_private
 
 ANSWERS_SCHEMA_VERSION = 1
 
@@ -142,9 +143,7 @@ def load_skill_answers(path: Path) -> SkillAnswers:
 
 def save_answers(answers: AnswerSheet | SkillAnswers, path: Path) -> None:
     """Write answers as JSON, atomically (a crash never leaves half a file)."""
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(answers.model_dump_json(indent=2), encoding="utf-8")
-    tmp.replace(path)
+    write_private(path, answers.model_dump_json(indent=2))
 
 
 def _read(path: Path) -> str:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.table import Table
 
@@ -25,6 +30,7 @@ from careerpivot.errors import CareerPivotError
 from careerpivot.store import (
     DB_URL_ENV,
     Store,
+    StoreError,
     read_client_file,
     write_client_file,
 )
@@ -51,6 +57,42 @@ app = typer.Typer(
 )
 
 
+PASSCODE_ENV = "CAREERPIVOT_PASSCODE"
+#: Pause after a wrong passcode on the command line, so a script cannot guess quickly.
+WRONG_PASSCODE_DELAY_S = 1.0
+
+
+def ask_passcode(store: Store, prompt: str = "Counselor passcode") -> str | None:
+    """The passcode from ``$CAREERPIVOT_PASSCODE`` or typed at a prompt; ``None`` if none is set."""
+    if not store.passcode_required():
+        return None
+    given = os.environ.get(PASSCODE_ENV)
+    if given is not None:
+        return given
+    try:
+        return str(typer.prompt(prompt, hide_input=True, err=True))
+    except (typer.Abort, click.exceptions.Abort, EOFError):
+        raise StoreError(
+            f"a counselor passcode is set: give it in {PASSCODE_ENV} or type it when asked"
+        ) from None
+
+
+def require_passcode(store: Store) -> None:
+    """Stop (one-line error, exit 2) unless the right counselor passcode was given."""
+    attempt = ask_passcode(store)
+    if attempt is not None and not store.check_passcode(attempt):
+        time.sleep(WRONG_PASSCODE_DELAY_S)
+        raise StoreError("wrong counselor passcode; nothing was read or changed")
+
+
+@contextmanager
+def open_store(db: str | None) -> Iterator[Store]:
+    """The client store, after the counselor passcode (when one is set) was given."""
+    with Store.open(db) as store:
+        require_passcode(store)
+        yield store
+
+
 def parse_date(text: str | None) -> dt.date:
     """A ``YYYY-MM-DD`` option, today when not given."""
     if text is None:
@@ -72,7 +114,7 @@ def list_clients(
 ) -> None:
     """List clients by name."""
     try:
-        with Store.open(db) as store:
+        with open_store(db) as store:
             clients = store.list_clients(search=search, include_archived=include_archived)
     except CareerPivotError as exc:
         fail(exc)
@@ -120,7 +162,7 @@ def add(
         prof = None
         if role is not None or profile is not None:
             prof = resolve_profile(engine(dataset), role, profile)
-        with Store.open(db) as store, store.batch() as w:
+        with open_store(db) as store, store.batch() as w:
             client = w.create_client(name, contact=contact)
             if prof is not None:
                 w.save_profile(client.id, prof)
@@ -140,7 +182,7 @@ def note(
     """Record a session with its notes."""
     day = parse_date(on)
     try:
-        with Store.open(db) as store:
+        with open_store(db) as store:
             who = store.resolve_client(client)
             entry = store.add_session(who.id, day, text)
     except CareerPivotError as exc:
@@ -156,7 +198,7 @@ def archive(
 ) -> None:
     """Archive a client: hidden from the list, every record kept."""
     try:
-        with Store.open(db) as store:
+        with open_store(db) as store:
             who = store.set_archived(store.resolve_client(client).id, not undo)
     except CareerPivotError as exc:
         fail(exc)
@@ -171,7 +213,7 @@ def export(
 ) -> None:
     """Write everything about a client to one JSON file (to move to another counselor)."""
     try:
-        with Store.open(db) as store:
+        with open_store(db) as store:
             data = store.export_client(store.resolve_client(client).id)
         if out is None:
             sys.stdout.write(data.model_dump_json(indent=2) + "\n")
@@ -192,7 +234,7 @@ def import_(
     """Add a client from an export file; a bad file is refused and nothing is stored."""
     try:
         data = read_client_file(path)
-        with Store.open(db) as store:
+        with open_store(db) as store:
             who = store.import_client(data)
     except CareerPivotError as exc:
         fail(exc)
@@ -209,7 +251,7 @@ def delete(
 
     Name the client exactly: #ID or the name exactly as listed."""
     try:
-        with Store.open(db) as store:
+        with open_store(db) as store:
             who = store.resolve_client(client, exact=True)
             if not yes:
                 typer.confirm(
@@ -228,15 +270,22 @@ def passcode(
     clear: Annotated[bool, typer.Option("--clear", help="Remove the passcode.")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Set the counselor passcode the app asks for (stored only as a salted hash)."""
+    """Set the counselor passcode the app and client commands ask for (stored only as a salted
+    hash). Once one is set, changing or clearing it needs the current one; client commands
+    then take it from CAREERPIVOT_PASSCODE or ask for it."""
     try:
         with Store.open(db) as store:
+            current = ask_passcode(store, "Current passcode")
+            if current is not None and not store.check_passcode(current):
+                time.sleep(WRONG_PASSCODE_DELAY_S)
             if clear:
-                store.set_passcode(None)
+                store.change_passcode(current, None)
                 console.print("Passcode removed: counselor pages open without one.")
                 return
+            if current is not None:
+                store.change_passcode(current, current)  # wrong ones stop here, before asking
             new = typer.prompt("New passcode", hide_input=True, confirmation_prompt=True)
-            store.set_passcode(new)
+            store.change_passcode(current, new)
     except CareerPivotError as exc:
         fail(exc)
     console.print("Passcode set.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -9,12 +10,13 @@ from typing import Annotated
 
 import typer
 
-from careerpivot.cli.client_cmd import ClientArg, DbOpt, parse_date
+from careerpivot.cli.client_cmd import ClientArg, DbOpt, open_store, parse_date
 from careerpivot.cli.common import DEFAULT_DATASET, DatasetOpt, console, engine, fail
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
+from careerpivot.private import write_private
 from careerpivot.report import Section, build_report, render
-from careerpivot.store import ClientSnapshot, Store
+from careerpivot.store import ClientSnapshot
 
 
 class ReportFormat(StrEnum):
@@ -65,22 +67,23 @@ def report(
     actions, and session notes."""
     day = parse_date(on)
     try:
-        with Store.open(db) as store:
+        with open_store(db) as store:
             snapshot = store.load_client(store.resolve_client(client).id)
         eng = engine(dataset)
         built = build_report(eng, snapshot, on=day, k=k, rejections=rejections(eng, snapshot))
         rendered = render(built, fmt.value)
     except CareerPivotError as exc:
         fail(exc)
+    default_name = f"report-{snapshot.client.id}-{day.isoformat()}.{fmt.value}"
     if out is None and fmt is ReportFormat.pdf:
-        out = Path(f"report-{snapshot.client.id}-{day.isoformat()}.pdf")
+        out = Path(default_name)
     if out is None:
         sys.stdout.write(rendered.data.decode("utf-8"))
         return
-    tmp = out.with_name(out.name + ".tmp")
+    if out.is_dir() or str(out).endswith(("/", os.sep)):  # a folder: the report goes inside it
+        out = out / default_name
     try:
-        tmp.write_bytes(rendered.data)
-        tmp.replace(out)
+        write_private(out, rendered.data)  # atomic, 0600, temporary file in the same folder
     except OSError as exc:
-        fail(exc)
+        fail(ValueError(f"cannot write {out}: {exc.strerror or exc}"))
     console.print(f"Wrote {out} ({fmt.value}, {len(rendered.data):,} bytes).")

@@ -18,6 +18,7 @@ from careerpivot.datasets.paths import inside, safe_rmtree, staging_prefix
 from careerpivot.errors import DataValidationError
 from careerpivot.graph import RoleGraph, load_graph, save_graph
 from careerpivot.model import Dataset, Descriptor, Occupation, Provenance
+from careerpivot.private import private_dir
 
 SAVED_FORMAT = 1
 
@@ -37,7 +38,8 @@ def save_dataset(
     (row: source role; higher: more related), kept as float16 (2 MB on O*NET)."""
     directory = Path(directory)
     root = directory.parent
-    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dir(root.parent)  # the data folder and its datasets folder: owner only
+    private_dir(root)
     inside(root, directory)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(directory.name), dir=root))
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from pydantic import ValidationError
 
 from careerpivot.csvsafe import csv_text, restore
 from careerpivot.jsondoc import loads, read_document
+from careerpivot.private import write_private
 from careerpivot.rejections.records import (
     LOG_SCHEMA_VERSION,
     ApplicationRecord,
@@ -241,17 +241,8 @@ def import_log(log: RejectionLog, path: Path, *, overwrite: bool = False) -> Rej
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write ``text`` to a private (0600) temporary file beside ``path``, then rename it."""
+    write_private(path, text)
 
 
 def record_dicts(log: RejectionLog) -> list[dict[str, Any]]:

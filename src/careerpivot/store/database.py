@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from careerpivot.datasets.registry import user_data_dir
+from careerpivot.private import private_dir, private_file
 from careerpivot.store.errors import StoreUnavailableError
 
 DB_URL_ENV = "CAREERPIVOT_DB_URL"
@@ -74,12 +75,14 @@ def make_engine(url: str) -> Engine:
 
 
 def _sqlite_engine(url: URL) -> Engine:
-    if url.database and url.database != ":memory:":
+    if url.database and url.database != ":memory:" and not url.database.startswith("file:"):
         path = Path(url.database)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent == user_data_dir() or not path.parent.exists():
+                private_dir(path.parent)  # our data folder: 0700
+            private_file(path)  # 0600 before SQLite opens it; WAL and SHM files inherit it
         except OSError as exc:
-            raise StoreUnavailableError(f"cannot create the folder for {path}: {exc}") from None
+            raise StoreUnavailableError(f"cannot create the database {path}: {exc}") from None
     engine = create_engine(
         url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
     )

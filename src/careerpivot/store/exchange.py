@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from careerpivot.jsondoc import json_object, read_document, validation_message
+from careerpivot.private import write_private
 from careerpivot.profile import Profile
 from careerpivot.routes import LearningPlan
 from careerpivot.store import codec
@@ -220,7 +221,5 @@ def read_client_file(path: Path) -> ClientFile:
 
 
 def write_client_file(data: ClientFile, path: Path) -> None:
-    """Write a client file atomically (a crash never leaves half a file)."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(dump_client_file(data), encoding="utf-8")
-    tmp.replace(path)
+    """Write a client file atomically and private to its owner (0600)."""
+    write_private(path, dump_client_file(data))

@@ -366,6 +366,13 @@ class Store:
         with self.batch() as w:
             w.set_setting(PASSCODE_KEY, encoded)
 
+    def change_passcode(self, current: str | None, new: str | None) -> None:
+        """Set (``new``) or clear (``None``) the passcode; once one is set, ``current`` must
+        match it or nothing changes (:class:`StoreError`)."""
+        if self.passcode_required() and not (current and self.check_passcode(current)):
+            raise StoreError("the current passcode is not right; the passcode was not changed")
+        self.set_passcode(new)
+
     def passcode_required(self) -> bool:
         """True when the operator has set a passcode."""
         return self._setting(PASSCODE_KEY) is not None

@@ -8,6 +8,7 @@ Pivots, Compare and Plan work for them; saving writes the session's state back.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,6 +25,7 @@ from careerpivot.store import (
     dump_client_file,
     parse_client_file,
 )
+from careerpivot.store.lockout import lockout_for
 from careerpivot.ui import cache, nav, state, widgets, workspace
 
 CLIENT = "cp_client"
@@ -75,10 +77,18 @@ def _unlocked(store: Store) -> bool:
         return True
     code = st.text_input("Counselor passcode", type="password", key="w_passcode")
     if st.button("Unlock", type="primary") or code:
-        if store.check_passcode(code):
+        # Wrong passcodes meet a growing delay, shared by every browser session.
+        result = lockout_for(store.url).attempt(store.check_passcode, code)
+        if result.ok:
             st.session_state[UNLOCKED] = True
             st.rerun()
-        st.error("That passcode is not right. Ask whoever set up CareerPivot here for it.")
+        if result.failures and result.wait_s:
+            st.error(
+                "That passcode is not right, or came too soon after a wrong one. Try again "
+                f"in {math.ceil(result.wait_s)} s. Ask whoever set up CareerPivot here for it."
+            )
+        else:
+            st.error("That passcode is not right. Ask whoever set up CareerPivot here for it.")
     return False
 
 
