@@ -1,15 +1,21 @@
-"""PDF renderer (fpdf2, one document per report) with the bundled DejaVu Sans font.
+"""PDF renderer (fpdf2, one document per report) with bundled Unicode fonts.
 
 All text is written as text (no markup interpretation), so notes print exactly as
-typed. The document's creation date is the report's date, so the same report
-always gives the same bytes.
+typed. DejaVu Sans draws Latin, Greek, Cyrillic, Arabic, Hebrew and many symbols;
+Droid Sans Fallback draws CJK and other scripts it lacks. Text is shaped with
+HarfBuzz (uharfbuzz), so Arabic letters join and right-to-left text reads right.
+A character no bundled font can draw (an emoji, say) is printed as ``□`` and the
+report ends with a notice listing them: nothing is dropped silently. The document's
+creation date is the report's date, so the same report always gives the same bytes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import Align, TableCellFillMode, XPos, YPos
@@ -20,6 +26,16 @@ from careerpivot.report.model import Report
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT = "DejaVuSans"
+FALLBACK = "DroidSansFallback"
+FONT_FILES = {
+    (FONT, ""): "DejaVuSans.ttf",
+    (FONT, "B"): "DejaVuSans-Bold.ttf",
+    (FALLBACK, ""): "DroidSansFallbackFull.ttf",
+}
+#: Printed in place of a character that no bundled font can draw.
+MISSING = "□"
+#: Characters that never need a glyph (line breaks, tabs).
+_LAYOUT = frozenset("\n\r\t")
 GREY = (90, 90, 90)
 LINE = 5.0  # mm per line of body text
 
@@ -29,15 +45,95 @@ def render_pdf(report: Report) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_margins(18, 16, 18)
     pdf.set_auto_page_break(True, margin=18)
-    pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_font(FONT, "", str(FONT_DIR / FONT_FILES[(FONT, "")]))
+    pdf.add_font(FONT, "B", str(FONT_DIR / FONT_FILES[(FONT, "B")]))
+    ok = _cmap(pdf, FONT.lower()) & _cmap(pdf, FONT.lower() + "B")
+    if any(ord(c) not in ok for c in _characters(report) - _LAYOUT):
+        # Only reports with text DejaVu lacks (CJK, say) pay for loading the big fallback.
+        pdf.add_font(FALLBACK, "", str(FONT_DIR / FONT_FILES[(FALLBACK, "")]))
+        pdf.set_fallback_fonts([FALLBACK], exact_match=False)
+        ok |= _cmap(pdf, FALLBACK.lower())
+    if shaping_available():
+        pdf.set_text_shaping(True)
+    report, missing = drawable(report, frozenset(ok))
     pdf.set_creation_date(dt.datetime.combine(report.date, dt.time(), tzinfo=dt.UTC))
     pdf.set_title(f"{words.TITLE}: {report.client}")
     pdf.set_creator("CareerPivot")
     pdf.add_page()
     _write(report, pdf)
+    if missing:
+        _text(pdf, missing_notice(missing), size=8, grey=True)
     _page_numbers(pdf, report)
     return bytes(pdf.output())
+
+
+def shaping_available() -> bool:
+    """True when uharfbuzz (HarfBuzz text shaping for fpdf2) is installed."""
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _cmap(pdf: FPDF, key: str) -> set[int]:
+    """Code points a font added to ``pdf`` has glyphs for."""
+    return set(getattr(pdf.fonts[key], "cmap", {}))
+
+
+def _characters(report: Report) -> set[str]:
+    """Every character in the report's text."""
+    seen: set[str] = set()
+
+    def note(text: str) -> str:
+        seen.update(text)
+        return text
+
+    _walk(report, note)
+    return seen
+
+
+def _walk(value: Any, fix: Callable[[str], str]) -> Any:
+    """``value`` with ``fix`` applied to every string inside (dataclasses and tuples)."""
+    if isinstance(value, str):
+        return fix(value)
+    if isinstance(value, tuple):
+        return tuple(_walk(v, fix) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _walk(getattr(value, f.name), fix) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def drawable(report: Report, ok: frozenset[int]) -> tuple[Report, dict[str, int]]:
+    """The report with every character outside ``ok`` (code points the fonts can draw)
+    replaced by ``□``, and how often each replaced character occurred."""
+    missing: dict[str, int] = {}
+
+    def fix(text: str) -> str:
+        if all(ord(c) in ok or c in _LAYOUT for c in text):
+            return text
+        out = []
+        for c in text:
+            if ord(c) in ok or c in _LAYOUT:
+                out.append(c)
+            else:
+                missing[c] = missing.get(c, 0) + 1
+                out.append(MISSING)
+        return "".join(out)
+
+    return _walk(report, fix), missing
+
+
+def missing_notice(missing: dict[str, int], limit: int = 12) -> str:
+    """The report's closing notice naming the characters printed as ``□``."""
+    shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing)[:limit])
+    more = f" and {len(missing) - limit} more" if len(missing) > limit else ""
+    total = sum(missing.values())
+    return (
+        f"Note: {total} character(s) could not be drawn with this report's fonts and are "
+        f"printed as {MISSING} ({shown}{more}). The Markdown and CSV reports keep them."
+    )
 
 
 def _write(report: Report, pdf: FPDF) -> None:
