@@ -131,7 +131,8 @@ def test_a_failed_save_keeps_the_previous_file(tmp_path, monkeypatch):
     def boom(self, *a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(type(path), "replace", boom)
+    monkeypatch.setattr("careerpivot.private.os.replace", boom)
     with pytest.raises(OSError):
         save_answers(AnswerSheet(instrument="interests", answers={"ip01": 5}), path)
     assert path.read_text() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["i.json"]  # no temporary file left

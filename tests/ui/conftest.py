@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,13 +53,22 @@ def start_from(title: str) -> AppTest:
 
 def button(at: AppTest, label: str, index: int = 0) -> Any:
     """The ``index``-th button with this exact label."""
-    found = [b for b in at.button if b.label == label]
+    found = [b for b in at.button if plain(b.label) == label]
     assert found, f"no button {label!r}; buttons: {[b.label for b in at.button]}"
     return found[index]
 
 
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def plain(markdown: str) -> str:
+    """What a person reads of Markdown that escapes text from people and files
+    (``careerpivot.ui.tables.md``): backslash escapes and word joiners removed."""
+    return _ESCAPE.sub(r"\1", str(markdown)).replace("\u2060", "")
+
+
 def texts(at: AppTest) -> str:
-    """All markdown, captions, info and error text on the page, joined."""
+    """All markdown, captions, info and error text on the page, joined (as read)."""
     parts = [m.value for m in at.markdown]
     parts += [c.value for c in at.caption]
     parts += [i.value for i in at.info]
@@ -66,7 +76,7 @@ def texts(at: AppTest) -> str:
     parts += [w.value for w in at.warning]
     parts += [s.value for s in at.success]
     parts += [h.value for h in at.subheader]
-    return "\n".join(str(p) for p in parts)
+    return plain("\n".join(str(p) for p in parts))
 
 
 def chart_specs(at: AppTest, kind: str) -> list[Any]:

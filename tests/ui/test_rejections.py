@@ -18,7 +18,7 @@ from careerpivot.rejections import (
     validate_record,
 )
 from careerpivot.ui import nav, state
-from tests.ui.conftest import button, chart_specs, footer, new_app, page, start_from, texts
+from tests.ui.conftest import button, chart_specs, footer, new_app, page, plain, start_from, texts
 from tests.ui.test_clients import open_clients
 
 pytestmark = pytest.mark.skipif(not nav.REJECTIONS.available, reason="no careerpivot.rejections")
@@ -107,8 +107,8 @@ def test_empty_log_says_what_to_do_next_and_has_the_footer():
     at = open_rejections()
     assert at.title[0].value == "Rejections"
     assert [t.label for t in at.tabs] == ["Applications (0)", "Patterns", "Actions", "Other roles"]
-    assert at.info[0].value.startswith("Add your first application")
-    assert sum("Nothing to analyse yet" in i.value for i in at.info) == 3
+    assert plain(at.info[0].value).startswith("Add your first application")
+    assert sum("Nothing to analyse yet" in plain(i.value) for i in at.info) == 3
     assert at.expander[0].label == "Add an application"
     assert not at.download_button  # nothing to export yet
     assert "estimates" in footer(at)
@@ -151,7 +151,9 @@ def test_adding_an_application_matches_the_title_and_keeps_it_across_pages():
         "Northwind Retail",
     )
     assert (record.stage_reached, record.outcome) == ("screened", "rejected")
-    assert any(s.value.startswith("Added Data Analyst at Northwind Retail") for s in at.success)
+    assert any(
+        plain(s.value).startswith("Added Data Analyst at Northwind Retail") for s in at.success
+    )
     assert at.text_input(key="w_rej_new_title").value == ""  # the form is cleared for the next
     assert at.tabs[0].label == "Applications (1)"
     assert at.dataframe[0].value["Role"].tolist() == ["Data Analyst"]
@@ -185,11 +187,11 @@ def test_an_invalid_application_is_refused_with_the_field_named():
     at = open_rejections()
     fill(at, "w_rej_new", title="Data Analyst", org="   ")
     button(at, "Add application").click().run()
-    assert [e.value for e in at.error] == ["Not saved. Organisation: value is empty."]
+    assert [plain(e.value) for e in at.error] == ["Not saved. Organisation: value is empty."]
     assert the_log(at).records == ()
     fill(at, "w_rej_new", org="Acme", stage="interviewed", outcome="offer")
     button(at, "Add application").click().run()
-    assert "Outcome: outcome 'offer' needs stage reached 'offer'" in at.error[0].value
+    assert "Outcome: outcome 'offer' needs stage reached 'offer'" in plain(at.error[0].value)
     assert the_log(at).records == ()
 
 
@@ -203,7 +205,9 @@ def test_editing_and_deleting_with_undo():
     assert the_log(at).get("a2").notes == "Automated email."
     button(at, "Delete this application").click().run()
     assert "a2" not in the_log(at).ids and at.tabs[0].label == "Applications (4)"
-    assert any(s.value.startswith("Deleted Reporting Analyst at Harbor Health") for s in at.success)
+    assert any(
+        plain(s.value).startswith("Deleted Reporting Analyst at Harbor Health") for s in at.success
+    )
     button(at, "Undo").click().run()
     assert the_log(at).get("a2").outcome == "ghosted"
 
@@ -218,18 +222,21 @@ def test_a_bad_import_names_the_problem_and_keeps_the_log():
     bad = bad.replace("a1,", "b1,").replace("a2,", "b2,")
     import_file(at, "mine.csv", bad.encode())
     [error] = at.error
-    assert error.value.startswith("mine.csv was not imported: file mine.csv, line 3, record b2")
-    assert "field 'date'" in error.value and error.value.endswith("Your log is unchanged.")
+    assert plain(error.value).startswith(
+        "mine.csv was not imported: file mine.csv, line 3, record b2"
+    )
+    assert "field 'date'" in plain(error.value) and plain(error.value).endswith(
+        "Your log is unchanged."
+    )
     assert not [b for b in at.button if b.label == "Add them to the log"]
     assert the_log(at) == before
 
     import_file(at, "broken.json", b'{"schema_version": 1, "records": [')
-    assert (
-        "broken.json was not imported" in at.error[0].value
-        and "not valid JSON" in at.error[0].value
+    assert "broken.json was not imported" in plain(at.error[0].value) and "not valid JSON" in plain(
+        at.error[0].value
     )
     import_file(at, "binary.csv", b"\xff\xfe\x00bad")
-    assert "not a UTF-8 text file" in at.error[0].value
+    assert "not a UTF-8 text file" in plain(at.error[0].value)
     assert the_log(at) == before
 
 
@@ -243,7 +250,7 @@ def test_an_import_with_a_clashing_id_leaves_it_out_unless_replacing():
     button(at, "Add them to the log").click().run()
     assert the_log(at).get("a1").organisation == "Northwind Retail"
     assert the_log(at).ids[-1] == "z9"
-    assert any("1 left out (same id)" in s.value for s in at.success)
+    assert any("1 left out (same id)" in plain(s.value) for s in at.success)
     assert not at.file_uploader[0].value  # cleared after the import
 
     import_file(at, "more.json", text)
@@ -292,7 +299,7 @@ def test_data_analyst_history_shows_categories_patterns_and_actions():
 def test_without_a_profile_patterns_show_and_actions_ask_for_a_start():
     at = import_history(open_rejections())
     assert "SQL was named in 3 of 5 rejections" in words(at)
-    assert sum("Start page" in i.value for i in at.info) == 2  # actions and other roles
+    assert sum("Start page" in plain(i.value) for i in at.info) == 2  # actions and other roles
     assert at.text_area[-1].value.startswith("Subject: Thank you")  # the note needs no profile
 
 
@@ -306,7 +313,11 @@ def test_redirect_lists_the_cores_roles_and_opens_one_in_compare(engine):
     assert [t.key for t in review.redirect.triggers] == ["tech:sql", "Computer and Mathematical"]
     shown = texts(at)
     assert "3 rejections name SQL, which you rate 1.5/7" in words(at)
-    titles = [m.value for m in at.markdown if m.value.startswith("#### ") and ". " in m.value]
+    titles = [
+        plain(m.value)
+        for m in at.markdown
+        if plain(m.value).startswith("#### ") and ". " in plain(m.value)
+    ]
     expected = [f"#### {n}. {r.title}" for n, r in enumerate(review.redirect.roles, 1)]
     assert titles == expected and len(expected) == 5
     assert "SQL matters less" in shown
@@ -353,8 +364,8 @@ def test_a_loaded_clients_log_is_read_and_every_change_saved(store):
     at = new_app()
     at.session_state[state.CLIENT_LOADED] = ana.id
     at = open_rejections(at)
-    assert "Ana Díaz's rejection log" in at.caption[0].value
-    assert "1 stored application(s) could not be read" in at.warning[0].value
+    assert "Ana Díaz's rejection log" in plain(at.caption[0].value)
+    assert "1 stored application(s) could not be read" in plain(at.warning[0].value)
     assert the_log_of(at, ana.id).ids == ["a1"]
 
     fill(at, "w_rej_new", title="BI analyst", org="Lumen Bank")
@@ -385,7 +396,7 @@ def test_a_failed_save_changes_nothing_and_says_so(store):
     fill(at, "w_rej_new", title="Data Analyst", org="Acme")
     button(at, "Add application").click().run()
     assert not at.exception
-    assert at.error[0].value.startswith(
+    assert plain(at.error[0].value).startswith(
         "Nothing was changed: the client's record could not be saved"
     )
     assert the_log_of(at, ana.id).records == ()
@@ -428,7 +439,7 @@ def test_erasing_a_client_drops_their_log_from_the_session(store):
     assert state.client_owner(ana.id) not in at.session_state[state.REJECTIONS]
     assert state.CLIENT_LOADED not in at.session_state
     at = open_rejections(at)
-    assert at.info[0].value.startswith("Add your first application")  # the person's own log
+    assert plain(at.info[0].value).startswith("Add your first application")  # the person's own log
 
 
 def test_typed_titles_are_shown_as_text_not_markup():

@@ -28,8 +28,8 @@ def pivot_card(
         st.markdown(f"#### {p.rank}. {tables.md(p.title)}")
         step = tables.zone_step(p.job_zone_step)
         st.caption(
-            f"{p.major_group} · job zone {p.job_zone_label or p.job_zone or '?'} of 5 ({step})"
-            + (" · on your shortlist" if saved else "")
+            f"{tables.md(p.major_group)} · job zone {p.job_zone_label or p.job_zone or '?'} of 5 "
+            f"({step})" + (" · on your shortlist" if saved else "")
         )
         if facts is not None:
             _what_the_work_is(facts)

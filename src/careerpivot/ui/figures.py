@@ -6,6 +6,7 @@ table or text equivalent on its page (see :mod:`careerpivot.ui.tables`).
 
 from __future__ import annotations
 
+import html
 import math
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
@@ -33,12 +34,28 @@ ROUTE_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b")
 
 
 def wrap(text: str, width: int = 18, sep: str = "<br>") -> str:
-    """Break a long label over lines (plotly uses ``<br>``, graphviz ``\\n``).
+    """Break a long label over lines (plotly uses ``<br>``, graphviz ``\\n``); for plotly
+    each line is made plain text first (:func:`plot_text`).
 
     >>> wrap("Computers and Electronics", 12)
     'Computers<br>and<br>Electronics'
+    >>> wrap("<a href=x>R&D</a>", 40)
+    '&lt;a href=x&gt;R&amp;D&lt;/a&gt;'
     """
-    return sep.join(textwrap.wrap(text, width)) or text
+    lines = textwrap.wrap(text, width) or [text]
+    if sep == "<br>":
+        lines = [plot_text(line) for line in lines]
+    return sep.join(lines)
+
+
+def plot_text(text: str) -> str:
+    """Text from a person or a file, shown as itself in a plotly label or hover: plotly reads
+    a few HTML tags (links among them) and ``%{...}`` templates, so both are escaped.
+
+    >>> plot_text('<a href="http://e.example">x</a> 50%{y}')
+    '&lt;a href="http://e.example"&gt;x&lt;/a&gt; 50&#37;{y}'
+    """
+    return html.escape(text, quote=False).replace("%", "&#37;")
 
 
 def shorten(text: str, width: int = 26) -> str:
@@ -85,16 +102,16 @@ def radar_figure(
             go.Scatterpolar(
                 r=[*values, values[0]],
                 theta=[*theta, theta[0]],
-                name=name,
+                name=plot_text(name),
                 fill="toself" if i == 0 else "none",
                 fillcolor=colour.replace("rgb", "rgba").replace(")", ", 0.25)"),
                 line={"color": colour, "width": 2.5, "dash": "solid" if i == 0 else "dash"},
                 marker={"color": colour},
-                hovertemplate="%{theta}: level %{r:.1f} of 7<extra>" + name + "</extra>",
+                hovertemplate="%{theta}: level %{r:.1f} of 7<extra>" + plot_text(name) + "</extra>",
             )
         )
     fig.update_layout(
-        title=title or None,
+        title=plot_text(title) if title else None,
         polar={
             "radialaxis": {
                 "range": [0, LEVEL_MAX],
@@ -231,7 +248,7 @@ def label_position(x: float, y: float) -> str:
 
 def _hover(sub: RoleGraph, code: str, zone_text: Callable[[int], str] = str) -> str:
     node = sub.nodes[code]
-    parts = [f"<b>{node.get('title', code)}</b>"]
+    parts = [f"<b>{plot_text(str(node.get('title', code)))}</b>"]
     if node.get("job_zone"):
         parts.append(f"job zone {zone_text(int(node['job_zone']))} of 5")
     if node.get("median_wage"):

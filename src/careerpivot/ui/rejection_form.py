@@ -67,12 +67,12 @@ def show_flash() -> None:
     kind, message = st.session_state.pop(FLASH, (None, None))
     with st.container():
         if kind == "error":
-            st.error(message)
+            st.error(rt.plain(message))
         elif kind == "deleted":
-            st.success(message)
+            st.success(rt.plain(message))
             st.button("Undo", icon=":material/undo:", key="w_rej_undo", on_click=_undo)
         elif kind == "success":
-            st.success(message)
+            st.success(rt.plain(message))
 
 
 def _change(new: RejectionLog, done: str) -> bool:
@@ -348,10 +348,13 @@ def _read_upload(log: RejectionLog, name: str, content: bytes) -> None:
         parse = parse_log_csv if name.lower().endswith(".csv") else parse_log_json
         incoming = parse(text, source=name)
     except UnicodeDecodeError:
-        st.error(f"{name} was not imported: it is not a UTF-8 text file. Your log is unchanged.")
+        st.error(
+            f"{rt.plain(name)} was not imported: it is not a UTF-8 text file. Your log is "
+            "unchanged."
+        )
         return
     except DataValidationError as exc:
-        st.error(f"{name} was not imported: {exc}. Your log is unchanged.")
+        st.error(f"{rt.plain(name)} was not imported: {rt.plain(str(exc))}. Your log is unchanged.")
         return
     known = {r.id: r for r in log.records}
     new = [r for r in incoming.records if r.id not in known]

@@ -4,7 +4,6 @@ form, the log as a table, each record's feedback in words, the funnel and plan a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -13,7 +12,7 @@ from careerpivot.errors import DataValidationError
 from careerpivot.rejections import CATEGORY_NAMES, RecordAnalysis, RejectionLog
 from careerpivot.rejections.records import STAGE_NAMES, Channel, Outcome, Stage
 from careerpivot.routes import LearningPlan
-from careerpivot.ui.tables import KIND_LABELS, LEARNING_LABELS
+from careerpivot.ui.tables import KIND_LABELS, LEARNING_LABELS, md
 
 CHANNEL_LABELS: dict[Channel, str] = {
     "posting": "Job posting",
@@ -48,8 +47,6 @@ FIELD_LABELS: dict[str, str] = {
     "notes": "Your own notes",
 }
 
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&])")
-
 
 def plain(text: str) -> str:
     """Text typed by a person, shown as itself in Streamlit markdown (no links, emphasis,
@@ -58,7 +55,7 @@ def plain(text: str) -> str:
     >>> plain("C# *lead* [x](y) $5 :red[z]")
     'C\\\\# \\\\*lead\\\\* \\\\[x\\\\]\\\\(y\\\\) \\\\$5 \\\\:red\\\\[z\\\\]'
     """
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
+    return md(" ".join(text.split()))
 
 
 def form_error(exc: DataValidationError) -> str:

@@ -30,20 +30,27 @@ LEARNING_LABELS = {
 }
 
 
-#: Characters that start markdown (emphasis, code, links, HTML, headings, tables, maths).
-_MARKUP = re.compile(r"([\\`*_{}\[\]#|~<>$])")
-
-
 def md(text: str) -> str:
-    """Text shown as itself in Streamlit markdown: no maths from ``$``, no italics from
-    the asterisk in "O*NET", no links, emphasis or emoji codes from data or people.
+    """Text from a person or a file, shown as itself in Streamlit markdown.
 
-    >>> md("$50,000 to $60,000")
-    '\\\\$50,000 to \\\\$60,000'
-    >>> md("O*NET 29.2 and O*NET-SOC [link](x)")
-    'O\\\\*NET 29.2 and O\\\\*NET-SOC \\\\[link\\\\](x)'
+    Every ASCII punctuation mark is backslash-escaped, so no link, image, HTML, emphasis,
+    heading, list, maths (``$``), colour (``:red[...]``) or emoji code (``:x:``) can form.
+    Streamlit's GitHub-flavoured Markdown also turns ``http://``, ``www.`` and ``a@b.c`` in
+    plain text into links after escapes are read, so an invisible word joiner (U+2060)
+    is put inside each of those.
+
+    >>> print(md("$50,000 to $60,000"))
+    \\$50\\,000 to \\$60\\,000
+    >>> md("see http://e.example or www.e.example or me@e.example").count("\u2060")
+    3
     """
-    return _MARKUP.sub(r"\\\1", text)
+    escaped = _MD_SPECIAL.sub(r"\\\g<0>", text)
+    return _AUTOLINK.sub(lambda m: m.group(0) + "\u2060", escaped)
+
+
+_MD_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation mark (CommonMark)
+#: Where GFM's autolink literals start: a scheme before ``:``, ``www`` before ``.``, an ``@``.
+_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|xmpp)(?=\\:)|\bwww(?=\\\.)|\\@")
 
 
 # ----- numbers with units -------------------------------------------------------------------

@@ -49,7 +49,7 @@ def main() -> None:
     )
     prof = state.profile()
     if prof is not None:
-        st.caption(f"Your profile starts from {widgets.start_label(eng, prof)}.")
+        st.caption(f"Your profile starts from {tables.md(widgets.start_label(eng, prof))}.")
     interests, values, skills, text = st.tabs(
         ["Interests", "Work values", "Skills", "Skills from your CV"]
     )
@@ -165,7 +165,9 @@ def _results(
     try:
         result = score(sheet, inst)
     except AssessmentError as exc:
-        st.error(f"These answers cannot be scored: {exc}. Clear them and answer again.")
+        st.error(
+            f"These answers cannot be scored: {tables.md(str(exc))}. Clear them and answer again."
+        )
         return
     if result.partial:
         st.caption(
@@ -227,14 +229,19 @@ def _save_or_continue(name: str, sheet: AnswerSheet, inst: Instrument) -> None:
         try:
             loaded = parse_answer_sheet(upload.getvalue().decode("utf-8"), inst, source=upload.name)
         except UnicodeDecodeError:
-            st.error(f"{upload.name} is not a text file. Upload a file saved from this page.")
+            st.error(
+                f"{tables.md(upload.name)} is not a text file. Upload a file saved from this page."
+            )
             return
         except CareerPivotError as exc:
-            st.error(f"{exc}. Upload a file saved with “Download your answers” on this tab.")
+            st.error(
+                f"{tables.md(str(exc))}. Upload a file saved with “Download your answers” on "
+                "this tab."
+            )
             return
         if loaded != sheet:
             st.button(
-                f"Use the {len(loaded.answers)} answers in {upload.name}",
+                f"Use the {len(loaded.answers)} answers in {tables.md(upload.name)}",
                 key=f"w_{name}_use",
                 on_click=_use_answers,
                 args=(name, loaded, inst),
@@ -283,7 +290,7 @@ def _skills(eng: Engine) -> None:
 
     error = st.session_state.pop("cp_skill_error", None)
     if error:
-        st.error(f"That rating was not kept: {error}.")
+        st.error(f"That rating was not kept: {tables.md(str(error))}.")
     categories: dict[str, list[str]] = {}
     for q in assess.questions(ds.name):
         if q.kind == kind:
@@ -293,12 +300,12 @@ def _skills(eng: Engine) -> None:
     by_id = {q.descriptor_id: q for q in assess.questions(ds.name)}
     for n, (category, ids) in enumerate(categories.items()):
         rated = sum(d in prof.ratings for d in ids)
-        with st.expander(f"{category} ({rated} of {len(ids)} rated)", expanded=n == 0):
+        with st.expander(f"{tables.md(category)} ({rated} of {len(ids)} rated)", expanded=n == 0):
             for d in ids:
                 q = by_id[d]
                 now = prof.ratings.get(d)
                 value = st.slider(
-                    f"{q.name}: {q.question}",
+                    tables.md(f"{q.name}: {q.question}"),
                     0.0,
                     7.0,
                     value=round((now or 0.0) * 2) / 2,
@@ -309,7 +316,8 @@ def _skills(eng: Engine) -> None:
                 )
                 anchor = q.describe(value) or "Never done it"
                 st.caption(
-                    f"Level {value:.1f}: {anchor}" + ("" if now is not None else " · not rated yet")
+                    f"Level {value:.1f}: {tables.md(anchor)}"
+                    + ("" if now is not None else " · not rated yet")
                 )
     for w in rating_warnings(prof.ratings, ds):
         st.warning(w.message)
@@ -345,7 +353,7 @@ def _free_text(eng: Engine) -> None:
             if level is not None
             else f"would be added at level {default_level(ds, c.descriptor_id):.1f}"
         )
-        label = (
+        label = tables.md(
             f"{c.name} ({tables.KIND_LABELS.get(c.kind, c.kind).lower()}), from "
             f"“{c.matched}”; {where}"
         )

@@ -27,6 +27,7 @@ from careerpivot.store import (
 )
 from careerpivot.store.lockout import lockout_for
 from careerpivot.ui import cache, nav, state, widgets, workspace
+from careerpivot.ui.tables import md
 
 CLIENT = "cp_client"
 UNLOCKED = "cp_counselor_unlocked"
@@ -40,7 +41,7 @@ def main() -> None:
         store = cache.store(database_url())
     except CareerPivotError as exc:
         st.error(
-            f"{exc}. Check the database URL in CAREERPIVOT_DB_URL (or unset it to use the "
+            f"{md(str(exc))}. Check the database URL in CAREERPIVOT_DB_URL (or unset it to use the "
             "built-in file), then reload the page."
         )
         return
@@ -49,7 +50,8 @@ def main() -> None:
     except SQLAlchemyError as exc:  # the database went away or broke under us
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         st.error(
-            f"The client records at {store.url} could not be read ({reason}). Check that the "
+            f"The client records at {md(store.url)} could not be read ({md(reason)}). Check that "
+            "the "
             "database is reachable and not damaged (`careerpivot client list`), then reload."
         )
 
@@ -63,7 +65,7 @@ def _records_page(eng: Engine, store: Store) -> None:
     try:
         snap = store.load_client(chosen)
     except CareerPivotError as exc:
-        st.error(f"{exc}. Choose the client again from the list.")
+        st.error(f"{md(str(exc))}. Choose the client again from the list.")
         st.session_state.pop(CLIENT, None)
         return
     _client(eng, store, snap)
@@ -153,7 +155,7 @@ def _pick_client(store: Store) -> int | None:
         st.info("No clients yet. Add the first one below.")
     problem = st.session_state.pop("cp_client_problem", None)
     if problem:
-        st.error(problem)
+        st.error(md(problem))
     with (
         st.expander("Add a client", icon=":material/person_add:", expanded=not ids),
         st.form("w_cl_new", clear_on_submit=True),
@@ -272,17 +274,19 @@ def _import_client(store: Store, file_name: str, content: bytes) -> None:
 
 def _client(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
     c = snap.client
-    st.header(c.name)
+    st.header(md(c.name))
     st.caption(
-        " · ".join(
-            part
-            for part in (
-                c.contact or "",
-                f"client since {c.created:%d %b %Y}",
-                f"{snap.profile_versions} saved profile version(s)",
-                "archived" if c.archived else "",
+        md(
+            " · ".join(
+                part
+                for part in (
+                    c.contact or "",
+                    f"client since {c.created:%d %b %Y}",
+                    f"{snap.profile_versions} saved profile version(s)",
+                    "archived" if c.archived else "",
+                )
+                if part
             )
-            if part
         )
     )
     _work(eng, store, snap)
@@ -310,7 +314,7 @@ def _work(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
             st.rerun()
     if snap.profile is None and state.profile() is None:
         st.info(
-            f"No profile for {snap.client.name} yet. Find their last job on the Start page "
+            f"No profile for {md(snap.client.name)} yet. Find their last job on the Start page "
             "(or use Self-assessment), then come back here and save it to their record."
         )
     elif loaded and snap.profile is not None:
@@ -363,7 +367,7 @@ def _sessions(store: Store, snap: ClientSnapshot) -> None:
             try:
                 store.add_session(snap.client.id, on, notes)
             except CareerPivotError as exc:
-                st.error(f"The notes were not saved: {exc}.")
+                st.error(f"The notes were not saved: {md(str(exc))}.")
             else:
                 st.rerun()
     for s in reversed(snap.sessions):
@@ -378,13 +382,13 @@ def _records(eng: Engine, snap: ClientSnapshot) -> None:
     if snap.shortlisted:
         st.markdown(
             "**Shortlist:** "
-            + ", ".join(titles.get(r.role_code, r.role_code) for r in snap.shortlisted)
+            + md(", ".join(titles.get(r.role_code, r.role_code) for r in snap.shortlisted))
         )
     if snap.dismissed:
-        st.markdown("**Not for them:** " + ", ".join(titles.get(c, c) for c in snap.dismissed))
+        st.markdown("**Not for them:** " + md(", ".join(titles.get(c, c) for c in snap.dismissed)))
     for p in snap.plans[:3]:
         st.markdown(
-            f"- Plan for **{p.plan.target_title}** ({p.created:%d %b %Y}): "
+            f"- Plan for **{md(p.plan.target_title)}** ({p.created:%d %b %Y}): "
             f"{len(p.plan.steps)} steps, about {p.plan.total_hours:,.0f} hours"
         )
     if not (snap.roles or snap.plans):
@@ -471,7 +475,7 @@ def _files(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
             args=(store, cid, not archived),
         )
         typed = st.text_input(
-            f"To erase everything about {snap.client.name}, type their name", key="w_cl_erase"
+            f"To erase everything about {md(snap.client.name)}, type their name", key="w_cl_erase"
         )
         st.button(
             "Erase this client for good",

@@ -64,7 +64,7 @@ def main() -> None:
             report = cache.role_gap(eng.dataset.name, source, target)
             source_label = report.source
     except CareerPivotError as exc:
-        st.error(f"Cannot compare these: {exc}. Choose another role.")
+        st.error(f"Cannot compare these: {tables.md(str(exc))}. Choose another role.")
         return
     if state.target() is None:
         state.set_target(target)
@@ -77,7 +77,7 @@ def main() -> None:
 
 
 def _summary(eng: Engine, prof: Profile | None, report: GapReport, source_label: str) -> None:
-    st.subheader(f"{source_label} → {report.target_title}")
+    st.subheader(f"{tables.md(source_label)} → {tables.md(report.target_title)}")
     c = report.counts
     sk = [r for r in report.requirements if r.kind != "technology"]
     with st.container(horizontal=True, gap="medium"):
@@ -140,8 +140,8 @@ def _radar(report: GapReport, source_label: str) -> None:
         f"{len(rows)} requirements (also in the table).",
     )
     st.caption(
-        f"The biggest gaps and the requirements {report.target_title} rates most important, "
-        "on O\\*NET's 0-7 level scale. Every number is in the table below."
+        f"The biggest gaps and the requirements {tables.md(report.target_title)} rates most "
+        "important, on O\\*NET's 0-7 level scale. Every number is in the table below."
     )
 
 
@@ -186,7 +186,8 @@ def _gap_table(report: GapReport, current_label: str) -> None:
     if only_gaps and not tools.empty and "technology" in [KINDS[k] for k in shown]:
         with st.expander(f"Tools to check ({len(tools)})", icon=":material/build:"):
             st.caption(
-                f"{report.target_title} uses these and you have not said whether you do. "
+                f"{tables.md(report.target_title)} uses these and you have not said whether you "
+                "do. "
                 "They are not counted as gaps; the hours apply only if a tool is new to you."
             )
             st.dataframe(tools, hide_index=True)
@@ -203,7 +204,9 @@ def _actions(report: GapReport, person: bool) -> None:
             on_click="ignore",
         )
         if person and st.button(
-            f"Plan a route to {report.target_title}", type="primary", icon=":material/route:"
+            f"Plan a route to {tables.md(report.target_title)}",
+            type="primary",
+            icon=":material/route:",
         ):
             state.set_target(report.target_code)
             st.switch_page(nav.PLAN.path)

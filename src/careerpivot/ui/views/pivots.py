@@ -12,6 +12,7 @@ from careerpivot.profile import Profile
 from careerpivot.scoring import Pivot
 from careerpivot.ui import cache, figures, my_data, state, tables, widgets
 from careerpivot.ui.cards import pivot_card
+from careerpivot.ui.tables import md
 
 OUTLOOK_FLOORS: dict[float | None, str] = {
     None: "Any outlook",
@@ -46,7 +47,7 @@ def main() -> None:
         my_data.panel("pivots")
         return
     st.markdown(
-        f"Realistic next steps from **{widgets.start_label(eng, prof)}**: roles related to "
+        f"Realistic next steps from **{md(widgets.start_label(eng, prof))}**: roles related to "
         "your current role, weighed with your own fit, how many openings they have and the "
         "step in job zone, at most one role per occupation group in the first ten. "
         "Fit (0-100%) weighs skills and knowledge, how alike the work is, tools, interests, "
@@ -60,7 +61,7 @@ def main() -> None:
     try:
         pivots = widgets.current_pivots(eng, prof)
     except CareerPivotError as exc:
-        st.error(f"Cannot rank roles for this profile: {exc}.")
+        st.error(f"Cannot rank roles for this profile: {md(str(exc))}.")
         return
     saved = state.shortlist()
     tab_list, tab_map, tab_saved = st.tabs(
@@ -162,7 +163,7 @@ def _suggestions(eng: Engine, pivots: list[Pivot]) -> None:
         with st.expander(f"Roles you hid ({len(hidden)})"):
             for code in hidden:
                 st.button(
-                    f"Show {widgets.role_title(eng, code)} again",
+                    f"Show {md(widgets.role_title(eng, code))} again",
                     key=f"w_restore_{code}",
                     icon=":material/visibility:",
                     on_click=state.restore,
@@ -175,14 +176,14 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
         centre = eng.route_start(prof)
         sub, pos = cache.role_map(eng.dataset.name, centre)
     except CareerPivotError as exc:
-        st.info(f"No map for this profile: {exc}.")
+        st.info(f"No map for this profile: {md(str(exc))}.")
         return
     status = {p.code: "suggested" for p in pivots}
     status.update({c: "saved" for c in state.shortlist()})
     status[centre] = "current"
     titles = {c: str(sub.nodes[c].get("title", c)) for c in sub.nodes}
     st.caption(
-        f"Each line joins {titles[centre]} to one of the roles most like it; the closer a "
+        f"Each line joins {md(titles[centre])} to one of the roles most like it; the closer a "
         "role sits, the more alike the work. Click a role to open it."
     )
 
@@ -218,7 +219,7 @@ def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
                 facts=eng.facts(str(code)),
             )
         except CareerPivotError as exc:
-            st.info(f"{titles[str(code)]} cannot be compared: {exc}.")
+            st.info(f"{md(titles[str(code)])} cannot be compared: {md(str(exc))}.")
     related = eng.dataset.extras.get("related")
     with st.expander("The map as a table"):
         st.dataframe(
@@ -254,7 +255,7 @@ def _shortlist(eng: Engine, prof: Profile, saved: list[str]) -> None:
         try:
             p = cache.explain(eng.dataset.name, cache.profile_key(prof), prof, code)
         except CareerPivotError as exc:
-            st.warning(f"{widgets.role_title(eng, code)}: {exc}.")
+            st.warning(f"{md(widgets.role_title(eng, code))}: {md(str(exc))}.")
             continue
         pivot_card(eng.dataset, p, where="saved", dismissable=False, facts=eng.facts(p.code))
 

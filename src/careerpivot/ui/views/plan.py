@@ -48,7 +48,7 @@ def main() -> None:
     try:
         plan = cache.plan(eng.dataset.name, key, prof, target)
     except CareerPivotError as exc:
-        st.error(f"Cannot plan for this role: {exc}. Choose another target role.")
+        st.error(f"Cannot plan for this role: {tables.md(str(exc))}. Choose another target role.")
         return
     _steps(plan)
     _routes(eng, prof, target)
@@ -56,8 +56,8 @@ def main() -> None:
 
 
 def _steps(plan: LearningPlan) -> None:
-    st.subheader(f"What to learn for {plan.target_title}")
-    st.markdown(tables.plan_summary(plan))
+    st.subheader(f"What to learn for {tables.md(plan.target_title)}")
+    st.markdown(tables.md(tables.plan_summary(plan)))
     if plan.gap is not None and plan.gap.estimated:
         st.info(
             tables.md(f"{plan.target_title}: {plan.gap.estimate_note}."), icon=":material/info:"
@@ -113,7 +113,7 @@ def _tools(plan: LearningPlan) -> None:
         return
     with st.expander(f"Tools to check ({len(report.tools_to_check)})", icon=":material/build:"):
         st.caption(
-            f"{plan.target_title} uses these and you have not said whether you do. They are "
+            f"{tables.md(plan.target_title)} uses these and you have not said whether you do. They are "
             "not in the plan's hours; the hours apply only if a tool is new to you. One tool "
             "per family is enough: if none is new to you, learn the first (the most in "
             "demand for the role); the others are alternatives."
@@ -126,7 +126,7 @@ def _routes(eng: Engine, prof: Profile, target: str) -> None:
     try:
         routes = cache.routes(eng.dataset.name, cache.profile_key(prof), prof, target)
     except CareerPivotError as exc:
-        st.info(f"No route to show: {exc}.")
+        st.info(f"No route to show: {tables.md(str(exc))}.")
         return
     if not routes:
         st.info("No route found within the job-zone steps you allow.")
@@ -143,7 +143,7 @@ def _routes(eng: Engine, prof: Profile, target: str) -> None:
         "also written out below it.",
     )
     for line, r in zip(tables.route_lines(routes, titles), routes, strict=True):
-        with st.expander(line):
+        with st.expander(tables.md(line)):
             for step in r.steps:
                 learn = ", ".join(f"{name} {a:.1f} → {b:.1f}" for name, a, b in step.learn)
                 st.markdown(

@@ -49,12 +49,14 @@ def main() -> None:
     except (CareerPivotError, SQLAlchemyError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         st.error(
-            f"This client's rejection log could not be read ({reason}). Open the client "
+            f"This client's rejection log could not be read ({tables.md(reason)}). Open the client "
             "again on the Clients page, or check the database there."
         )
         return
     if kept.client_id is not None:
-        st.caption(f"{kept.client_name}'s rejection log: every change is saved to their record.")
+        st.caption(
+            f"{tables.md(kept.client_name)}'s rejection log: every change is saved to their record."
+        )
     if kept.unread:
         st.warning(
             f"{len(kept.unread)} stored application(s) could not be read and are left as they "
@@ -78,8 +80,9 @@ def main() -> None:
     fitted, moved = log.without_unknown_roles(eng.dataset)
     if moved:
         st.info(
-            f"{len(moved)} application(s) name roles data set {eng.dataset.name!r} does not "
-            "have; they are grouped by their role title here."
+            f"{len(moved)} application(s) name roles data set "
+            f"{tables.md(repr(eng.dataset.name))} does not have; they are grouped by their "
+            "role title here."
         )
     prof = state.profile()
     review: Review | None = None
@@ -98,7 +101,7 @@ def main() -> None:
                 kept.client_name or prof.name,
             )
         except CareerPivotError as exc:
-            problem = f"Cannot work out actions for this profile: {exc}."
+            problem = f"Cannot work out actions for this profile: {tables.md(str(exc))}."
     if review is not None:
         analyses, patterns = review.analyses, review.patterns
     else:
@@ -224,7 +227,7 @@ def _actions(eng: Engine, log: RejectionLog, plan: ActionPlan) -> None:
 
 def _learning(plan: ActionPlan) -> None:
     assert plan.learning is not None
-    with st.expander(f"The whole learning plan to {plan.target_title}"):
+    with st.expander(f"The whole learning plan to {tables.md(plan.target_title)}"):
         st.caption(
             "Skills the rejections named move up the list (their priority is multiplied by "
             "one plus the number of rejections naming them). Hours are the team's estimates."
@@ -290,7 +293,7 @@ def _redirect(eng: Engine, log: RejectionLog, redirect: Redirect, prof: Profile)
 def _role_card(n: int, role: RedirectRole) -> None:
     saved = role.code in state.shortlist()
     with st.container(border=True):
-        st.markdown(f"#### {n}. {tables.md(role.title)}")
+        st.markdown(f"#### {n}\\. {tables.md(role.title)}")
         st.caption(role.major_group + (" · on your shortlist" if saved else ""))
         st.progress(min(max(role.viability, 0.0), 1.0), text=f"Fit {role.viability:.0%}")
         st.markdown("\n".join(f"- {tables.md(why)}" for why in role.reasons))

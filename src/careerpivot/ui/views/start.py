@@ -11,6 +11,7 @@ from careerpivot.errors import CareerPivotError
 from careerpivot.profile import parse_profile
 from careerpivot.ui import cache, my_data, nav, state, widgets
 from careerpivot.ui.rejection_text import plain
+from careerpivot.ui.tables import md
 
 
 def main() -> None:
@@ -24,7 +25,7 @@ def main() -> None:
     prof = state.profile()
     if prof is not None:
         with st.container(border=True):
-            st.markdown(f"You are exploring from **{widgets.start_label(eng, prof)}**.")
+            st.markdown(f"You are exploring from **{md(widgets.start_label(eng, prof))}**.")
             st.page_link(str(nav.PIVOTS.path), label="See your pivots", icon=":material/alt_route:")
 
     st.subheader("Your current or last job")
@@ -62,7 +63,8 @@ def _find_role(eng: Engine) -> None:
     result = cache.search(eng.dataset.name, query.strip())
     if not result:
         st.info(
-            f"No role in data set {eng.dataset.name!r} matches “{plain(query.strip())}”. Try a "
+            f"No role in data set {md(repr(eng.dataset.name))} matches “{md(query.strip())}”. "
+            "Try a "
             "shorter or more common title (for example “nurse” rather than “night-shift "
             "ICU nurse”), or check the spelling."
         )
@@ -81,8 +83,8 @@ def _find_role(eng: Engine) -> None:
         "Which of these is it?",
         list(labels),
         index=None if result.ambiguous else 0,  # close matches: the person chooses
-        format_func=labels.__getitem__,
-        captions=[h.description for h in shown],
+        format_func=lambda c: md(labels[c]),
+        captions=[md(h.description) for h in shown],
         key=f"w_start_pick_{zlib.crc32(query.strip().lower().encode()):08x}",
     )
     if st.button(
@@ -112,26 +114,26 @@ def _upload(eng: Engine) -> None:
         prof, dropped = parse_profile(text, source=upload.name).restricted_to(eng.dataset)
         prof.check(eng.dataset)
     except UnicodeDecodeError:
-        st.error(f"{upload.name} is not a text file. Upload the JSON file of a profile.")
+        st.error(f"{md(upload.name)} is not a text file. Upload the JSON file of a profile.")
         return
     except CareerPivotError as exc:
         st.error(
-            f"This file cannot be used: {exc}. Fix the named field, or write a fresh file "
+            f"This file cannot be used: {md(str(exc))}. Fix the named field, or write a fresh file "
             "with `careerpivot profile init --role TITLE`."
         )
         return
     if prof.is_empty:
         st.info(
-            f"{upload.name} has no ratings, interests or work values, so there is nothing to "
+            f"{md(upload.name)} has no ratings, interests or work values, so there is nothing to "
             "match. Add some ratings, or type your job title above instead."
         )
         return
     if dropped:
         st.warning(
-            f"{len(dropped)} ratings in {upload.name} name skills this data set does not "
+            f"{len(dropped)} ratings in {md(upload.name)} name skills this data set does not "
             "have; they were left out."
         )
-    st.success(f"Read {upload.name}: {len(prof.ratings)} ratings.")
+    st.success(f"Read {md(upload.name)}: {len(prof.ratings)} ratings.")
     if st.button("Show pivots for this profile", type="primary", icon=":material/alt_route:"):
         state.set_profile(prof)
         st.switch_page(nav.PIVOTS.path)
