@@ -91,4 +91,4 @@ def chart_specs(at: AppTest, kind: str) -> list[Any]:
 def footer(at: AppTest) -> str:
     """The last caption on the page: the data set footer."""
     assert at.caption, "no caption on the page"
-    return str(at.caption[-1].value)
+    return plain(str(at.caption[-1].value))
