@@ -185,7 +185,9 @@ def test_on_an_onet_import_the_map_shows_the_rankers_neighbours(onet_dir, bls_di
     button(at, "Show my pivots").click().run()
     assert not at.exception, at.exception
     # the attribution keeps its asterisk: escaped, so markdown shows "O*NET", not italics
-    assert "O\\*NET" in footer(at) and "O*NET" not in footer(at).replace("O\\*NET", "")
+    raw = str(at.caption[-1].value)  # the Markdown itself: no asterisk left to italicise
+    assert "O\\*NET" in raw and "O*NET" not in raw.replace("O\\*NET", "")
+    assert "O*NET 29.2 Database" in footer(at)
     table = at.dataframe[0].value
     assert table["Similarity (%)"].is_monotonic_decreasing
     # The import's graph (relatedness ranker) agrees with O*NET's own list for nurses;
