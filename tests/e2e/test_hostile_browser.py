@@ -24,7 +24,7 @@ from careerpivot.ui import nav
 from tests.conftest import REPO
 from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, TIMEOUT_MS, _free_port
 from tests.security.hostile import OUTSIDE, TRIED
-from tests.security.hostile_data import load_hostile
+from tests.security.hostile_data import PASSCODE, load_hostile
 
 pytestmark = pytest.mark.browser
 
@@ -148,6 +148,10 @@ def test_every_page_with_hostile_data(hostile_app: str) -> None:
             box.press("Enter")
             check(page, "start")
             _go_to(page, "Clients")
+            code = page.get_by_label("Counselor passcode")
+            code.fill(PASSCODE)
+            code.press("Enter")
+            _settle(page)
             _pick(page, "Client", OUTSIDE)
             check(page, "clients")
             page.get_by_role("button", name="Work with this client's profile").click()

@@ -14,6 +14,7 @@ from tests.security.hostile import MARKUP, OUTSIDE
 DATASET = "onet-66.6"
 CODES = ["15-1252.00", "15-1254.00", "11-1011.00"]
 TITLES = [MARKUP[0], MARKUP[1], MARKUP[2]]
+PASSCODE = "hostile-test-passcode"
 
 
 def hostile_release(root: Path) -> Path:
@@ -46,6 +47,8 @@ def load_hostile(tmp_path: Path, data_dir: Path, db_url: str) -> int:
     ds = load_dataset(DATASET, data_dir)
     prof = profile_from_role(ds, CODES[0])
     prof = prof.model_validate({**prof.model_dump(), "name": MARKUP[3]})
+    with Store.open(db_url) as store:
+        store.set_passcode(PASSCODE)  # the Clients page shows no record before one is set
     with Store.open(db_url) as store, store.batch() as w:
         client = w.create_client(MARKUP[0], contact=f"mallory@{OUTSIDE} {MARKUP[1]}")
         w.save_profile(client.id, prof)

@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from careerpivot.ui import nav, state
 from tests.security.hostile import OUTSIDE, TRIED
-from tests.security.hostile_data import CODES, DATASET, load_hostile
+from tests.security.hostile_data import CODES, DATASET, PASSCODE, load_hostile
 from tests.ui.conftest import APP, TIMEOUT, button, page
 
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -100,6 +100,7 @@ def test_every_page_renders_hostile_text_as_plain_text(hostile: int):
     at.run()
     check(at, "Start")
     at.switch_page(page(nav.CLIENTS)).run()
+    at.text_input(key="w_passcode").input(PASSCODE).run()
     at.selectbox(key="w_cl_pick").set_value(hostile).run()
     check(at, "Clients")
     button(at, "Work with this client's profile").click().run()
