@@ -253,12 +253,12 @@ def route(
     h = plan.hours
     console.print(
         f"Total about {h.low:,.0f}-{h.high:,.0f} hours (≈ {weeks_at(h.low, 10)}-"
-        f"{weeks_at(h.high, 10)} weeks at 10 h/week). Basis: {escape(h.basis)}"
+        f"{weeks_at(h.high, 10)} weeks at 10 h/week). Basis: {h.basis}"
     )
     if plan.preparation is not None:
-        console.print(f"Typical preparation: {escape(plan.preparation.sentence)}.")
+        console.print(f"Typical preparation: {plan.preparation.sentence}.")
     if plan.check.message:
-        console.print(f"[yellow]{escape(plan.check.message)}[/]")
+        console.print(plan.check.message, style="yellow")
     for n, r in enumerate(routes, 1):
         names = " → ".join(eng.dataset.occupation(c).title for c in r.codes)
         console.print(styled((f"Route {n}", "bold"), f" ({r.total_hours:,.0f} h): {names}"))

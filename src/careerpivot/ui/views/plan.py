@@ -113,9 +113,9 @@ def _tools(plan: LearningPlan) -> None:
         return
     with st.expander(f"Tools to check ({len(report.tools_to_check)})", icon=":material/build:"):
         st.caption(
-            f"{tables.md(plan.target_title)} uses these and you have not said whether you do. They are "
-            "not in the plan's hours; the hours apply only if a tool is new to you. One tool "
-            "per family is enough: if none is new to you, learn the first (the most in "
+            f"{tables.md(plan.target_title)} uses these and you have not said whether you do. "
+            "They are not in the plan's hours; the hours apply only if a tool is new to you. "
+            "One tool per family is enough: if none is new to you, learn the first (the most in "
             "demand for the role); the others are alternatives."
         )
         st.dataframe(tables.to_check_frame(plan), hide_index=True)
