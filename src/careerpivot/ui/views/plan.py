@@ -63,10 +63,12 @@ def _steps(plan: LearningPlan) -> None:
             tables.md(f"{plan.target_title}: {plan.gap.estimate_note}."), icon=":material/info:"
         )
     if plan.preparation is not None:
-        st.caption(f"Typical preparation for {plan.target_title}: {plan.preparation.sentence}.")
+        st.caption(
+            tables.md(f"Typical preparation for {plan.target_title}: {plan.preparation.sentence}.")
+        )
     check = plan.check
     if check.status != "fits":
-        st.warning(check.message)
+        st.warning(tables.md(check.message))
     _tools(plan)
     if not plan.steps:
         return
@@ -159,8 +161,8 @@ def _what_if(eng: Engine, prof: Profile, plan: LearningPlan) -> None:
     )
     if not options:
         st.info(
-            f"No single step of the plan moves {plan.target_title} on its own: the gap is "
-            "spread over several requirements. Work through the plan's first phase."
+            f"No single step of the plan moves {tables.md(plan.target_title)} on its own: the "
+            "gap is spread over several requirements. Work through the plan's first phase."
         )
         return
     st.caption(
