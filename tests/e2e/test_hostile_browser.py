@@ -11,18 +11,14 @@ fails the test. Screenshots go to ``test-artifacts/screenshots/hostile-*.png``.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from careerpivot.ui import nav
-from tests.conftest import REPO
-from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, TIMEOUT_MS, _free_port
+from tests.e2e.server import running_app
+from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, TIMEOUT_MS
 from tests.security.hostile import OUTSIDE, TRIED
 from tests.security.hostile_data import PASSCODE, load_hostile
 
@@ -38,50 +34,10 @@ def hostile_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("hostile-app")
     data = tmp / "data"
     load_hostile(tmp, data, f"sqlite:///{data / 'careerpivot.db'}")
-    port = _free_port()
-    log = (tmp / "streamlit.log").open("w")
     env = {**os.environ, "CAREERPIVOT_DATA_DIR": str(data)}
     env.pop("CAREERPIVOT_DB_URL", None)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO / "app.py"),
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.fileWatcherType=none",
-        ],
-        cwd=REPO,  # .streamlit/config.toml: loopback, no error details, no statistics
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}; see {log.name}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read().decode().strip() == "ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy in 60 s; see {log.name}")
-            time.sleep(0.3)
+    with running_app(env, tmp / "streamlit.log", config_only=True) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()
 
 
 def _settle(page: Any) -> None:

@@ -22,8 +22,8 @@ import pytest
 
 from careerpivot.datasets.importing import import_onet
 from careerpivot.engine import Engine
+from tests.e2e.server import running_app
 from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, _settle, _shot
-from tests.e2e.test_browser import app_url as _app_url_fixture  # noqa: F401 (same server code)
 
 pytestmark = [pytest.mark.browser, pytest.mark.realdata]
 
@@ -52,61 +52,10 @@ def onet_data(onet_dir: Path, bls_dir: Path, tmp_path_factory: pytest.TempPathFa
 def onet_app(onet_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not CHROMIUM.exists():
         pytest.skip(f"Debian chromium not installed at {CHROMIUM} (apt-get install -y chromium)")
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    from tests.conftest import REPO
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    log = (tmp_path_factory.mktemp("onet-app") / "streamlit.log").open("w")
     env = {**os.environ, "CAREERPIVOT_DATA_DIR": str(onet_data)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO / "app.py"),
-            "--server.headless=true",
-            "--server.address=127.0.0.1",
-            f"--server.port={port}",
-            "--browser.gatherUsageStats=false",
-            "--server.fileWatcherType=none",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}; see {log.name}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read().decode().strip() == "ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy in 90 s; see {log.name}")
-            time.sleep(0.3)
+    log = tmp_path_factory.mktemp("onet-app") / "streamlit.log"
+    with running_app(env, log, wait_s=90) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()
 
 
 @pytest.fixture(scope="module")
