@@ -61,22 +61,20 @@ def passcode_is_set() -> bool:
         return store.passcode_required()
 
 
-def run_app(
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to serve on.")] = 8501,
-    headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = False,
-    address: Annotated[
-        str,
-        typer.Option(help="Address to listen on (default: this machine only)."),
-    ] = LOOPBACK,
-    listen_remote: Annotated[
-        bool,
-        typer.Option(
-            "--listen-remote",
-            help="Allow an address other machines can reach; needs a counselor passcode.",
-        ),
-    ] = False,
-) -> None:
-    """Start the web app (Streamlit) on the embedded data, reachable from this machine only."""
+ListenRemote = Annotated[
+    bool,
+    typer.Option(
+        "--listen-remote",
+        help="Allow an address other machines can reach; needs a counselor passcode.",
+    ),
+]
+
+
+def guard_listen(address: str, listen_remote: bool) -> None:
+    """Refuse a non-loopback address unless asked for and a passcode is set; warn if allowed.
+
+    The app and the API share this rule, so neither is ever open to the network by default.
+    """
     try:
         warning = check_listen(
             address,
@@ -87,4 +85,17 @@ def run_app(
         fail(exc)
     if warning:
         err_console.print(warning, style="bold yellow", markup=False, highlight=False)
+
+
+def run_app(
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to serve on.")] = 8501,
+    headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = False,
+    address: Annotated[
+        str,
+        typer.Option(help="Address to listen on (default: this machine only)."),
+    ] = LOOPBACK,
+    listen_remote: ListenRemote = False,
+) -> None:
+    """Start the web app (Streamlit) on the embedded data, reachable from this machine only."""
+    guard_listen(address, listen_remote)
     raise typer.Exit(subprocess.call(streamlit_command(port, headless, address)))

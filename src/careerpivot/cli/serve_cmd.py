@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
+from careerpivot.cli.app_cmd import ListenRemote, guard_listen, passcode_is_set
 from careerpivot.cli.common import err_console, fail
 from careerpivot.errors import CareerPivotError
-from careerpivot.netsafe import LOOPBACK, check_listen, is_loopback
+from careerpivot.netsafe import LOOPBACK
 
 
 def register(app: typer.Typer) -> None:
@@ -46,27 +47,16 @@ def serve(
             help="Turn on the counselor endpoints (bearer token issued for the passcode).",
         ),
     ] = False,
-    listen_remote: Annotated[
-        bool,
-        typer.Option(
-            "--listen-remote",
-            help="Allow an address other machines can reach; needs a counselor passcode.",
-        ),
-    ] = False,
+    listen_remote: ListenRemote = False,
 ) -> None:
     """Serve the JSON API (OpenAPI at /openapi.json, interactive docs at /docs)."""
     import uvicorn
 
     from careerpivot.api.app import COUNSELOR_ENV, DATASETS_ENV, Settings, create_app
-    from careerpivot.cli.app_cmd import passcode_is_set
     from careerpivot.datasets.registry import load_dataset
 
+    guard_listen(host, listen_remote)
     try:
-        warning = check_listen(
-            host,
-            allow_remote=listen_remote,
-            passcode_set=not is_loopback(host) and listen_remote and passcode_is_set(),
-        )
         names = list(dict.fromkeys(dataset or ["starter"]))
         for n in names:  # fail here, clearly, rather than in every worker
             load_dataset(n)
@@ -76,8 +66,6 @@ def serve(
             )
     except CareerPivotError as exc:
         fail(exc)
-    if warning:
-        err_console.print(warning, style="bold yellow", markup=False, highlight=False)
     err_console.print(
         f"CareerPivot API on http://{host}:{port} (docs: /docs, schema: /openapi.json); "
         f"data sets: {', '.join(names)}; workers: {workers}",
