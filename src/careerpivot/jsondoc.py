@@ -6,9 +6,11 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -96,3 +98,24 @@ def json_object(text: str, source: str, error: ErrorType, what: str = "the file"
     if not isinstance(data, dict):
         raise error(f"{source}: {what} is a JSON object, got {type(data).__name__}")
     return data
+
+
+def format_document(
+    text: str,
+    model: type[M],
+    *,
+    fmt: str,
+    source: str,
+    error: ErrorType,
+    what: str,
+    hint: str,
+) -> M:
+    """Parse a CareerPivot exchange file: a JSON object whose ``format`` is ``fmt``, checked
+    against ``model``; every problem raises ``error`` with one line naming ``source``."""
+    raw = json_object(text, source, error, what)
+    if raw.get("format") != fmt:
+        raise error(f"{source}: field format: expected {fmt!r}, got {raw.get('format')!r} ({hint})")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise error(f"{source}: {validation_message(exc)}") from None

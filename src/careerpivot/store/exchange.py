@@ -18,11 +18,10 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ValidationError,
     field_validator,
 )
 
-from careerpivot.jsondoc import json_object, read_document, validation_message
+from careerpivot.jsondoc import format_document, read_document
 from careerpivot.private import write_private
 from careerpivot.profile import Profile
 from careerpivot.routes import LearningPlan
@@ -203,16 +202,15 @@ def dump_client_file(data: ClientFile) -> str:
 
 def parse_client_file(text: str, *, source: str = "client file") -> ClientFile:
     """Validate a client file; :class:`ClientFileError` names the source and the field."""
-    raw = json_object(text, source, ClientFileError, "a client file")
-    if raw.get("format") != EXPORT_FORMAT:
-        raise ClientFileError(
-            f"{source}: field format: expected {EXPORT_FORMAT!r}, got {raw.get('format')!r} "
-            "(is this a CareerPivot client export?)"
-        )
-    try:
-        return ClientFile.model_validate(raw)
-    except ValidationError as exc:
-        raise ClientFileError(f"{source}: {validation_message(exc)}") from None
+    return format_document(
+        text,
+        ClientFile,
+        fmt=EXPORT_FORMAT,
+        source=source,
+        error=ClientFileError,
+        what="a client file",
+        hint="is this a CareerPivot client export?",
+    )
 
 
 def read_client_file(path: Path) -> ClientFile:

@@ -27,7 +27,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from careerpivot.jsondoc import json_object, validation_message
+from careerpivot.jsondoc import format_document, validation_message
 from careerpivot.profile import Profile
 from careerpivot.store import codec
 from careerpivot.store.errors import StoreError
@@ -175,16 +175,15 @@ def parse_workspace(text: str, *, source: str = "workspace file") -> WorkspaceDa
     """Validate a workspace file; :class:`WorkspaceError` names the source and the field."""
     if len(text) > DOCUMENT_MAX:
         raise WorkspaceError(f"{source}: larger than {DOCUMENT_MAX:,} characters")
-    raw = json_object(text, source, WorkspaceError, "a CareerPivot data file")
-    if raw.get("format") != WORKSPACE_FORMAT:
-        raise WorkspaceError(
-            f"{source}: field format: expected {WORKSPACE_FORMAT!r}, got {raw.get('format')!r} "
-            "(is this a file from “Download my data”?)"
-        )
-    try:
-        return WorkspaceData.model_validate(raw)
-    except ValidationError as exc:
-        raise WorkspaceError(f"{source}: {validation_message(exc)}") from None
+    return format_document(
+        text,
+        WorkspaceData,
+        fmt=WORKSPACE_FORMAT,
+        source=source,
+        error=WorkspaceError,
+        what="a CareerPivot data file",
+        hint="is this a file from “Download my data”?",
+    )
 
 
 def from_json(text: str, schema_version: int) -> WorkspaceData:
