@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from careerpivot.errors import ProfileError, UnknownDescriptorError, UnknownRoleError
+from careerpivot.filters import Filters
 from careerpivot.profile import (
-    Constraints,
     Profile,
     load_profile,
     parse_profile,
@@ -77,7 +77,7 @@ def test_save_is_atomic_and_leaves_no_temp(tmp_path):
     step=st.integers(0, 4),
 )
 def test_round_trip_property(ratings, step):
-    p = Profile(ratings=ratings, constraints=Constraints(max_job_zone_step=step))
+    p = Profile(ratings=ratings, constraints=Filters(max_job_zone_step=step))
     assert parse_profile(p.model_dump_json()) == p
 
 

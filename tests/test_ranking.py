@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from careerpivot.engine import Engine
+from careerpivot.filters import Filters
 from careerpivot.profile import Profile
 from careerpivot.ranking import DISTINCT, POOL, broad_group, order_rows, relatedness_term
 
@@ -66,7 +67,7 @@ def test_an_unknown_sort_is_a_clear_error(engine: Engine):
 
 def test_filters_still_apply(engine: Engine):
     prof = engine.profile_for("15-1252.00")
-    pivots = engine.recommend(prof, 20, families=["29"], exclude=["29-1141.00"])
+    pivots = engine.recommend(prof, 20, filters=Filters(families=["29"], exclude=["29-1141.00"]))
     assert pivots and all(p.code.startswith("29-") and p.code != "29-1141.00" for p in pivots)
 
 

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careerpivot.errors import NotScorableError, UnknownDescriptorError
+from careerpivot.filters import Filters
 from careerpivot.model import build_dataset
-from careerpivot.profile import Constraints, Profile, profile_from_role
+from careerpivot.profile import Profile, profile_from_role
 from careerpivot.scoring import PivotScorer, ScoringWeights
 from careerpivot.testing import synthetic_dataset
 
@@ -111,12 +112,14 @@ def test_current_role_and_unscorable_roles_are_never_suggested(tiny):
 def test_filters(tiny):
     scorer = PivotScorer().fit(tiny)
     p = profile_from_role(tiny, "15-0001.00")
-    assert all(x.median_wage >= 96_000 for x in scorer.recommend(p, min_wage=96_000))
-    assert {x.code[:2] for x in scorer.recommend(p, families=["29"])} == {"29"}
-    no_step = p.model_copy(update={"constraints": Constraints(max_job_zone_step=0)})
+    assert all(
+        x.median_wage >= 96_000 for x in scorer.recommend(p, filters=Filters(min_wage=96_000))
+    )
+    assert {x.code[:2] for x in scorer.recommend(p, filters=Filters(families=["29"]))} == {"29"}
+    no_step = p.model_copy(update={"constraints": Filters(max_job_zone_step=0)})
     assert "15-0003.00" not in [x.code for x in scorer.recommend(no_step)]
     assert "15-0003.00" in [x.code for x in scorer.recommend(p)]
-    assert scorer.recommend(p, exclude=["15-0002.00"])[0].code != "15-0002.00"
+    assert scorer.recommend(p, filters=Filters(exclude=["15-0002.00"]))[0].code != "15-0002.00"
 
 
 def test_components_missing_from_profile_are_left_out(tiny):
@@ -166,7 +169,7 @@ def test_interest_code_moves_design_roles(scorer, starter):
     design = ["27-1024.00", "27-1025.00", "15-1255.00", "27-1011.00"]
 
     def ranks(p):
-        order = [starter.occupations[i].code for i in scorer.rank(p, max_job_zone_step=4)]
+        order = [starter.occupations[i].code for i in scorer.rank(p, Filters(max_job_zone_step=4))]
         return [order.index(c) for c in design]
 
     assert all(a < c for a, c in zip(ranks(artistic), ranks(conventional), strict=True))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Unpack
+from typing import Any
 
 from careerpivot.datasets.registry import dataset_path, load_dataset
 from careerpivot.datasets.saved import load_relatedness
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.facts import RoleFacts, role_facts, shared_figures
+from careerpivot.filters import Filters
 from careerpivot.gaps import GapReport, person_gap, role_gap
 from careerpivot.graph import (
     RoleGraph,
@@ -36,7 +37,7 @@ from careerpivot.routes import (
     what_if,
     what_if_options,
 )
-from careerpivot.scoring import Filters, Pivot, PivotScorer, ScoringWeights, scoring_notes
+from careerpivot.scoring import Pivot, PivotScorer, ScoringWeights, scoring_notes
 from careerpivot.search import SearchResult, TitleIndex
 
 
@@ -136,12 +137,13 @@ class Engine:
         *,
         sort_by: SortKey = "realistic",
         explain: bool = True,
-        **filters: Unpack[Filters],
+        filters: Filters | None = None,
     ) -> list[Pivot]:
         """The default pivot list, "realistic next steps" (:mod:`careerpivot.ranking`):
         the first 10 places one role per SOC broad group (others under ``similar``);
-        ``sort_by`` re-sorts the most realistic roles by fit, openings, pay or outlook."""
-        return self.ranker.recommend(profile, k, sort_by=sort_by, explain=explain, **filters)
+        ``sort_by`` re-sorts the most realistic roles by fit, openings, pay or outlook.
+        ``filters`` default to the profile's own constraints."""
+        return self.ranker.recommend(profile, k, sort_by=sort_by, explain=explain, filters=filters)
 
     @cached_property
     def _shared_figures(self) -> dict[str, tuple[str, ...]]:

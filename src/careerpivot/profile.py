@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from careerpivot.errors import ProfileError, UnknownDescriptorError
+from careerpivot.filters import Filters
 from careerpivot.jsondoc import json_object, read_document, validation_message
 from careerpivot.model import RIASEC, WORK_VALUES, Dataset
 from careerpivot.private import write_private
@@ -20,19 +21,6 @@ PROFILE_SCHEMA_VERSION = 1
 
 Level = Annotated[float, Field(ge=0.0, le=7.0)]
 Score = Annotated[float, Field(ge=1.0, le=7.0)]
-
-
-class Constraints(BaseModel):
-    """Limits a person sets on suggestions."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    max_job_zone_step: int = Field(
-        default=1, ge=0, le=4, description="how many job zones above the current one to allow"
-    )
-    min_wage: float | None = Field(
-        default=None, ge=0, description="lowest acceptable median annual wage, USD"
-    )
 
 
 class Profile(BaseModel):
@@ -47,7 +35,8 @@ class Profile(BaseModel):
     work_values: dict[str, Score] | None = None
     current_role: str | None = None
     job_zone: int | None = Field(default=None, ge=1, le=5)
-    constraints: Constraints = Field(default_factory=Constraints)
+    #: The person's standing filters (files from before families/exclude read as they were).
+    constraints: Filters = Field(default_factory=Filters)
     seeded_from: str | None = None  # role code the ratings were started from
 
     @field_validator("schema_version")
@@ -192,7 +181,6 @@ def save_profile(profile: Profile, path: Path) -> None:
 
 __all__ = [
     "PROFILE_SCHEMA_VERSION",
-    "Constraints",
     "Profile",
     "load_profile",
     "parse_profile",

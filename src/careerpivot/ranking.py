@@ -34,14 +34,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal, Unpack
+from typing import Literal
 
 import numpy as np
 
 from careerpivot.errors import NotScorableError
+from careerpivot.filters import Filters
 from careerpivot.model import Dataset, FloatArray
 from careerpivot.profile import Profile
-from careerpivot.scoring import Filters, Pivot, PivotScorer, Scores, SimilarRole
+from careerpivot.scoring import Pivot, PivotScorer, Scores, SimilarRole
 
 SortKey = Literal["realistic", "fit", "openings", "pay", "outlook"]
 SORT_KEYS: tuple[SortKey, ...] = ("realistic", "fit", "openings", "pay", "outlook")
@@ -218,10 +219,10 @@ class PivotRanker:
         return None
 
     def scores(
-        self, profile: Profile, **filters: Unpack[Filters]
+        self, profile: Profile, filters: Filters | None = None
     ) -> tuple[Scores, FloatArray, FloatArray | None]:
         """Fit scores, the realistic score and the relatedness term of every role."""
-        s = self.scorer.score(profile, **filters)
+        s = self.scorer.score(profile, filters)
         row = self.anchor(profile)
         key = self.related if row is not None else None
         related = relatedness_term(np.asarray(key[row], dtype=float)) if key is not None else None
@@ -238,10 +239,10 @@ class PivotRanker:
         k: int = 20,
         *,
         sort_by: SortKey = "realistic",
-        **filters: Unpack[Filters],
+        filters: Filters | None = None,
     ) -> list[Placed]:
         """The list's places as rows (no explanations; the fast path benchmarks use)."""
-        s, total, _ = self.scores(profile, **filters)
+        s, total, _ = self.scores(profile, filters)
         return self._places(s, total, k, sort_by)
 
     def _places(self, s: Scores, total: FloatArray, k: int, sort_by: SortKey) -> list[Placed]:
@@ -258,7 +259,7 @@ class PivotRanker:
         *,
         sort_by: SortKey = "realistic",
         explain: bool = True,
-        **filters: Unpack[Filters],
+        filters: Filters | None = None,
     ) -> list[Pivot]:
         """The ``k`` first places with explanations, realistic score and similar roles."""
         if profile.is_empty:
@@ -266,7 +267,7 @@ class PivotRanker:
                 "the profile is empty: rate some skills, start from a past role, "
                 "or answer the interest questions first"
             )
-        s, total, related = self.scores(profile, **filters)
+        s, total, related = self.scores(profile, filters)
         out = []
         for rank, place in enumerate(self._places(s, total, k, sort_by), 1):
             p = self.scorer.pivot_at(place.row, rank, s, profile, explain)

@@ -360,7 +360,7 @@ def route_start(scorer: PivotScorer, profile: Profile) -> str:
     """Where a route starts: the current role, else the role closest to the profile."""
     if profile.current_role:
         return profile.current_role
-    ranked = scorer.rank(profile, max_job_zone_step=4)
+    ranked = scorer.rank(profile, profile.constraints.but(max_job_zone_step=4))
     if not ranked:
         raise NotScorableError("rate some skills or name a current role to plan a route")
     return scorer.dataset_.occupations[ranked[0]].code

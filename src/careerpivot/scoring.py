@@ -35,26 +35,15 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
-from typing import TypedDict, Unpack
 
 import numpy as np
 import scipy.sparse
 
 from careerpivot.errors import NotScorableError
+from careerpivot.filters import Filters
 from careerpivot.gaps import GapReport, GapRow, compare_vector
 from careerpivot.model import RIASEC, WORK_VALUES, AnyFloatArray, Dataset, FloatArray
 from careerpivot.profile import Profile
-
-
-class Filters(TypedDict, total=False):
-    """Optional filters of :meth:`PivotScorer.score` (they override the profile's constraints)."""
-
-    min_wage: float | None
-    min_outlook: float | None
-    families: list[str] | None
-    exclude: list[str] | None
-    max_job_zone_step: int | None
-
 
 COMPONENTS = ("skills", "shape", "tools", "interests", "values", "level")
 
@@ -245,17 +234,10 @@ class PivotScorer:
     def score(
         self,
         profile: Profile,
-        *,
-        min_wage: float | None = None,
-        min_outlook: float | None = None,
-        families: list[str] | None = None,
-        exclude: list[str] | None = None,
-        max_job_zone_step: int | None = None,
+        filters: Filters | None = None,
     ) -> Scores:
-        """Score every role; ``eligible`` marks roles passing constraints and filters.
-
-        Filters given here override the profile's own constraints.
-        """
+        """Score every role; ``eligible`` marks roles passing the filters (default: the
+        profile's own constraints). The person's own roles are never eligible."""
         ds = self._check_fitted()
         person = self.person_vector(profile)
         n = len(ds.occupations)
@@ -293,35 +275,35 @@ class PivotScorer:
         total = _combine(comps, self.weights.as_array())
 
         eligible = self.scorable_ & ~np.isnan(total)
-        max_step = (
-            profile.constraints.max_job_zone_step
-            if max_job_zone_step is None
-            else max_job_zone_step
-        )
+        f = profile.constraints if filters is None else filters
         if zone is not None:
-            eligible &= ~(step > max_step)
-        floor = profile.constraints.min_wage if min_wage is None else min_wage
-        if floor is not None:
-            eligible &= ~(self.wage_ < floor)
-        if min_outlook is not None:
-            eligible &= ~(self.outlook_ < min_outlook)
-        if families:
-            eligible &= np.isin(self.group_, [f[:2] for f in families])
+            eligible &= ~(step > f.max_job_zone_step)
+        if f.min_wage is not None:
+            eligible &= ~(self.wage_ < f.min_wage)
+        if f.min_outlook is not None:
+            eligible &= ~(self.outlook_ < f.min_outlook)
+        if f.families:
+            eligible &= np.isin(self.group_, list(f.families))
         own = [c for c in (profile.current_role, profile.seeded_from) if c]
-        for code in [*(exclude or []), *own]:
+        for code in [*f.exclude, *own]:
             idx = ds.occupation_index.get(code)
             if idx is not None:
                 eligible[idx] = False
         return Scores(total, comps, eligible, person, step)
 
-    def rank(self, profile: Profile, **filters: Unpack[Filters]) -> list[int]:
+    def rank(self, profile: Profile, filters: Filters | None = None) -> list[int]:
         """Indices of eligible roles, best first (no explanations; the fast path)."""
-        s = self.score(profile, **filters)
+        s = self.score(profile, filters)
         idx = np.flatnonzero(s.eligible)
         return [int(i) for i in idx[np.argsort(-s.total[idx], kind="stable")]]
 
     def recommend(
-        self, profile: Profile, k: int = 20, *, explain: bool = True, **filters: Unpack[Filters]
+        self,
+        profile: Profile,
+        k: int = 20,
+        *,
+        explain: bool = True,
+        filters: Filters | None = None,
     ) -> list[Pivot]:
         """The ``k`` best eligible roles with components, strengths, gaps and desirability."""
         if profile.is_empty:
@@ -329,7 +311,7 @@ class PivotScorer:
                 "the profile is empty: rate some skills, start from a past role, "
                 "or answer the interest questions first"
             )
-        s = self.score(profile, **filters)
+        s = self.score(profile, filters)
         idx = np.flatnonzero(s.eligible)
         order = idx[np.argsort(-s.total[idx], kind="stable")][:k]
         return [self._pivot(int(i), rank + 1, s, profile, explain) for rank, i in enumerate(order)]

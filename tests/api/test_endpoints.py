@@ -188,11 +188,14 @@ def test_unknown_title_descriptor_and_dataset_are_404(client):
 
 
 def test_request_the_engine_cannot_use_is_400(client, eng):
+    body = _problem(client.post("/v1/recommend", json={"profile": {"name": "empty"}}), 400)
+    assert "profile is empty" in body["detail"]
     body = _problem(
         client.post("/v1/recommend", json={"role": "15-1252.00", "filters": {"families": ["zzz"]}}),
-        400,
+        422,
     )
-    assert "family" in body["detail"]
+    assert "role family 'zzz'" in body["detail"]
+    assert body["errors"][0]["field"] == "body.filters.families"
     prof = {"ratings": {"no.such.descriptor": 3}}
     _problem(client.post("/v1/recommend", json={"profile": prof}), 404)  # unknown descriptor
 

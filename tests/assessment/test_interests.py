@@ -11,6 +11,7 @@ from careerpivot.assessment import (
     holland_code,
     score_interests,
 )
+from careerpivot.filters import Filters
 from careerpivot.model import RIASEC
 from careerpivot.profile import Profile, profile_from_role
 
@@ -161,7 +162,7 @@ def test_artistic_answers_rank_design_roles_above_conventional_answers(
     design = ["27-1024.00", "27-1025.00", "15-1255.00", "27-1011.00"]
 
     def ranks(p):
-        order = [starter.occupations[i].code for i in scorer.rank(p, max_job_zone_step=4)]
+        order = [starter.occupations[i].code for i in scorer.rank(p, Filters(max_job_zone_step=4))]
         return [order.index(c) for c in design]
 
     assert all(a < c for a, c in zip(ranks(artistic), ranks(conventional), strict=True))

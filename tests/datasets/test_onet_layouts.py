@@ -19,6 +19,7 @@ from careerpivot.datasets.onet_layouts import LAYOUTS, ONET_29, ONET_30_3, detec
 from careerpivot.datasets.registry import load_dataset
 from careerpivot.engine import Engine
 from careerpivot.errors import DataValidationError
+from careerpivot.filters import Filters
 from careerpivot.profile import Profile
 from tests.datasets.onet_fixture import NEW_DWA, NEW_IWA, write_release, write_release_30
 
@@ -112,7 +113,7 @@ def test_job_zone_one_two_in_text_and_filters(new):
     person = Profile(ratings={"2.A.1.a": 3.0, "2.B.3.e": 3.0, "2.C.3.a": 3.0}, job_zone=1)
     assert person.effective_job_zone(ds) == 2  # zone 1 stands in the merged zone "1-2"
     eng = Engine(ds)
-    pivots = eng.recommend(person, k=5, max_job_zone_step=1)
+    pivots = eng.recommend(person, k=5, filters=Filters(max_job_zone_step=1))
     # from "1-2", zone 3 is one step up (allowed) and zone 4 two (filtered out); read as
     # zone 1, zone 3 would have been two steps up and filtered out too
     assert {p.code for p in pivots} == {"15-1254.00"}

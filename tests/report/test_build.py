@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from careerpivot.filters import Filters
 from careerpivot.presentation import ESTIMATES_NOTICE
 from careerpivot.report import build_report
 from careerpivot.store.records import Client, ClientSnapshot, PlanEntry, RoleMark
@@ -23,7 +24,7 @@ def test_summary_and_pivots(report, engine):
             {"R": 2.0, "I": 6.0, "A": 3.5, "S": 3.0, "E": 4.0, "C": 5.0}
         ),
         5,
-        exclude=["15-1251.00"],
+        filters=Filters(exclude=["15-1251.00"]),
     )
     assert [p.code for p in report.pivots] == [p.code for p in expected]
     assert "15-1251.00" not in [p.code for p in report.pivots]  # dismissed

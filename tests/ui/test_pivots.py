@@ -8,6 +8,7 @@ import pytest
 
 from careerpivot.datasets.importing import import_onet
 from careerpivot.engine import Engine
+from careerpivot.filters import Filters
 from careerpivot.ui import nav, state, tables
 from tests.ui.conftest import button, chart_specs, footer, new_app, page, plain, start_from, texts
 
@@ -21,7 +22,7 @@ def card_titles(at) -> list[str]:
 def expected_titles(**filters) -> list[str]:
     eng = Engine.load()
     prof = eng.profile_for("15-1252.00")
-    return [p.title for p in eng.recommend(prof, 10, **filters)]
+    return [p.title for p in eng.recommend(prof, 10, filters=Filters(**filters))]
 
 
 def test_without_a_profile_the_page_says_where_to_start():

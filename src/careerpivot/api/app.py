@@ -12,7 +12,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, Path, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -22,7 +22,6 @@ from careerpivot.api import problems
 from careerpivot.api.requests import (
     AnalyseRequest,
     ClassifyRequest,
-    FiltersIn,
     GapRequest,
     Person,
     PlanRequest,
@@ -42,8 +41,8 @@ from careerpivot.api.responses import (
 from careerpivot.api.tokens import TOKEN_SECONDS, check_token, issue_token
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.engine import Engine
-from careerpivot.errors import CareerPivotError, UnknownRoleError
-from careerpivot.model import ONET_SOC_PATTERN, SOC_MAJOR_GROUPS
+from careerpivot.errors import UnknownRoleError
+from careerpivot.model import ONET_SOC_PATTERN
 from careerpivot.profile import Profile, stand_in
 from careerpivot.schemas import (
     DataSource,
@@ -183,7 +182,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Top-k adjacent roles for a role or a profile, each with reasons and gaps."""
         eng = engines.get(req.dataset)
         prof, notes = _person(eng, req)
-        pivots = eng.recommend(prof, req.k, **_filters(req.filters))
+        pivots = eng.recommend(prof, req.k, filters=req.filters.over(prof.constraints))
         answer = RecommendAnswer.of(eng.dataset, prof.current_role, pivots)
         answer.notes = notes
         return answer
@@ -336,22 +335,6 @@ def _person(eng: Engine, req: Person) -> tuple[Profile, list[str]]:
     assert req.role is not None  # the request model requires one of the two
     code, notes = _role(eng, req.role)
     return eng.profile_for(code), notes
-
-
-def _filters(f: FiltersIn) -> dict[str, Any]:
-    out: dict[str, Any] = {k: v for k, v in f.model_dump().items() if v is not None}
-    if f.families:
-        out["families"] = [_family(x) for x in f.families]
-    return out
-
-
-def _family(text: str) -> str:
-    if text[:2].isdigit() and text[:2] in SOC_MAJOR_GROUPS:
-        return text[:2]
-    for code, name in SOC_MAJOR_GROUPS.items():
-        if text.strip() and text.lower() in name.lower():
-            return code
-    raise CareerPivotError(f"unknown role family {text!r}; use a SOC major group code like 15")
 
 
 def app_from_env() -> FastAPI:

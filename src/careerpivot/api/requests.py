@@ -6,28 +6,11 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from careerpivot.filters import Filters
 from careerpivot.profile import Profile
 from careerpivot.rejections.records import RejectionLog
 
 _STRICT = ConfigDict(extra="forbid")
-
-
-class FiltersIn(BaseModel):
-    """Optional limits on suggested roles (they override the profile's constraints)."""
-
-    model_config = _STRICT
-
-    min_wage: float | None = Field(default=None, ge=0, description="lowest median wage, USD/year")
-    min_outlook: float | None = Field(
-        default=None, ge=-100, le=1000, description="lowest projected change, % over ten years"
-    )
-    families: list[str] | None = Field(
-        default=None, max_length=30, description="SOC major groups: codes like '15' or names"
-    )
-    exclude: list[str] | None = Field(default=None, max_length=500, description="role codes")
-    max_job_zone_step: int | None = Field(
-        default=None, ge=0, le=4, description="most job zones above the current one"
-    )
 
 
 class Person(BaseModel):
@@ -52,7 +35,11 @@ class RecommendRequest(Person):
     """``POST /v1/recommend``."""
 
     k: int = Field(default=10, ge=1, le=200, description="how many roles")
-    filters: FiltersIn = Field(default_factory=FiltersIn)
+    filters: Filters = Field(
+        default_factory=Filters,
+        description="limits on suggested roles; the fields given replace the profile's "
+        "constraints, the others stay",
+    )
 
 
 class GapRequest(Person):

@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.table import Table
 from rich.text import Text
 
@@ -30,8 +31,10 @@ from careerpivot.cli.common import (
 from careerpivot.effort import weeks_at
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
-from careerpivot.model import SOC_MAJOR_GROUPS
+from careerpivot.filters import Filters
+from careerpivot.jsondoc import validation_message
 from careerpivot.presentation import dataset_footer
+from careerpivot.profile import Profile
 from careerpivot.schemas import GapAnswer, PlanAnswer, RecommendAnswer
 from careerpivot.scoring import Pivot
 
@@ -100,12 +103,7 @@ def recommend(
         eng = engine(dataset)
         prof = resolve_profile(eng, role, profile)
         pivots = eng.recommend(
-            prof,
-            k,
-            sort_by=sort.value,
-            min_wage=min_wage,
-            max_job_zone_step=max_step,
-            families=[_family(f) for f in family] if family else None,
+            prof, k, sort_by=sort.value, filters=_filters(prof, min_wage, max_step, family)
         )
     except CareerPivotError as exc:
         fail(exc)
@@ -273,13 +271,18 @@ def _missing(p: Pivot) -> Text:
     return gaps
 
 
-def _family(text: str) -> str:
-    if text[:2].isdigit():
-        return text[:2]
-    for code, name in SOC_MAJOR_GROUPS.items():
-        if text.lower() in name.lower():
-            return code
-    raise typer.BadParameter(f"unknown role family {text!r}; use a SOC major group code like 15")
+def _filters(
+    prof: Profile, min_wage: float | None, max_step: int | None, family: list[str] | None
+) -> Filters:
+    """The profile's constraints with the options given on the command line."""
+    given: dict[str, object] = {"min_wage": min_wage, "max_job_zone_step": max_step}
+    changes = {k: v for k, v in given.items() if v is not None}
+    if family:
+        changes["families"] = family
+    try:
+        return prof.constraints.but(**changes)
+    except ValidationError as exc:
+        raise typer.BadParameter(validation_message(exc)) from None
 
 
 def _footer(eng: Engine) -> Text:

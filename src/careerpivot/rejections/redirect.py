@@ -159,11 +159,13 @@ def suggest_redirect(
     family = next((t.key for t in triggers if t.kind == "family"), None)
     soc_family = family if family in SOC_MAJOR_GROUPS.values() else None  # title clusters: no
     applied = sorted({c for c in codes.values() if c and c in ds.occupation_index})
-    families = [c for c, n in SOC_MAJOR_GROUPS.items() if n != soc_family] if soc_family else None
+    limits = profile.constraints.but(exclude=(*profile.constraints.exclude, *applied))
+    if soc_family:  # away from the family the rejections cluster in
+        limits = limits.but(families=[c for c, n in SOC_MAJOR_GROUPS.items() if n != soc_family])
     if ranker is not None:
-        scores, order_by, _ = ranker.scores(profile, exclude=applied, families=families)
+        scores, order_by, _ = ranker.scores(profile, limits)
     else:
-        scores = scorer.score(profile, exclude=applied, families=families)
+        scores = scorer.score(profile, limits)
         order_by = scores.total
     idx = np.flatnonzero(scores.eligible & np.isfinite(scores.total))
     idx = idx[np.argsort(-order_by[idx], kind="stable")][:pool]

@@ -126,7 +126,8 @@ def build_report(
     if client.profile is None or client.profile.is_empty:
         return base
     profile, _ = client.profile.restricted_to(ds)
-    pivots = engine.recommend(profile, k, exclude=client.dismissed)
+    limits = profile.constraints.but(exclude=(*profile.constraints.exclude, *client.dismissed))
+    pivots = engine.recommend(profile, k, filters=limits)
     target = _target(ds, client, pivots)
     report = replace(base, summary=summarise(ds, profile), pivots=tuple(map(pivot_line, pivots)))
     if not target:

@@ -16,6 +16,7 @@ import streamlit as st
 
 from careerpivot.datasets.registry import DatasetInfo, available_datasets
 from careerpivot.engine import Engine
+from careerpivot.filters import Filters
 from careerpivot.gaps import GapReport
 from careerpivot.graph import RoleGraph
 from careerpivot.profile import Profile
@@ -68,24 +69,13 @@ def recommend(
     key: str,
     _profile: Profile,
     k: int,
+    filters: Filters,
     *,
-    max_job_zone_step: int,
-    min_wage: float,
-    min_outlook: float | None,
-    families: tuple[str, ...],
-    exclude: tuple[str, ...],
     sort_by: str = "realistic",
 ) -> list[Pivot]:
     """Top-k pivots with reasons, after filters, in the default order or re-sorted."""
     return engine(dataset).recommend(
-        _profile,
-        k,
-        sort_by=sort_by if sort_by in SORT_KEYS else "realistic",
-        max_job_zone_step=max_job_zone_step,
-        min_wage=min_wage or None,
-        min_outlook=min_outlook,
-        families=list(families) or None,
-        exclude=list(exclude),
+        _profile, k, sort_by=sort_by if sort_by in SORT_KEYS else "realistic", filters=filters
     )
 
 

@@ -7,12 +7,12 @@ here in ``on_change`` callbacks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Any
 
 import streamlit as st
 
 from careerpivot.datasets.starter import STARTER_NAME
+from careerpivot.filters import Filters
 from careerpivot.model import Dataset
 from careerpivot.profile import Profile
 
@@ -22,23 +22,13 @@ SHORTLIST = "cp_shortlist"
 DISMISSED = "cp_dismissed"
 TARGET = "cp_target"
 FILTERS = "cp_filters"
+PIVOT_COUNT = "cp_filters_k"  # how many pivots the Pivots page shows
 NOTICE = "cp_notice"
 ANSWERS = "cp_answers"
 #: The client a counselor is working with (set on the Clients page); None for the person.
 CLIENT_LOADED = "cp_client_loaded"
 #: Rejection logs kept in the session, per owner (see :mod:`careerpivot.ui.rejection_state`).
 REJECTIONS = "cp_rejections"
-
-
-@dataclass(frozen=True)
-class PivotFilters:
-    """The filters of the Pivots page (kept when the user visits other pages)."""
-
-    max_job_zone_step: int = 1
-    min_wage: float = 0.0  # USD per year; 0 = no floor
-    min_outlook: float | None = None  # % change over ten years; None = no floor
-    families: tuple[str, ...] = ()  # SOC major group codes ("15")
-    k: int = 10
 
 
 def _get(key: str, default: Any) -> Any:
@@ -123,23 +113,29 @@ def set_target(code: str | None) -> None:
     st.session_state[TARGET] = code
 
 
-def filters() -> PivotFilters:
+def filters() -> Filters:
     """Current Pivots-page filters (the profile's constraints until changed)."""
     f = _get(FILTERS, None)
-    if isinstance(f, PivotFilters):
+    if isinstance(f, Filters):
         return f
     p = profile()
-    if p is None:
-        return PivotFilters()
-    return PivotFilters(
-        max_job_zone_step=p.constraints.max_job_zone_step,
-        min_wage=p.constraints.min_wage or 0.0,
-    )
+    return Filters() if p is None else p.constraints
 
 
 def update_filters(**changes: Any) -> None:
     """Change some filters."""
-    st.session_state[FILTERS] = replace(filters(), **changes)
+    st.session_state[FILTERS] = filters().but(**changes)
+
+
+def pivot_count() -> int:
+    """How many pivots the Pivots page lists (10 until changed)."""
+    k = _get(PIVOT_COUNT, 10)
+    return k if isinstance(k, int) and k > 0 else 10
+
+
+def set_pivot_count(k: int) -> None:
+    """Show ``k`` pivots."""
+    st.session_state[PIVOT_COUNT] = int(k)
 
 
 def loaded_client() -> int | None:

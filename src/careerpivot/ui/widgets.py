@@ -169,12 +169,8 @@ def current_pivots(eng: Engine, profile: Profile) -> list[Pivot]:
         eng.dataset.name,
         cache.profile_key(profile),
         profile,
-        f.k,
-        max_job_zone_step=f.max_job_zone_step,
-        min_wage=f.min_wage,
-        min_outlook=f.min_outlook,
-        families=f.families,
-        exclude=tuple(state.dismissed()),
+        state.pivot_count(),
+        f.but(exclude=(*f.exclude, *state.dismissed())),
         sort_by=str(st.session_state.get("w_piv_sort", "realistic")),
     )
 

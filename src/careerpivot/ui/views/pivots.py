@@ -81,7 +81,9 @@ def _filters() -> None:
 
     def copy(field: str, key: str) -> None:
         value = st.session_state[key]
-        state.update_filters(**{field: tuple(value) if isinstance(value, list) else value})
+        if field == "min_wage":
+            value = value or None  # 0 means no floor
+        state.update_filters(**{field: value})
 
     with st.expander("Filters", icon=":material/tune:"):
         left, right = st.columns(2)
@@ -101,7 +103,7 @@ def _filters() -> None:
                 min_value=0,
                 max_value=250_000,
                 step=5_000,
-                value=int(f.min_wage),
+                value=int(f.min_wage or 0),
                 key="w_piv_wage",
                 on_change=copy,
                 args=("min_wage", "w_piv_wage"),
@@ -132,10 +134,9 @@ def _filters() -> None:
         st.select_slider(
             "How many roles to show",
             options=[5, 10, 20, 30],
-            value=f.k if f.k in (5, 10, 20, 30) else 10,
+            value=k if (k := state.pivot_count()) in (5, 10, 20, 30) else 10,
             key="w_piv_k",
-            on_change=copy,
-            args=("k", "w_piv_k"),
+            on_change=lambda: state.set_pivot_count(st.session_state["w_piv_k"]),
         )
 
 
