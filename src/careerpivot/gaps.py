@@ -23,12 +23,14 @@ When the target's ratings are estimated (not surveyed), each row says so.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
-from careerpivot.effort import hours_between
+from careerpivot.effort import base_hours, hours_array
 from careerpivot.errors import NotScorableError
 from careerpivot.levels import anchor_text
 from careerpivot.model import Dataset, DescriptorKind, FloatArray
@@ -293,64 +295,116 @@ def _order(r: GapRow) -> tuple[int, float, float, float, str]:
     return (rank, tool, -r.importance, -r.required, r.name)
 
 
+@dataclass(frozen=True, eq=False)
+class _Columns:
+    """Per-descriptor facts of one data set that every comparison reads (computed once)."""
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    kinds: tuple[str, ...]
+    kind: npt.NDArray[np.str_]
+    tool: npt.NDArray[np.bool_]
+    base: FloatArray  # hours per level point at level 0 (see careerpivot.effort)
+    name_rank: npt.NDArray[np.int_]  # position of the name in sorted order (ties equal)
+
+
+@lru_cache(maxsize=8)
+def _columns(dataset: Dataset) -> _Columns:
+    descs = dataset.descriptors
+    names = tuple(d.name for d in descs)
+    rank = {name: r for r, name in enumerate(sorted(set(names)))}
+    kinds = tuple(str(d.kind) for d in descs)
+    return _Columns(
+        ids=tuple(d.id for d in descs),
+        names=names,
+        kinds=kinds,
+        kind=np.array(kinds, dtype=str),
+        tool=np.array([k == "technology" for k in kinds], dtype=bool),
+        base=base_hours(descs),
+        name_rank=np.array([rank[n] for n in names], dtype=np.int64),
+    )
+
+
+_new_object = object.__new__
+_ROW_FIELDS = tuple(f.name for f in fields(GapRow))
+
+
+def _row(*values: object) -> GapRow:
+    """A :class:`GapRow` from its field values in order, as its ``__init__`` would make it
+    (the dataclass has no ``__post_init__``) at about half the cost: a card builds ~120."""
+    row: GapRow = _new_object(GapRow)
+    row.__dict__.update(zip(_ROW_FIELDS, values, strict=True))
+    return row
+
+
+#: Status codes of the vectorised comparison, in :func:`_order`'s group order.
+_GAP, _SMALL, _CHECK, _TRANSFERS, _MINOR = range(5)
+_STATUS_OF_CODE: tuple[Status, ...] = ("gap", "small gap", "tool to check", "transfers", "minor")
+
+
 def compare_vector(
     dataset: Dataset,
     current: FloatArray,
     target: str,
     *,
     source: str = "you",
-    rated: Sequence[bool] | None = None,
+    rated: Sequence[bool] | npt.NDArray[np.bool_] | None = None,
     kinds: Sequence[DescriptorKind] | None = None,
 ) -> GapReport:
     """Compare a level vector (aligned with ``dataset.descriptors``) with a target role.
 
     ``rated`` marks what the source has stated (a tool not stated is "to check").
+    Statuses, hours and the order are computed over whole arrays (a card on O*NET
+    reads about 500 descriptors); only the rows kept become :class:`GapRow` objects.
     """
     i = _scorable_row(dataset, target)
-    imp = dataset.importance_matrix[i]
-    lev = dataset.level_matrix[i]
-    wanted = set(kinds) if kinds else None
+    col = _columns(dataset)
+    imp = np.asarray(dataset.importance_matrix[i], dtype=float)
+    lev = np.asarray(dataset.level_matrix[i], dtype=float)
+    current = np.asarray(current, dtype=float)
     estimated_kinds, note = _estimate(dataset, i)
-    tools = np.array([d.kind == "technology" for d in dataset.descriptors])
-    stated = np.ones(len(tools), dtype=bool) if rated is None else np.asarray(rated, dtype=bool)
+    stated = np.ones(len(col.ids), dtype=bool) if rated is None else np.asarray(rated, dtype=bool)
     # One tool per family: the one the source knows stands for its family's others.
-    by = covered_by(dataset, imp, current, tools & ~stated & (current == 0))
-    rows: list[GapRow] = []
-    for j in map(int, np.flatnonzero((imp > 0) | (current > 0))):
-        d = dataset.descriptors[j]
-        if wanted is not None and d.kind not in wanted:
-            continue
-        have, need, im = float(current[j]), float(lev[j]), float(imp[j])
-        known = True if rated is None else bool(rated[j])
-        unknown_tool = d.kind == "technology" and not known and have == 0
-        status = classify(im, need, have, unknown_tool)
-        if by[j] >= 0 and status != "minor":
-            status = "minor"  # another tool of the family covers it (see tool_families)
-        hours = (
-            hours_between(d, have, need) if status in ("gap", "small gap", "tool to check") else 0.0
+    by = covered_by(dataset, imp, current, col.tool & ~stated & (current == 0))
+    keep = (imp > 0) | (current > 0)
+    if kinds:
+        keep &= np.isin(col.kind, list(kinds))
+    sel = np.flatnonzero(keep)
+    im, need, have = imp[sel], lev[sel], current[sel]
+    unknown_tool = col.tool[sel] & ~stated[sel] & (have == 0)
+    short = need - have
+    code = np.select(
+        [im < IMPORTANT, unknown_tool, short < MEETS_WITHIN, short < SMALL_GAP_BELOW],
+        [_MINOR, _CHECK, _TRANSFERS, _SMALL],
+        _GAP,
+    )
+    covered = by[sel]
+    code = np.where((covered >= 0) & (code != _MINOR), _MINOR, code)
+    costed = code <= _CHECK
+    hours = np.where(costed & (need > have), hours_array(col.base[sel], have, need), 0.0)
+    # The order of _order(): rows to close by priority (importance x shortfall), then tools
+    # to check, then what transfers (skills and knowledge before tools), then minor rows;
+    # ties by name, then by column (the sort is stable over ascending columns).
+    missing = code <= _SMALL
+    group = np.where(missing, 0, code - 1)
+    tool_transfers = (col.tool[sel] & (code == _TRANSFERS)).astype(float)
+    second = np.where(missing, -(im * np.maximum(short, 0.0)), tool_transfers)
+    fourth = np.where(missing, 0.0, -need)
+    order = np.lexsort((sel, col.name_rank[sel], fourth, -im, second, group))
+    est = (im > 0) & np.isin(col.kind[sel], list(estimated_kinds))
+    columns = zip(
+        *(x[order].tolist() for x in (sel, im, need, have, stated[sel], code, covered, hours, est)),
+        strict=True,
+    )
+    rows = [
+        _row(
+            col.ids[j], col.names[j], col.kinds[j], imj, needj, havej, known,
+            _STATUS_OF_CODE[c], h, e,
+            f"one tool per family: covered by {col.names[by_j]}" if by_j >= 0
+            else note if e else "",
         )
-        rows.append(
-            GapRow(
-                id=d.id,
-                name=d.name,
-                kind=d.kind,
-                importance=im,
-                required=need,
-                current=have,
-                rated=known,
-                status=status,
-                hours=hours,
-                estimated=im > 0 and d.kind in estimated_kinds,
-                note=(
-                    f"one tool per family: covered by {dataset.descriptors[by[j]].name}"
-                    if by[j] >= 0
-                    else note
-                    if im > 0 and d.kind in estimated_kinds
-                    else ""
-                ),
-            )
-        )
-    rows.sort(key=_order)
+        for j, imj, needj, havej, known, c, by_j, h, e in columns
+    ]  # fmt: skip
     occ = dataset.occupations[i]
     return GapReport(source, occ.code, occ.title, rows, bool(estimated_kinds), note)
 

@@ -378,7 +378,11 @@ class PivotScorer:
     def gap_report(self, person: FloatArray, i: int, rated: set[str] | None = None) -> GapReport:
         """The gap model (:mod:`careerpivot.gaps`) of a level vector against role row ``i``."""
         ds = self.dataset_
-        known = None if rated is None else [d.id in rated for d in ds.descriptors]
+        known = None
+        if rated is not None:
+            known = np.zeros(len(ds.descriptors), dtype=bool)
+            index = ds.descriptor_index
+            known[[index[d] for d in rated if d in index]] = True
         return compare_vector(ds, person, ds.occupations[i].code, rated=known)
 
     def notes(

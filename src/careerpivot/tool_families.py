@@ -190,16 +190,36 @@ def covered_by(
     where the person knows none is left alone (its tools are "to check").
     """
     by = np.full(len(dataset.descriptors), -1, dtype=int)
-    for group in _family_groups(dataset):
-        members = [j for j in group if importance[j] > 0]
-        known = [j for j in members if not unknown_tool[j] and current[j] > 0]
-        if len(members) < 2 or not known:
-            continue
-        anchor = max(known, key=lambda j: (current[j], importance[j], -j))
-        for j in members:
-            if j != anchor:
-                by[j] = anchor
+    importance = np.asarray(importance, dtype=float)
+    current = np.asarray(current, dtype=float)
+    cols = np.flatnonzero((_family_column(dataset) >= 0) & (importance > 0))  # tools listed
+    fam = _family_column(dataset)[cols]
+    known = ~np.asarray(unknown_tool, dtype=bool)[cols] & (current[cols] > 0)
+    if not known.any():
+        return by
+    size = np.bincount(fam)  # how many tools of each family the role lists
+    kc, kf = cols[known], fam[known]
+    # Per family the anchor is the best-known tool: highest level, then most important to
+    # the role, then the first column.
+    o = np.lexsort((kc, -importance[kc], -current[kc], kf))
+    kc, kf = kc[o], kf[o]
+    first = np.r_[True, kf[1:] != kf[:-1]]
+    anchor = np.full(len(size), -1, dtype=int)
+    anchor[kf[first]] = kc[first]
+    a = anchor[fam]
+    take = (a >= 0) & (size[fam] >= 2) & (cols != a)
+    by[cols[take]] = a[take]
     return by
+
+
+@lru_cache(maxsize=8)
+def _family_column(dataset: Dataset) -> npt.NDArray[np.int_]:
+    """Per descriptor, the number of its family among :func:`_family_groups`, else -1."""
+    out = np.full(len(dataset.descriptors), -1, dtype=int)
+    for g, group in enumerate(_family_groups(dataset)):
+        out[list(group)] = g
+    out.setflags(write=False)
+    return out
 
 
 def covered_by_family(
