@@ -17,13 +17,20 @@ holds an ``onet-29.2`` import):
    ("realistic next steps"), a person starting from each rated role's ratings. The
    relatedness term uses the ranker's first stage cross-validated over source
    occupations (``--heldout-key FILE``, computed once and saved), so no source's own
-   related list trained what ranks it.
+   related list trained what ranks it; the text-likeness term never reads the related
+   lists. Sources are split like the moves' origins: 30% held out (seed 11) before
+   choosing. Three ways of counting what the list shows, all printed:
+   ``places`` (the original definition: the first 10 places, one role per SOC broad
+   group), ``named`` (those places plus the similar roles named under each card, up
+   to 5; what a person reads on the card) and ``budget`` (the names in reading order,
+   cut at 10 roles).
 3. Real moves (the development half of ../shared/moves, del Rio-Chanona et al.,
    J. R. Soc. Interface 18 (2021) 20200898): share of movers whose destination is
    among the default list's first 10 distinct broad groups, averaged over the
    O*NET codes of each origin group, over origins with >= 5 destinations. 30% of
    those origins (seed 11) are held out before any setting is chosen.
-   ``--choose`` runs the small grid of settings on the other 70% and prints it.
+   ``--choose`` runs the small grid of settings on the choosing parts (70% of the
+   origins, 70% of the Primary sources) and prints it.
 4. Speed: the default list, top 20 with explanations, p50 over rated roles.
 5. The seed examples: top 10 with estimate notes.
 """
@@ -36,6 +43,7 @@ import itertools
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +58,7 @@ from careerpivot.ranking import (
     RealisticWeights,
     broad_group,
     fit_term,
+    minor_group,
     order_rows,
     realistic_score,
     relatedness_term,
@@ -167,34 +176,45 @@ class Lists:
         self.codes = [o.code for o in eng.dataset.occupations]
         self.parts: dict[int, tuple[np.ndarray, ...]] = {}
         ranker = eng.ranker
-        major = np.array([c[:2] for c in self.codes])
+        likeness = ranker.text
+        minor = np.array([minor_group(c) for c in self.codes])
         for i in sources:
             prof = eng.profile_for(self.codes[i])
             s = eng.scorer.score(prof)
             rel = relatedness_term(np.asarray(key[i], dtype=float))
+            text = np.zeros(len(self.codes))
+            if likeness is not None:
+                row = np.asarray(likeness[i], dtype=float)
+                row[i] = -np.inf
+                text = relatedness_term(row)
             cand = np.flatnonzero(s.eligible & np.isfinite(s.total))
-            same = (major == major[i]).astype(float)
-            self.parts[i] = (fit_term(s.total, s.eligible), rel, s.job_zone_step, cand, same)
+            same = (minor == minor[i]).astype(float)
+            self.parts[i] = (fit_term(s.total, s.eligible), rel, s.job_zone_step, cand, same, text)
         self.openings = ranker.openings_
 
     def top(
-        self, i: int, w: RealisticWeights, k: int = DISTINCT, similar: bool = False
+        self, i: int, w: RealisticWeights, k: int = DISTINCT, seen: str = "places"
     ) -> list[int]:
-        """Rows of the first ``k`` places (with ``similar``: and the roles named under them)."""
-        fit, rel, step, cand, same = self.parts[i]
-        total = realistic_score(fit, rel, self.openings, step, w, same_group=same)
-        placed = order_rows(cand, total, None, self.codes, k)
-        return [r for p in placed for r in (p.row, *(p.similar if similar else ()))]
+        """Rows of the first ``k`` places. ``seen="named"`` adds the similar roles named
+        under them; ``"budget"`` reads those names in order and stops at ``k`` roles."""
+        fit, rel, step, cand, same, text = self.parts[i]
+        total = realistic_score(fit, rel, self.openings, step, w, same, text)
+        placed = order_rows(cand, total, None, self.codes, k, similar_key=rel)
+        if seen == "places":
+            return [p.row for p in placed]
+        named = [r for p in placed for r in (p.row, *p.similar)]
+        return named[:k] if seen == "budget" else named
 
 
 def recall_at_10(
-    lists: Lists, truth: dict[int, set[int]], w: RealisticWeights, similar: bool = False
+    lists: Lists, truth: dict[int, set[int]], w: RealisticWeights, seen: str = "places"
 ) -> float:
-    """Mean share of each source's Primary related (at most 10) in the first 10 places."""
+    """Mean share of each source's Primary related (at most 10) among the roles seen
+    (see :meth:`Lists.top`)."""
     return float(
         np.mean(
             [
-                len(set(lists.top(i, w, similar=similar)) & rel) / min(len(rel), 10)
+                len(set(lists.top(i, w, seen=seen)) & rel) / min(len(rel), 10)
                 for i, rel in truth.items()
             ]
         )
@@ -293,13 +313,29 @@ def moves_share(
     return float(np.mean(per_origin))
 
 
+#: The settings grid of ``--choose`` (relatedness weight 1, zone costs 0.1 up, 0.05 down).
 GRID = {
-    "fit": (0.2, 0.3, 0.5),
-    "openings": (0.2, 0.3, 0.4),
-    "zone_up": (0.1,),
-    "zone_down": (0.05,),
-    "same_major_group": (0.0, 0.1, 0.2),
+    "text": (1.0, 1.5, 2.0),
+    "openings": (0.4, 0.5, 0.6),
+    "same_minor_group": (0.2, 0.3),
+    "fit": (0.2, 0.3),
 }
+OLD = RealisticWeights(fit=0.2, openings=0.3, same_minor_group=0.0, text=0.0)
+FIT_ONLY = RealisticWeights(0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+REL_ONLY = RealisticWeights(1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+TEXT_ONLY = RealisticWeights(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0)
+SEEN = {
+    "places": "first 10 places (one per broad group)",
+    "named": "+ similar roles named under them",
+    "budget": "first 10 roles named, in reading order",
+}
+
+
+def split(items: list[int] | list[str]) -> tuple[list, list]:  # type: ignore[type-arg]
+    """(choosing part, held-out part): 30% held out by seed 11, before any choice."""
+    rng = np.random.default_rng(HOLDOUT_SEED)
+    held = {x for x in items if rng.random() < HOLDOUT_SHARE}
+    return [x for x in items if x not in held], [x for x in items if x in held]
 
 
 def main() -> None:
@@ -350,6 +386,7 @@ def main() -> None:
     print(
         f"\n2. O*NET Primary related, {len(truth)} rated sources, a person from each role's ratings"
     )
+    hl = None
     if args.heldout_key:
         if args.heldout_key.exists():
             held = np.load(args.heldout_key).astype(float)
@@ -359,40 +396,42 @@ def main() -> None:
             np.save(args.heldout_key, held)
             print(f"   (held-out first-stage key computed in {time.perf_counter() - t:.0f} s)")
         held_truth = {i: r for i, r in truth.items() if np.isfinite(held[i]).any()}
+        tune_src, test_src = split(sorted(held_truth))
+        parts = {
+            "choosing": {i: held_truth[i] for i in tune_src},
+            "held out": {i: held_truth[i] for i in test_src},
+        }
         hl = Lists(eng, held, sorted(held_truth))
         print(
-            f"   relatedness ranker alone (held out):        recall@10 {key_recall(held, held_truth):.3f}"
+            f"   ranker cross-validated over sources; sources split {len(tune_src)} for "
+            f"choosing / {len(test_src)} held out (seed {HOLDOUT_SEED})"
         )
-        print(
-            f"   default list, first 10 places (held out):   recall@10 {recall_at_10(hl, held_truth, default):.3f}  (guard >= 0.55)"
-        )
-        print(
-            "   ... counting the similar roles named in them: recall@10 "
-            f"{recall_at_10(hl, held_truth, default, similar=True):.3f}"
-        )
-        fit_only = RealisticWeights(
-            relatedness=0.0, fit=1.0, openings=0.0, zone_up=0.0, zone_down=0.0
-        )
-        print(
-            f"   fit alone, one per broad group:            recall@10 {recall_at_10(hl, held_truth, fit_only):.3f}"
-        )
+        for name, tr in parts.items():
+            print(f"   relatedness ranker alone, no grouping ({name}): {key_recall(held, tr):.3f}")
+        for label, w in (
+            ("previous default", OLD),
+            ("default list", default),
+            ("fit alone", FIT_ONLY),
+        ):
+            for seen, what in SEEN.items():
+                figs = "  ".join(
+                    f"{name} {recall_at_10(hl, tr, w, seen):.3f}" for name, tr in parts.items()
+                )
+                print(f"   {label:<17} {what:<40} {figs}")
+        print("   (guard >= 0.55)")
     else:
-        hl = None
-        print(
-            "   (no --heldout-key: run bench/quality.py --save-heldout FILE for held-out figures)"
-        )
+        print("   (no --heldout-key FILE: no held-out figures)")
     sl = Lists(eng, shipped, sorted(truth))
     print(
-        f"   in-sample (shipped ranker, trained on these lists): default list recall@10 {recall_at_10(sl, truth, default):.3f}"
+        "   in-sample (shipped ranker, trained on these lists), default list, places / named: "
+        f"{recall_at_10(sl, truth, default):.3f} / {recall_at_10(sl, truth, default, 'named'):.3f}"
     )
 
     moves = read_moves()
     members = {o: origin_codes(ds, o) for o in moves}
     origins = sorted(o for o, d in moves.items() if len(d) >= 5 and members[o])
     skipped = sorted(o for o, d in moves.items() if len(d) >= 5 and not members[o])
-    rng = np.random.default_rng(HOLDOUT_SEED)
-    held_out = sorted(o for o in origins if rng.random() < HOLDOUT_SHARE)
-    choose = [o for o in origins if o not in held_out]
+    choose, held_out = split(origins)
     needed = sorted({i for o in origins for i in members[o]})
     ml = Lists(eng, shipped, needed)
     print(
@@ -400,11 +439,11 @@ def main() -> None:
         f"codes ({len(skipped)} without: {', '.join(skipped[:6])}); "
         f"{len(choose)} for choosing, {len(held_out)} held out"
     )
-    fit_only = RealisticWeights(relatedness=0.0, fit=1.0, openings=0.0, zone_up=0.0, zone_down=0.0)
-    rel_only = RealisticWeights(relatedness=1.0, fit=0.0, openings=0.0, zone_up=0.0, zone_down=0.0)
     for name, w in (
-        ("fit alone (one per group)", fit_only),
-        ("relatedness alone", rel_only),
+        ("fit alone (one per group)", FIT_ONLY),
+        ("relatedness alone", REL_ONLY),
+        ("text likeness alone", TEXT_ONLY),
+        ("previous default", OLD),
         ("default list", default),
     ):
         a = moves_share(ml, moves, choose, w, members)
@@ -414,16 +453,23 @@ def main() -> None:
         )
 
     if args.choose:
-        print("\n   grid (relatedness weight 1), choosing origins / held-out recall@10:")
+        print("\n   grid on the choosing parts only (moves; Primary recall places / named):")
         rows = []
-        for fit, op, up, down, same in itertools.product(*GRID.values()):
-            w = RealisticWeights(1.0, fit, op, up, down, same)
+        for text, op, minor, fit in itertools.product(*GRID.values()):
+            w = replace(default, text=text, openings=op, same_minor_group=minor, fit=fit)
             m = moves_share(ml, moves, choose, w, members)
-            r = recall_at_10(hl, held_truth, w) if hl is not None else float("nan")
+            r = (
+                (
+                    recall_at_10(hl, parts["choosing"], w),
+                    recall_at_10(hl, parts["choosing"], w, "named"),
+                )
+                if hl is not None
+                else (float("nan"), float("nan"))
+            )
             rows.append((m, r, w))
         rows.sort(key=lambda x: -x[0])
-        for m, r, w in rows[:15]:
-            print(f"   moves {m:.3f}  recall {r:.3f}  {w}")
+        for m, (r, rn), w in rows[:15]:
+            print(f"   moves {m:.3f}  recall {r:.3f} / {rn:.3f}  {w}")
 
     print("\n4. Speed: default list, top 20 with explanations")
     codes = [o.code for o, ok in zip(ds.occupations, rated, strict=True) if ok]

@@ -8,7 +8,14 @@ import pytest
 from careerpivot.engine import Engine
 from careerpivot.filters import Filters
 from careerpivot.profile import Profile
-from careerpivot.ranking import DISTINCT, POOL, broad_group, order_rows, relatedness_term
+from careerpivot.ranking import (
+    DISTINCT,
+    POOL,
+    RealisticWeights,
+    broad_group,
+    order_rows,
+    relatedness_term,
+)
 
 
 def test_first_places_hold_one_role_per_broad_group(engine: Engine):
@@ -82,3 +89,33 @@ def test_order_rows_groups_and_fills_the_tail():
 def test_relatedness_term_ranks_the_row():
     term = relatedness_term(np.array([-np.inf, 0.2, 0.9, 0.5]))
     assert term[2] == 1.0 and term[3] > term[1] > term[0]
+
+
+def test_similar_roles_are_the_group_members_most_related_to_the_person():
+    """Named under a place: the group's roles most related to the person's role, even
+    those the score puts after the last place (the old loop stopped there)."""
+    codes = ["15-1251.00", "15-1252.00", "15-1253.00", "29-1141.00", "43-4051.00"]
+    score = np.array([5.0, 1.0, 2.0, 4.0, 3.0])
+    related = np.array([0.9, 0.8, 0.1, 0.5, 0.2])
+    placed = order_rows(np.arange(5), score, None, codes, k=2, distinct=2, similar_key=related)
+    assert [p.row for p in placed] == [0, 3]
+    assert placed[0].similar == (1, 2)  # by relatedness, though 1 scores last of all
+
+
+def test_text_likeness_moves_the_list(engine: Engine):
+    """The text-likeness term counts: a role made the most alike in text climbs."""
+    ds = engine.dataset
+    me = ds.occupation_index["15-1252.00"]
+    far = ds.occupation_index["29-1141.00"]  # registered nurses
+    flat = np.zeros((len(ds), len(ds)))
+    alike = flat.copy()
+    alike[me, far] = 1.0
+    prof = engine.profile_for("15-1252.00")
+
+    def place(likeness: np.ndarray, text: float) -> int:
+        eng = Engine(ds, likeness=likeness, realistic=RealisticWeights(text=text))
+        codes = [p.code for p in eng.recommend(prof, len(ds), explain=False)]
+        return codes.index("29-1141.00")
+
+    assert place(alike, 1.5) < place(flat, 1.5)
+    assert place(alike, 0.0) == place(flat, 0.0)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from careerpivot.datasets.registry import dataset_path, load_dataset
-from careerpivot.datasets.saved import load_relatedness
+from careerpivot.datasets.saved import load_relatedness, load_text_likeness
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.facts import RoleFacts, role_facts, shared_figures
 from careerpivot.filters import Filters
@@ -24,7 +24,7 @@ from careerpivot.graph import (
 from careerpivot.model import Dataset, FloatArray
 from careerpivot.profile import Profile, profile_from_role
 from careerpivot.ranking import PivotRanker, RealisticWeights, SortKey
-from careerpivot.relatedness import RelatednessModel
+from careerpivot.relatedness import RelatednessModel, text_likeness
 from careerpivot.resources import graphs_dir
 from careerpivot.routes import (
     LearningPlan,
@@ -63,18 +63,24 @@ class Engine:
         weights: ScoringWeights | None = None,
         relatedness: FloatArray | Callable[[], FloatArray | None] | None = None,
         realistic: RealisticWeights | None = None,
+        likeness: FloatArray | Callable[[], FloatArray | None] | None = None,
     ) -> None:
         self.dataset = dataset
         self._graph = graph
         self._graph_file = graph_file
         self.scorer = PivotScorer(weights).fit(dataset)
-        #: The default list ("realistic next steps"); the relatedness key is the saved
-        #: one, else fit on first use (the starter set: weighted sum, about a second).
+        #: The default list ("realistic next steps"); the relatedness key and the text
+        #: likeness are the saved ones, else computed on first use (the starter set:
+        #: about a second).
         self.ranker = PivotRanker(
             self.scorer,
             relatedness if relatedness is not None else self._fit_relatedness,
             realistic,
+            likeness if likeness is not None else self._text_likeness,
         )
+
+    def _text_likeness(self) -> FloatArray | None:
+        return text_likeness(self.dataset) if len(self.dataset) >= 2 else None
 
     def _fit_relatedness(self) -> FloatArray | None:
         if len(self.dataset) < 2:
@@ -93,6 +99,7 @@ class Engine:
             dataset,
             graph_file=folder / "graph.json",
             relatedness=load_relatedness(folder, len(dataset)),
+            likeness=load_text_likeness(folder, len(dataset)),
         )
 
     @property

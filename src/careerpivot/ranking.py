@@ -1,33 +1,39 @@
 """The default pivot list, "realistic next steps": where people like you actually go.
 
-The score of a destination role combines four things, each chosen because real
+The score of a destination role combines five things, each chosen because real
 moves follow it (``bench/pivots.py`` measures every setting):
 
-* how related the destination is to the person's current or past role: the
-  relatedness ranker's place for it in that role's list, as ``1 / sqrt(1 + place)``
-  (:mod:`careerpivot.relatedness`; a person with no role leaves this term out);
+* how related the destination is to the person's current or past role, by two
+  rankings of that role's row, each as ``1 / sqrt(1 + place)``: the relatedness
+  ranker's (:mod:`careerpivot.relatedness`) and plain text likeness (TF-IDF cosine
+  of titles, description, tasks and work activities; the ranker's ``all_text``
+  signal, which reads nothing of O*NET's related lists). A person with no role
+  leaves both out;
 * the person's own fit (the viability :class:`careerpivot.scoring.PivotScorer`
   gives from their ratings, interests and values), as a z-score over the roles that
   pass the filters, so whatever they rate or answer moves the list; it stays a
   separate number on each card;
 * how many openings the destination has a year (BLS), as a z-score of its log;
 * the job-zone step: a cost per zone up and a smaller one per zone down (moves
-  down a zone are common, up a zone rarer).
+  down a zone are common, up a zone rarer);
+* staying in the person's SOC minor group (``15-1``): many moves stay in the family.
 
-The settings (:class:`RealisticWeights`) were chosen on two references, with
-``bench/pivots.py --choose``: observed year-to-year moves between occupation
-groups (the development half of the CPS-ASEC network; 30% of its origins held out
-before choosing; share of movers caught in the first 10 distinct broad groups:
-fit 0.2 and openings 0.3-0.4 per standard deviation, zone costs 0.1 up and 0.05
-down, led the grid; a same-major-group bonus added nothing) and O*NET's Primary
-related occupations (held-out recall@10, a guard that heavier openings weights
-erode; openings 0.3 is the compromise). Fit alone caught 0.10 of movers and
-relatedness alone 0.15 on the choosing origins; this combination 0.235.
+The settings (:class:`RealisticWeights`) were chosen with ``bench/pivots.py
+--choose`` on two references, each split before choosing (seed 11; 70% to choose,
+30% held out): observed year-to-year moves between occupation groups (the
+development half of the CPS-ASEC network; share of movers caught in the first 10
+distinct broad groups) and O*NET's Primary related occupations (recall@10 with the
+ranker cross-validated over sources). On the choosing part the previous settings
+(no text term, fit 0.2, openings 0.3) caught 0.235 of movers and recalled 0.31 of
+Primary (0.54 counting the similar roles named under the first 10 places); these
+catch 0.251 and recall 0.37 (0.63). Heavier openings weights catch slightly more
+movers and recall less of Primary; these sit on the flat top of both.
 
 The first :data:`DISTINCT` places hold at most one role per SOC broad group; the
-others of a group shown there go under its ``similar`` roles. The list can be
-re-sorted by fit, openings, pay or outlook: the :data:`POOL` most realistic roles
-are re-ordered by that figure, so a re-sort never brings in far-fetched roles.
+group's other roles most related to the person's role (up to :data:`MAX_SIMILAR`)
+are named under it as ``similar``. The list can be re-sorted by fit, openings, pay
+or outlook: the :data:`POOL` most realistic roles are re-ordered by that figure, so
+a re-sort never brings in far-fetched roles.
 """
 
 from __future__ import annotations
@@ -58,12 +64,13 @@ MAX_SIMILAR = 5
 class RealisticWeights:
     """Weights of the realistic-next-steps score (see the module docstring)."""
 
-    relatedness: float = 1.0
-    fit: float = 0.2  # per standard deviation of fit
-    openings: float = 0.3  # per standard deviation of log openings
+    relatedness: float = 1.0  # the relatedness ranker's place term
+    fit: float = 0.3  # per standard deviation of fit
+    openings: float = 0.5  # per standard deviation of log openings
     zone_up: float = 0.1  # per job zone up
     zone_down: float = 0.05  # per job zone down
-    same_major_group: float = 0.0  # bonus for staying in the person's SOC major group
+    same_minor_group: float = 0.3  # bonus for staying in the person's SOC minor group
+    text: float = 1.5  # the text-likeness place term
 
 
 def broad_group(code: str) -> str:
@@ -102,6 +109,11 @@ def fit_term(fit: FloatArray, eligible: np.ndarray) -> FloatArray:
     return out
 
 
+def minor_group(code: str) -> str:
+    """The SOC minor group of an O*NET-SOC code (``15-1252.00`` -> ``15-1``)."""
+    return code[:4]
+
+
 def realistic_score(
     fit: FloatArray,
     related: FloatArray | None,
@@ -109,15 +121,19 @@ def realistic_score(
     zone_step: FloatArray,
     weights: RealisticWeights,
     same_group: FloatArray | None = None,
+    text: FloatArray | None = None,
 ) -> FloatArray:
     """The combined score of every role (higher is a more realistic next step);
-    ``fit`` is the :func:`fit_term`; ``same_group`` is 1 where a role shares the
-    person's SOC major group."""
+    ``fit`` is the :func:`fit_term`; ``related`` and ``text`` are
+    :func:`relatedness_term` rows of the ranker's key and of text likeness;
+    ``same_group`` is 1 where a role shares the person's SOC minor group."""
     total = weights.fit * fit + weights.openings * openings
     if related is not None:
         total = total + weights.relatedness * related
+    if text is not None:
+        total = total + weights.text * text
     if same_group is not None:
-        total = total + weights.same_major_group * same_group
+        total = total + weights.same_minor_group * same_group
     step = np.nan_to_num(zone_step, nan=0.0)
     total = total - weights.zone_up * np.maximum(step, 0.0)
     total = total - weights.zone_down * np.maximum(-step, 0.0)
@@ -140,34 +156,43 @@ def order_rows(
     codes: list[str],
     k: int,
     distinct: int = DISTINCT,
+    similar_key: FloatArray | None = None,
 ) -> list[Placed]:
     """The list's places: ``candidates`` by ``score`` (or re-sorted by ``sort_value``
-    within the :data:`POOL` best), one role per broad group in the first ``distinct``."""
+    within the :data:`POOL` best), one role per broad group in the first ``distinct``.
+
+    Under each of those, up to :data:`MAX_SIMILAR` other candidates of its broad group,
+    highest ``similar_key`` first (the relatedness to the person's role; ``score`` when
+    None); the places after ``distinct`` are the remaining candidates in order."""
     order = candidates[np.argsort(-score[candidates], kind="stable")]
     if sort_value is not None:
         pool = order[:POOL]
         v = np.where(np.isfinite(sort_value[pool]), sort_value[pool], -np.inf)
         order = pool[np.argsort(-v, kind="stable")]
+    groups = [broad_group(codes[int(i)]) for i in order]
     heads: list[int] = []
-    similar: dict[str, list[int]] = {}
-    head_group: dict[str, int] = {}
-    tail: list[int] = []
-    for i in map(int, order):
-        g = broad_group(codes[i])
-        if g in head_group:
-            if len(similar[g]) < MAX_SIMILAR:
-                similar[g].append(i)
-            elif len(heads) >= distinct and len(tail) < max(k - distinct, 0):
-                tail.append(i)
-        elif len(heads) < distinct:
+    seen: set[str] = set()
+    for i, g in zip(map(int, order), groups, strict=True):
+        if g not in seen:
             heads.append(i)
-            head_group[g] = i
-            similar[g] = []
-        elif len(tail) < max(k - distinct, 0):
-            tail.append(i)
-        if len(heads) >= min(distinct, k) and len(tail) >= max(k - distinct, 0):
-            break
-    placed = [Placed(i, tuple(similar[broad_group(codes[i])])) for i in heads]
+            seen.add(g)
+            if len(heads) >= min(distinct, k):
+                break
+    key = np.where(np.isfinite(score if similar_key is None else similar_key),
+                   score if similar_key is None else similar_key, -np.inf)  # fmt: skip
+    head_groups = {broad_group(codes[h]): h for h in heads}
+    members: dict[str, list[int]] = {g: [] for g in head_groups}
+    for i, g in zip(map(int, order), groups, strict=True):
+        if g in members and i != head_groups[g]:
+            members[g].append(i)
+    similar: dict[int, tuple[int, ...]] = {}
+    named: set[int] = set(heads)
+    for g, h in head_groups.items():
+        rows = sorted(members[g], key=lambda j: -float(key[j]))[:MAX_SIMILAR]
+        similar[h] = tuple(rows)
+        named.update(rows)
+    tail = [int(i) for i in order if int(i) not in named][: max(k - len(heads), 0)]
+    placed = [Placed(h, similar[h]) for h in heads]
     return (placed + [Placed(i) for i in tail])[:k]
 
 
@@ -186,7 +211,8 @@ class PivotRanker:
 
     ``related`` is the relatedness ranker's role x role ranking key (row: source;
     higher: more related), or a callable giving it on first use; None leaves the
-    relatedness term out everywhere.
+    relatedness term out everywhere. ``text`` is the role x role text likeness
+    (:func:`careerpivot.relatedness.text_likeness`), likewise; None leaves it out.
     """
 
     def __init__(
@@ -194,15 +220,17 @@ class PivotRanker:
         scorer: PivotScorer,
         related: FloatArray | Callable[[], FloatArray | None] | None,
         weights: RealisticWeights | None = None,
+        text: FloatArray | Callable[[], FloatArray | None] | None = None,
     ) -> None:
         self.scorer = scorer
         self.weights = weights or RealisticWeights()
         self._related = related
+        self._text = text
         ds = scorer.dataset_
         self.dataset = ds
         self.codes = [o.code for o in ds.occupations]
         self.openings_ = openings_term(ds)
-        self.major_ = np.array([c[:2] for c in self.codes])
+        self.minor_ = np.array([minor_group(c) for c in self.codes])
 
     @property
     def related(self) -> FloatArray | None:
@@ -210,6 +238,13 @@ class PivotRanker:
         if callable(self._related):
             self._related = self._related()
         return self._related
+
+    @property
+    def text(self) -> FloatArray | None:
+        """The role x role text likeness (computed on first use if given as a callable)."""
+        if callable(self._text):
+            self._text = self._text()
+        return self._text
 
     def anchor(self, profile: Profile) -> int | None:
         """Row of the role the person comes from: current role, else the role seeded from."""
@@ -224,12 +259,20 @@ class PivotRanker:
         """Fit scores, the realistic score and the relatedness term of every role."""
         s = self.scorer.score(profile, filters)
         row = self.anchor(profile)
-        key = self.related if row is not None else None
-        related = relatedness_term(np.asarray(key[row], dtype=float)) if key is not None else None
+        related = text = same = None
+        if row is not None:
+            key = self.related
+            if key is not None:
+                related = relatedness_term(np.asarray(key[row], dtype=float))
+            likeness = self.text if self.weights.text else None
+            if likeness is not None:
+                text_row = np.asarray(likeness[row], dtype=float)
+                text_row[row] = -np.inf
+                text = relatedness_term(text_row)
+            same = (self.minor_ == self.minor_[row]).astype(float)
         fit = fit_term(s.total, s.eligible)
-        same = None if row is None else self.major_ == self.major_[row]
         total = realistic_score(
-            fit, related, self.openings_, s.job_zone_step, self.weights, same_group=same
+            fit, related, self.openings_, s.job_zone_step, self.weights, same, text
         )
         return s, total, related
 
@@ -242,15 +285,22 @@ class PivotRanker:
         filters: Filters | None = None,
     ) -> list[Placed]:
         """The list's places as rows (no explanations; the fast path benchmarks use)."""
-        s, total, _ = self.scores(profile, filters)
-        return self._places(s, total, k, sort_by)
+        s, total, related = self.scores(profile, filters)
+        return self._places(s, total, k, sort_by, related)
 
-    def _places(self, s: Scores, total: FloatArray, k: int, sort_by: SortKey) -> list[Placed]:
+    def _places(
+        self,
+        s: Scores,
+        total: FloatArray,
+        k: int,
+        sort_by: SortKey,
+        related: FloatArray | None = None,
+    ) -> list[Placed]:
         if sort_by not in SORT_KEYS:
             raise ValueError(f"sort_by must be one of {', '.join(SORT_KEYS)}, not {sort_by!r}")
         candidates = np.flatnonzero(s.eligible & np.isfinite(total) & np.isfinite(s.total))
         value = None if sort_by == "realistic" else sort_values(self.dataset, s.total)[sort_by]()
-        return order_rows(candidates, total, value, self.codes, k)
+        return order_rows(candidates, total, value, self.codes, k, similar_key=related)
 
     def recommend(
         self,
@@ -269,7 +319,7 @@ class PivotRanker:
             )
         s, total, related = self.scores(profile, filters)
         out = []
-        for rank, place in enumerate(self._places(s, total, k, sort_by), 1):
+        for rank, place in enumerate(self._places(s, total, k, sort_by, related), 1):
             p = self.scorer.pivot_at(place.row, rank, s, profile, explain)
             out.append(
                 replace(

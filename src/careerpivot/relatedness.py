@@ -129,6 +129,19 @@ def text_signals(dataset: Dataset) -> dict[str, FloatArray]:
     return dict(iter_signals(dataset, only=TEXT_SIGNALS))
 
 
+def text_likeness(
+    dataset: Dataset, text: Mapping[str, FloatArray] | None = None
+) -> FloatArray | None:
+    """Role x role likeness of all of a role's text (titles, description, tasks, work
+    activities; TF-IDF cosine, the ``all_text`` signal); ``text`` holds the
+    :func:`text_signals` if already computed. The default list reads it beside the
+    ranker: it never reads O*NET's related lists. None when the data set has too
+    little text."""
+    if text is not None and "all_text" in text:
+        return text["all_text"]
+    return dict(iter_signals(dataset, only=("all_text",))).get("all_text")
+
+
 def iter_signals(
     dataset: Dataset,
     only: Iterable[str] | None = None,

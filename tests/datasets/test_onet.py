@@ -208,5 +208,7 @@ def test_the_import_saves_the_relatedness_ranking_the_default_list_reads(tmp_pat
     eng = Engine.load("onet-99.1", tmp_path)
     assert not callable(eng.ranker._related)  # read from the file, not fit on first use
     assert eng.ranker.related is not None and eng.ranker.related.shape == (3, 3)
+    assert (result.path / "text_likeness.npy").exists() and not callable(eng.ranker._text)
+    assert eng.ranker.text is not None and eng.ranker.text.shape == (3, 3)
     pivots = eng.recommend(eng.profile_for("15-1252.00"), 2)
     assert pivots and all(p.relatedness is not None for p in pivots)

@@ -29,7 +29,7 @@ from careerpivot.errors import CareerPivotError, DataValidationError
 from careerpivot.estimation import EstimateSummary, estimate_unrated
 from careerpivot.graph import build_graph
 from careerpivot.model import Dataset
-from careerpivot.relatedness import RelatednessModel, text_signals
+from careerpivot.relatedness import RelatednessModel, text_likeness, text_signals
 
 ONET_DOWNLOAD = "https://www.onetcenter.org/dl_files/database/db_{tag}_text.zip"
 #: Releases whose layout the importer knows, oldest first; the last is the default download.
@@ -129,6 +129,7 @@ def _save(
     dataset, estimates = estimate_unrated(dataset, text)
     summary.unscorable = [(o.code, o.title) for o in dataset.occupations if o.unscored_reason]
     report("relatedness and graph", 1, 2)
+    likeness = text_likeness(dataset, text)  # kept: the fit below empties ``text``
     model = RelatednessModel().fit(dataset, text)
     del text
     if summary.unscorable:
@@ -138,7 +139,7 @@ def _save(
     del model  # its role x role matrices; the graph build below needs the memory more
     graph = build_graph(dataset, similarity=similarity)
     report("saving", 2, 2)
-    path = save_dataset(dataset, dataset_path(dataset.name, data_dir), graph, key)
+    path = save_dataset(dataset, dataset_path(dataset.name, data_dir), graph, key, likeness)
     return ImportResult(dataset, path, summary, bls, stages, estimates)
 
 

@@ -24,6 +24,8 @@ SAVED_FORMAT = 1
 
 
 RELATEDNESS_FILE = "relatedness.npy"
+#: Role x role text likeness (:func:`careerpivot.relatedness.text_likeness`).
+TEXT_LIKENESS_FILE = "text_likeness.npy"
 
 
 def save_dataset(
@@ -31,11 +33,13 @@ def save_dataset(
     directory: Path,
     graph: RoleGraph | None = None,
     relatedness: np.ndarray | None = None,
+    text_likeness: np.ndarray | None = None,
 ) -> Path:
     """Write ``dataset`` (its graph, its relatedness ranking key) to ``directory``, atomically.
 
     ``relatedness`` is the role x role ranking key of :mod:`careerpivot.relatedness`
-    (row: source role; higher: more related), kept as float16 (2 MB on O*NET)."""
+    (row: source role; higher: more related), kept as float16 (2 MB on O*NET);
+    ``text_likeness`` the role x role text likeness the default list reads, likewise."""
     directory = Path(directory)
     root = directory.parent
     private_dir(root.parent)  # the data folder and its datasets folder: owner only
@@ -63,6 +67,8 @@ def save_dataset(
             save_graph(graph, staging / "graph.json")
         if relatedness is not None:
             np.save(staging / RELATEDNESS_FILE, np.asarray(relatedness, dtype=np.float16))
+        if text_likeness is not None:
+            np.save(staging / TEXT_LIKENESS_FILE, np.asarray(text_likeness, dtype=np.float16))
         _swap(staging, directory)
     except BaseException:
         if staging.exists():
@@ -138,7 +144,16 @@ def _occupation(o: dict[str, Any]) -> Occupation:
 def load_relatedness(directory: Path, n: int) -> np.ndarray | None:
     """The saved relatedness ranking key (float64, ``n`` x ``n``), or None if absent or
     not the data set's size (an import from before it was saved)."""
-    path = Path(directory) / RELATEDNESS_FILE
+    return _load_square(Path(directory) / RELATEDNESS_FILE, n)
+
+
+def load_text_likeness(directory: Path, n: int) -> np.ndarray | None:
+    """The saved text likeness (float64, ``n`` x ``n``), or None if absent or not the
+    data set's size (an import from before it was saved)."""
+    return _load_square(Path(directory) / TEXT_LIKENESS_FILE, n)
+
+
+def _load_square(path: Path, n: int) -> np.ndarray | None:
     if not path.exists():
         return None
     key: np.ndarray = np.load(path, allow_pickle=False)
