@@ -17,9 +17,11 @@ import pytest
 
 from careerpivot.datasets.importing import import_onet
 from careerpivot.engine import Engine
+from careerpivot.presentation import fit_explained, level_coverage
 from careerpivot.profile import Profile, profile_from_role
 from careerpivot.report import build_report
 from careerpivot.report.build import pivot_line
+from careerpivot.report.markdown import render_markdown
 from careerpivot.routes import cost_path
 from careerpivot.store.records import Client, ClientSnapshot, RoleMark
 from careerpivot.ui import tables
@@ -115,9 +117,37 @@ def assert_views_agree(eng: Engine, profile: Profile, target: str) -> None:
     )
     report = build_report(eng, client, on=dt.date(2025, 3, 14), k=1, n_routes=1)
     assert report.target_code == target
-    assert [g.name for g in report.gaps] == names[:12]
+    to_close = [g for g in report.gaps if g.status in ("gap", "small gap")]
+    assert [g.name for g in to_close] == names[:12]
+    assert report.gaps[: len(to_close)] == tuple(to_close)  # rows to close come first
+    for g, r in zip(to_close, compare.to_close, strict=False):  # status, words and hours
+        assert (g.status, g.priority_words, g.estimated) == (
+            r.status,
+            r.priority_words,
+            r.estimated,
+        )
+        assert g.hours == pytest.approx(r.hours) and g.priority == pytest.approx(r.priority)
+    checks = [g.name for g in report.gaps if g.status == "tool to check"]
+    assert checks == [r.name for r in compare.tools_to_check][: len(checks)]
+    assert report.gap_summary == compare.summary
+    assert report.gaps_not_shown == max(len(names) - 12, 0)
     assert [s.name for s in report.plan] == names
     assert report.plan_hours == pytest.approx(plan.total_hours)
+    markdown = render_markdown(report)
+    assert compare.summary.replace(".", "\\.") in markdown or compare.summary in markdown
+    for g in to_close[:3]:
+        assert f"| {g.status} |" in markdown and f"{g.priority_words} (" in markdown
+
+    # Fit beside "N of M met": both are counted from the same rows
+    explained = fit_explained(card.score, card.gap)
+    sk = [r for r in compare.requirements if r.kind != "technology"]
+    if sk:
+        met = sum(r.status == "transfers" for r in sk)
+        assert f"{met} met in full" in explained
+        assert f"Meets {met} of {len(sk)}" in compare.summary
+        coverage = level_coverage(compare)
+        assert coverage is not None and 0.0 <= coverage <= 1.0
+        assert (coverage == pytest.approx(1.0)) == all(r.deficit == 0 for r in sk)
 
 
 def run_pairs(eng: Engine, seed: int) -> int:

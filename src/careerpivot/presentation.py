@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from careerpivot.model import Dataset
+
+if TYPE_CHECKING:
+    from careerpivot.gaps import GapReport
 
 ONET_ATTRIBUTION = (
     "This product includes information from the O*NET Database by the U.S. Department of "
@@ -69,3 +74,41 @@ def percent_change(value: float | None, *, missing: str = "—") -> str:
     if value is None:
         return missing
     return f"{'+' if value >= 0 else MINUS}{abs(value):.1f}%"
+
+
+# ----- fit beside the requirements met (card, Compare, reports) -------------------------------
+def level_coverage(report: GapReport) -> float | None:
+    """Share of the required levels the source reaches over the role's important skills
+    and knowledge, weighted by importance (1.0 when every one is met); None when the
+    role rates none. Levels above the requirement count as the requirement."""
+    rows = [r for r in report.requirements if r.kind != "technology"]
+    need = sum(r.importance * r.required for r in rows)
+    if not rows or need <= 0:
+        return None
+    return sum(r.importance * min(r.current, r.required) for r in rows) / need
+
+
+def fit_explained(score: float, report: GapReport | None) -> str:
+    """What the fit percentage measures, counted from the same gap model as "Meets N of M",
+    so "Fit 85%" beside "13 of 34 met" reads as two views of one comparison.
+
+    Fit weighs how far short each level is (a quarter of a level short costs little),
+    while "met" counts only requirements reached in full; the sentence gives both.
+    """
+    head = (
+        f"Fit {score:.0%} measures how close you are overall, "
+        "not how many requirements you meet in full"
+    )
+    coverage = None if report is None else level_coverage(report)
+    if report is None or coverage is None:
+        return head + "."
+    rows = [r for r in report.requirements if r.kind != "technology"]
+    met = sum(r.status == "transfers" for r in rows)
+    near = sum(r.status == "small gap" for r in rows)
+    far = sum(r.status == "gap" for r in rows)
+    return (
+        f"{head}: your levels reach {coverage:.0%} of what its {len(rows)} important skills "
+        f"and knowledge areas need (weighted by importance); {met} met in full, {near} within "
+        f"a level, {far} a level or more short. Interests, how alike the work is, tools and "
+        "the job-zone step count too."
+    )

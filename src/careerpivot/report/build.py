@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
+from careerpivot.gaps import GapRow
 from careerpivot.model import RIASEC, Dataset
 from careerpivot.presentation import dataset_footer
 from careerpivot.profile import Profile
@@ -84,6 +85,23 @@ def pivot_line(p: Pivot, n_reasons: int = 3) -> PivotLine:
     )
 
 
+def gap_line(g: GapRow) -> GapLine:
+    """A row of the gap model as a report line: levels, status, priority and hours."""
+    return GapLine(
+        name=g.name,
+        kind=g.kind,
+        importance=g.importance,
+        required=g.required,
+        current=g.current,
+        deficit=g.deficit,
+        priority=g.priority,
+        status=g.status,
+        priority_words=g.priority_words,
+        hours=g.hours,
+        estimated=g.estimated,
+    )
+
+
 def plan_lines(plan: LearningPlan) -> tuple[StepLine, ...]:
     """The plan's steps as report lines."""
     return tuple(
@@ -105,7 +123,9 @@ def build_report(
     """The report of one client on date ``on``.
 
     ``rejections`` are the rejection-log findings (patterns and actions) to include;
-    the number of logged applications comes from the snapshot.
+    the number of logged applications comes from the snapshot. The gap table is the gap
+    model of :meth:`Engine.gap` (the card's, Compare's and the plan's): its first
+    ``max_gaps`` rows to close, most urgent first, then tools to check while room is left.
     """
     ds = engine.dataset
     notes = tuple(NoteLine(s.date, s.notes) for s in client.sessions if s.notes.strip())
@@ -132,7 +152,8 @@ def build_report(
     report = replace(base, summary=summarise(ds, profile), pivots=tuple(map(pivot_line, pivots)))
     if not target:
         return report
-    gaps = engine.gap(profile, target).gaps[:max_gaps]
+    gap = engine.gap(profile, target)
+    shown = gap.to_close[:max_gaps] + gap.tools_to_check[: max(max_gaps - len(gap.to_close), 0)]
     stored = client.plan.plan if client.plan is not None else None
     if stored is None or stored.target_code != target:
         stored = engine.plan(profile, target)
@@ -145,10 +166,10 @@ def build_report(
         report,
         target_code=target,
         target_title=ds.occupation(target).title,
-        gaps=tuple(
-            GapLine(g.name, g.kind, g.importance, g.required, g.current, g.deficit, g.priority)
-            for g in gaps
-        ),
+        gaps=tuple(map(gap_line, shown)),
+        gap_summary=gap.summary,
+        gaps_not_shown=max(len(gap.to_close) - max_gaps, 0),
+        gap_estimate_note=gap.estimate_note if gap.estimated else "",
         plan=plan_lines(plan),
         plan_hours=plan.total_hours,
         plan_preparation=plan.preparation.sentence if plan.preparation else "",

@@ -112,7 +112,7 @@ def render_markdown(report: Report) -> str:
 def _pivots(report: Report) -> str:
     if not report.pivots:
         return inline(words.NO_PIVOTS)
-    return table(words.PIVOT_COLUMNS, words.pivot_rows(report))
+    return table(words.PIVOT_COLUMNS, words.pivot_rows(report)) + "\n\n" + words.FIT_NOTE
 
 
 def _shortlist(report: Report) -> str:
@@ -124,23 +124,10 @@ def _shortlist(report: Report) -> str:
 
 
 def _gaps(report: Report) -> str:
+    notes = "\n\n".join(inline(n) for n in words.gap_notes(report))
     if not report.gaps:
-        return "No gaps: every requirement is met."
-    return table(
-        words.GAP_COLUMNS,
-        (
-            (
-                g.name,
-                g.kind,
-                words.level(g.importance),
-                words.level(g.required),
-                words.level(g.current),
-                words.level(g.deficit),
-                words.level(g.priority),
-            )
-            for g in report.gaps
-        ),
-    )
+        return "\n\n".join(x for x in ("No gaps: every requirement is met.", notes) if x)
+    return "\n\n".join(x for x in (notes, table(words.GAP_COLUMNS, words.gap_rows(report))) if x)
 
 
 def _plan(report: Report) -> str:

@@ -38,7 +38,8 @@ class PivotLine:
 
 @dataclass(frozen=True)
 class GapLine:
-    """One row of the gap table."""
+    """One row of the gap table: a row of the gap model (:meth:`Engine.gap`), as the
+    card, Compare and Plan show it."""
 
     name: str
     kind: str
@@ -47,6 +48,10 @@ class GapLine:
     current: float
     deficit: float
     priority: float
+    status: str = ""  # "gap", "small gap" or "tool to check" (careerpivot.gaps.Status)
+    priority_words: str = ""  # "high", "medium" or "low" for rows to close, else ""
+    hours: float = 0.0  # to close it; for a tool to check: if it is new
+    estimated: bool = False  # the target's rating is estimated, not surveyed
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,10 @@ class Report:
     shortlist: tuple[ShortlistLine, ...] = ()
     target_code: str = ""  # the role the gap table and plan aim at, "" when none
     target_title: str = ""
-    gaps: tuple[GapLine, ...] = ()
+    gaps: tuple[GapLine, ...] = ()  # rows to close (most urgent first), then tools to check
+    gap_summary: str = ""  # the comparison in one sentence, as on the card and Compare
+    gaps_not_shown: int = 0  # rows to close left out of the table (it shows the first ones)
+    gap_estimate_note: str = ""  # how the target's ratings were estimated, when they were
     plan: tuple[StepLine, ...] = ()
     plan_hours: float = 0.0
     plan_preparation: str = ""  # the target's typical preparation, in words

@@ -159,6 +159,7 @@ def _write(report: Report, pdf: FPDF) -> None:
                 words.pivot_rows(report),
                 widths=(5, 30, 9, 25, 27, 14, 11),
             )
+            _text(pdf, words.FIT_NOTE, size=8, grey=True)
         else:
             _text(pdf, words.NO_PIVOTS)
     if report.shortlist:
@@ -188,21 +189,14 @@ def _write(report: Report, pdf: FPDF) -> None:
 
 def _target(report: Report, pdf: FPDF) -> None:
     _heading(pdf, words.h_gaps(report))
+    for note in words.gap_notes(report):
+        _text(pdf, note)
     if report.gaps:
         _table(
             pdf,
             words.GAP_COLUMNS,
-            [
-                (
-                    g.name,
-                    g.kind,
-                    *(words.level(v) for v in (g.importance, g.required, g.current)),
-                    words.level(g.deficit),
-                    words.level(g.priority),
-                )
-                for g in report.gaps
-            ],
-            widths=(34, 14, 12, 12, 12, 9, 9),
+            words.gap_rows(report),
+            widths=(30, 13, 12, 11, 11, 11, 13, 11),
         )
     else:
         _text(pdf, "No gaps: every requirement is met.")

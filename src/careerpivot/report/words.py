@@ -16,13 +16,19 @@ H_NOTES = "Counselor notes"
 
 PIVOT_COLUMNS = ("#", "Role", "Fit", "What transfers", "What is missing", "Wage change", "Outlook")
 GAP_COLUMNS = (
-    "Skill or knowledge",
+    "Requirement",
     "Kind",
+    "Status",
     "Importance (1-5)",
     "Required (0-7)",
     "Current (0-7)",
-    "Deficit",
     "Priority",
+    "Hours (est.)",
+)
+FIT_NOTE = (
+    "Fit measures how close the client is overall (how far short each level is, weighted "
+    "by importance, with interests, how alike the work is, tools and the job-zone step), "
+    "not how many requirements are met in full; the gap table counts those."
 )
 PLAN_COLUMNS = ("#", "Learn", "From → to (0-7)", "Hours (est.)", "How")
 
@@ -111,6 +117,42 @@ def applications(report: Report) -> str:
 def no_rejection_analysis(report: Report) -> str:
     """What the rejection section says when no findings were passed in."""
     return f"No rejection patterns analysed for this report. {applications(report)}"
+
+
+def gap_rows(report: Report) -> list[tuple[str, ...]]:
+    """The gap table's cells, shared by the Markdown and PDF renderers: each row's
+    status, priority in words and hours as the gap model gives them."""
+    return [
+        (
+            g.name + (" (est.)" if g.estimated else ""),
+            g.kind,
+            g.status,
+            level(g.importance),
+            level(g.required),
+            "not stated" if g.status == "tool to check" else level(g.current),
+            f"{g.priority_words} ({g.priority:.1f})" if g.priority_words else "—",
+            (f"{hours(g.hours)} if new" if g.status == "tool to check" else hours(g.hours)),
+        )
+        for g in report.gaps
+    ]
+
+
+def gap_notes(report: Report) -> list[str]:
+    """Sentences beside the gap table: the summary (as on the card and Compare), rows
+    left out, and how the target's ratings were estimated."""
+    out = [report.gap_summary] if report.gap_summary else []
+    if report.gaps_not_shown:
+        out.append(
+            f"{report.gaps_not_shown} more to close, not shown here: the plan lists every one."
+        )
+    if report.gap_estimate_note:
+        out.append(f"{report.target_title}: {report.gap_estimate_note}. (est.) marks them.")
+    if any(g.status == "tool to check" for g in report.gaps):
+        out.append(
+            "Tools to check are tools the role uses that the client has not said whether "
+            "they know; their hours count only if they are new, and are not in the total."
+        )
+    return out
 
 
 def pivot_rows(report: Report) -> list[tuple[str, ...]]:

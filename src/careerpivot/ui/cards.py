@@ -6,6 +6,7 @@ import streamlit as st
 
 from careerpivot.facts import RoleFacts
 from careerpivot.model import Dataset
+from careerpivot.presentation import fit_explained
 from careerpivot.scoring import Pivot
 from careerpivot.ui import nav, state, tables
 
@@ -37,6 +38,7 @@ def pivot_card(
         report = p.gap
         if report is not None:
             st.markdown(tables.md(report.summary))
+        st.caption(tables.md(fit_explained(p.score, report)))
         why, missing, numbers = st.columns(3)
         with why:
             st.markdown("**Why it fits**")

@@ -8,6 +8,7 @@ from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.gaps import GapReport
 from careerpivot.levels import NUMBERS_HELP
+from careerpivot.presentation import fit_explained
 from careerpivot.profile import Profile
 from careerpivot.ui import cache, figures, nav, state, tables, widgets
 
@@ -98,16 +99,20 @@ def _summary(eng: Engine, prof: Profile | None, report: GapReport, source_label:
         )
         if c["tool to check"]:
             st.metric("Tools to check", f"{c['tool to check']}", width="content")
+        fit_note = ""
         if prof is not None:
             try:
                 fit = cache.explain(
                     eng.dataset.name, cache.profile_key(prof), prof, report.target_code
                 )
                 value = f"{fit.score:.0%}"
+                fit_note = fit_explained(fit.score, report)
             except CareerPivotError:
                 value = "not known"
             st.metric("Fit", value, help="The same fit as on the Pivots page.", width="content")
     st.markdown(tables.md(report.summary))
+    if fit_note:
+        st.caption(tables.md(fit_note))
     st.caption(tables.md(NUMBERS_HELP))
     if report.estimated:
         st.info(
