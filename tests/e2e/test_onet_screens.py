@@ -22,6 +22,7 @@ import pytest
 
 from careerpivot.datasets.importing import import_onet
 from careerpivot.engine import Engine
+from careerpivot.presentation import fit_explained
 from tests.e2e.server import running_app
 from tests.e2e.test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, _settle, _shot
 
@@ -102,6 +103,8 @@ def test_pivots_and_compare_on_onet(chromium: Any, onet_app: str, onet_data: Pat
         assert "Meets " in body and " of 7 (" in body
         assert "Description and tasks: O*NET 29.2 (CC BY 4.0)" in body
         assert "Levels run 0-7" in body
+        # Fit says what it measures, counted from the same rows as "Meets N of M"
+        assert "measures how close you are overall" in body and " met in full, " in body
         _shot(page, f"onet-{who}-1-pivots")
 
         first = page.locator("h4").first.inner_text().split(". ", 1)[1]
@@ -113,6 +116,8 @@ def test_pivots_and_compare_on_onet(chromium: Any, onet_app: str, onet_data: Pat
         _settle(page)
         body = page.locator("[data-testid='stMain']").inner_text()
         assert report.summary in body  # the same sentence as on the card
+        fit = eng.explain(eng.profile_for(_code_of(eng, title)), code)
+        assert fit_explained(fit.score, report) in body  # and the same Fit sentence
         assert "ONET" not in body
         _shot(page, f"onet-{who}-2-compare")
     finally:

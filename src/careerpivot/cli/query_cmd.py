@@ -96,7 +96,8 @@ def recommend(
 ) -> None:
     """Rank adjacent roles (pivots) for a profile or a current role, each with reasons.
 
-    The default order is "realistic next steps": roles related to your current role,
+    The default order is "realistic next steps": roles related to your current role
+    (by the work, titles and tasks, nudged to stay in your occupation family),
     weighed with your fit, openings and the step in job zone, one role per
     occupation group in the first ten (the others listed as similar)."""
     try:
