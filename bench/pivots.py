@@ -191,6 +191,7 @@ class Lists:
             same = (minor == minor[i]).astype(float)
             self.parts[i] = (fit_term(s.total, s.eligible), rel, s.job_zone_step, cand, same, text)
         self.openings = ranker.openings_
+        self.groups = ranker.groups_
 
     def top(
         self, i: int, w: RealisticWeights, k: int = DISTINCT, seen: str = "places"
@@ -199,7 +200,7 @@ class Lists:
         under them; ``"budget"`` reads those names in order and stops at ``k`` roles."""
         fit, rel, step, cand, same, text = self.parts[i]
         total = realistic_score(fit, rel, self.openings, step, w, same, text)
-        placed = order_rows(cand, total, None, self.codes, k, similar_key=rel)
+        placed = order_rows(cand, total, None, self.codes, k, similar_key=rel, groups=self.groups)
         if seen == "places":
             return [p.row for p in placed]
         named = [r for p in placed for r in (p.row, *p.similar)]

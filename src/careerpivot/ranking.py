@@ -157,43 +157,43 @@ def order_rows(
     k: int,
     distinct: int = DISTINCT,
     similar_key: FloatArray | None = None,
+    groups: np.ndarray | None = None,
 ) -> list[Placed]:
     """The list's places: ``candidates`` by ``score`` (or re-sorted by ``sort_value``
     within the :data:`POOL` best), one role per broad group in the first ``distinct``.
 
     Under each of those, up to :data:`MAX_SIMILAR` other candidates of its broad group,
     highest ``similar_key`` first (the relatedness to the person's role; ``score`` when
-    None); the places after ``distinct`` are the remaining candidates in order."""
+    None); the places after ``distinct`` are the remaining candidates in order.
+    ``groups`` holds every row's broad group if already known (:func:`broad_groups`)."""
     order = candidates[np.argsort(-score[candidates], kind="stable")]
     if sort_value is not None:
         pool = order[:POOL]
         v = np.where(np.isfinite(sort_value[pool]), sort_value[pool], -np.inf)
         order = pool[np.argsort(-v, kind="stable")]
-    groups = [broad_group(codes[int(i)]) for i in order]
-    heads: list[int] = []
-    seen: set[str] = set()
-    for i, g in zip(map(int, order), groups, strict=True):
-        if g not in seen:
-            heads.append(i)
-            seen.add(g)
-            if len(heads) >= min(distinct, k):
-                break
-    key = np.where(np.isfinite(score if similar_key is None else similar_key),
-                   score if similar_key is None else similar_key, -np.inf)  # fmt: skip
-    head_groups = {broad_group(codes[h]): h for h in heads}
-    members: dict[str, list[int]] = {g: [] for g in head_groups}
-    for i, g in zip(map(int, order), groups, strict=True):
-        if g in members and i != head_groups[g]:
-            members[g].append(i)
-    similar: dict[int, tuple[int, ...]] = {}
-    named: set[int] = set(heads)
-    for g, h in head_groups.items():
-        rows = sorted(members[g], key=lambda j: -float(key[j]))[:MAX_SIMILAR]
-        similar[h] = tuple(rows)
-        named.update(rows)
-    tail = [int(i) for i in order if int(i) not in named][: max(k - len(heads), 0)]
-    placed = [Placed(h, similar[h]) for h in heads]
-    return (placed + [Placed(i) for i in tail])[:k]
+    g = (broad_groups(codes) if groups is None else groups)[order]
+    _, first = np.unique(g, return_index=True)
+    head_pos = np.sort(first)[: min(distinct, k)]
+    raw = score if similar_key is None else similar_key
+    key = np.where(np.isfinite(raw), raw, -np.inf)
+    named = np.zeros(len(score), dtype=bool)
+    named[order[head_pos]] = True
+    placed = []
+    for pos in head_pos:
+        rows = order[g == g[pos]]  # the group, in score order
+        rows = rows[~named[rows]]
+        rows = rows[np.argsort(-key[rows], kind="stable")][:MAX_SIMILAR]
+        named[rows] = True
+        placed.append(Placed(int(order[pos]), tuple(int(r) for r in rows)))
+    tail = order[~named[order]][: max(k - len(placed), 0)]
+    return (placed + [Placed(int(i)) for i in tail])[:k]
+
+
+def broad_groups(codes: list[str]) -> np.ndarray:
+    """Each code's SOC broad group as a small integer (equal groups, equal numbers)."""
+    _, ids = np.unique([broad_group(c) for c in codes], return_inverse=True)
+    out: np.ndarray = ids.astype(np.int32)
+    return out
 
 
 def sort_values(dataset: Dataset, fit: FloatArray) -> dict[str, Callable[[], FloatArray]]:
@@ -231,6 +231,7 @@ class PivotRanker:
         self.codes = [o.code for o in ds.occupations]
         self.openings_ = openings_term(ds)
         self.minor_ = np.array([minor_group(c) for c in self.codes])
+        self.groups_ = broad_groups(self.codes)
 
     @property
     def related(self) -> FloatArray | None:
@@ -300,7 +301,9 @@ class PivotRanker:
             raise ValueError(f"sort_by must be one of {', '.join(SORT_KEYS)}, not {sort_by!r}")
         candidates = np.flatnonzero(s.eligible & np.isfinite(total) & np.isfinite(s.total))
         value = None if sort_by == "realistic" else sort_values(self.dataset, s.total)[sort_by]()
-        return order_rows(candidates, total, value, self.codes, k, similar_key=related)
+        return order_rows(
+            candidates, total, value, self.codes, k, similar_key=related, groups=self.groups_
+        )
 
     def recommend(
         self,
