@@ -47,9 +47,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
+import scipy.sparse as sp
 from scipy.special import expit
-from sklearn.feature_extraction.text import TfidfVectorizer
 
+from careerpivot import textvectors as tv
 from careerpivot.errors import DataValidationError
 from careerpivot.model import AnyFloatArray, Dataset, FloatArray
 from careerpivot.resources import data_dir
@@ -68,14 +69,6 @@ TOP_K = (5, 10, 25)
 
 
 # ----- signals ------------------------------------------------------------------------------
-def _tfidf_cosine(docs: list[str], **tfidf: Any) -> FloatArray | None:
-    if sum(1 for d in docs if d.strip()) < 3:
-        return None
-    m = TfidfVectorizer(**tfidf).fit_transform(docs)
-    gram: FloatArray = (m @ m.T).toarray()
-    return gram
-
-
 def _centred_cosine(x: FloatArray, ok: np.ndarray) -> FloatArray | None:
     if ok.sum() < 3:
         return None
@@ -103,11 +96,6 @@ def _row_correlation(x: FloatArray) -> FloatArray | None:
     out[~ok, :] = np.nan
     out[:, ~ok] = np.nan
     return out
-
-
-WORDS: dict[str, Any] = {"stop_words": "english", "sublinear_tf": True}
-WORDS12: dict[str, Any] = {**WORDS, "ngram_range": (1, 2), "min_df": 2}
-IDS: dict[str, Any] = {"token_pattern": r"\S+", "lowercase": False, "sublinear_tf": True}
 
 
 def signal_matrices(dataset: Dataset) -> dict[str, FloatArray]:
@@ -156,32 +144,56 @@ def iter_signals(
     ``consume`` each is removed from it once yielded, so its memory can go."""
     occs = dataset.occupations
     codes = [o.code for o in occs]
+    chars = tv.CharGrams()
     ex = dataset.extras
     dwas: Mapping[str, list[str]] = ex.get("dwas", {})
     tasks: Mapping[str, list[str]] = ex.get("tasks", {})
     dwa_titles: Mapping[str, str] = ex.get("dwa_titles", {})
     iwa_of: Mapping[str, str] = ex.get("iwa_of_dwa", {})
     titles = [" ".join([o.title, *o.alternate_titles]) for o in occs]
+    descs = [o.description for o in occs]
     task_docs = [" ".join(tasks.get(c, [])) for c in codes]
     dwa_docs = [" ".join(dwa_titles.get(d, "") for d in dwas.get(c, [])) for c in codes]
-    everything = [
-        " ".join([titles[i], o.description, task_docs[i], dwa_docs[i]]) for i, o in enumerate(occs)
-    ]
+    # Each text is tokenised once for every signal that reads it (careerpivot.textvectors
+    # gives TfidfVectorizer's numbers); ``everything`` is the four texts joined.
+    words = _Tokens({"titles": titles, "desc": descs, "tasks": task_docs, "dwa": dwa_docs})
+
+    def everything() -> Iterator[list[str]]:
+        return tv.joined(words["titles"], words["desc"], words["tasks"], words["dwa"])
+
+    def cosine(
+        docs: list[str],
+        terms: Callable[[], Iterable[list[str]] | sp.csr_matrix],
+        sublinear: bool = True,
+        min_df: int = 1,
+    ) -> FloatArray | None:
+        if sum(1 for d in docs if d.strip()) < 3:
+            return None
+        return tv.tfidf_cosine(terms(), sublinear_tf=sublinear, min_df=min_df)
+
+    def bigrams(docs: Iterable[list[str]]) -> Iterator[list[str]]:
+        return (tv.with_bigrams(d) for d in docs)
+
+    dwa_ids = [" ".join(dwas.get(c, [])) for c in codes]
+    iwa_ids = [" ".join(iwa_of.get(d, d) for d in dwas.get(c, [])) for c in codes]
+    main_titles = [o.title for o in occs]
     recipes: dict[str, Callable[[], FloatArray | None]] = {
-        "dwa": lambda: _tfidf_cosine([" ".join(dwas.get(c, [])) for c in codes], **IDS),
-        "iwa": lambda: _tfidf_cosine(
-            [" ".join(iwa_of.get(d, d) for d in dwas.get(c, [])) for c in codes], **IDS
+        "dwa": lambda: cosine(dwa_ids, lambda: [tv.ids(d) for d in dwa_ids]),
+        "iwa": lambda: cosine(iwa_ids, lambda: [tv.ids(d) for d in iwa_ids]),
+        "dwa_text": lambda: cosine(dwa_docs, lambda: bigrams(words["dwa"]), min_df=2),
+        "tasks": lambda: cosine(task_docs, lambda: bigrams(words["tasks"]), min_df=2),
+        "tasks_uni": lambda: cosine(task_docs, lambda: words["tasks"]),
+        "titles": lambda: cosine(titles, lambda: bigrams(words["titles"])),
+        "title_main": lambda: cosine(
+            main_titles, lambda: [tv.words(t) for t in main_titles], sublinear=False
         ),
-        "dwa_text": lambda: _tfidf_cosine(dwa_docs, **WORDS12),
-        "tasks": lambda: _tfidf_cosine(task_docs, **WORDS12),
-        "tasks_uni": lambda: _tfidf_cosine(task_docs, **WORDS),
-        "titles": lambda: _tfidf_cosine(titles, **WORDS, ngram_range=(1, 2)),
-        "title_main": lambda: _tfidf_cosine([o.title for o in occs], stop_words="english"),
-        "title_char": lambda: _tfidf_cosine(
-            titles, analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2
+        "title_char": lambda: cosine(titles, lambda: tv.char_count_matrix(titles, chars, 2)),
+        "desc": lambda: cosine(descs, lambda: words["desc"]),
+        "all_text": lambda: cosine(
+            [" ".join(parts) for parts in zip(titles, descs, task_docs, dwa_docs, strict=True)],
+            lambda: bigrams(everything()),
+            min_df=2,
         ),
-        "desc": lambda: _tfidf_cosine([o.description for o in occs], **WORDS),
-        "all_text": lambda: _tfidf_cosine(everything, **WORDS12),
         "knowledge": lambda: _rated_cosine(dataset, "knowledge", dataset.level_matrix),
         "knowledge_im": lambda: _rated_cosine(dataset, "knowledge", dataset.importance_matrix),
         "skills": lambda: _rated_cosine(dataset, "skill", dataset.level_matrix),
@@ -203,6 +215,19 @@ def iter_signals(
             yield name, m
 
 
+class _Tokens:
+    """Word tokens of named lists of texts, each list tokenised on first use."""
+
+    def __init__(self, texts: Mapping[str, list[str]]) -> None:
+        self.texts = texts
+        self._done: dict[str, list[list[str]]] = {}
+
+    def __getitem__(self, name: str) -> list[list[str]]:
+        if name not in self._done:
+            self._done[name] = [tv.words(t) for t in self.texts[name]]
+        return self._done[name]
+
+
 def _rated_cosine(dataset: Dataset, kind: str, matrix: FloatArray) -> FloatArray | None:
     cols = np.flatnonzero(np.array([d.kind == kind for d in dataset.descriptors]))
     return _centred_cosine(matrix[:, cols], dataset.scorable) if cols.size else None
@@ -213,7 +238,10 @@ def _tool_cosine(dataset: Dataset) -> FloatArray | None:
     if not cols.size:
         return None
     used = dataset.importance_matrix[:, cols] > 0
-    return _tfidf_cosine([" ".join(f"t{j}" for j in np.flatnonzero(row)) for row in used], **IDS)
+    docs = [[f"t{j}" for j in np.flatnonzero(row)] for row in used]
+    if sum(1 for d in docs if d) < 3:
+        return None
+    return tv.tfidf_cosine(docs, sublinear_tf=True)
 
 
 def _closeness(values: FloatArray) -> FloatArray | None:
