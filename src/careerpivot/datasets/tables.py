@@ -76,12 +76,14 @@ def read_rows(
     missing: Sequence[str] = ("",),
     allow_extra: bool = False,
     display_name: str | None = None,
+    keys: Sequence[str] | None = None,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line_number, parsed_row)`` for each data row of a table.
 
     The header must hold every expected column (in any order; extra columns only
     with ``allow_extra``). Cells equal to one of ``missing`` become ``None`` and are
     an error in a required column. ``text`` reads from a string instead of the file.
+    ``keys`` names each column in the rows yielded (default: its header).
     """
     name = display_name or (Path(source).name if not isinstance(source, str) else source)
     if text is None:
@@ -109,46 +111,46 @@ def read_rows(
     extra = [h for h in header if h not in wanted]
     if extra and not allow_extra:
         raise DataValidationError(f"unexpected columns {extra}", file=name, row=1)
-    position = {c.name: header.index(c.name) for c in columns}
-    for line, cells in _guarded(reader, name):
-        if not cells or (len(cells) == 1 and not cells[0].strip()):
-            continue
-        if len(cells) != len(header):
-            raise DataValidationError(
-                f"row has {len(cells)} fields, header has {len(header)} "
-                "(truncated row or stray delimiter)",
-                file=name,
-                row=line,
-            )
-        out: dict[str, Any] = {}
-        for col in columns:
-            raw = cells[position[col.name]].strip()
-            if raw in missing:
-                if col.required:
-                    raise DataValidationError(
-                        "value is missing", file=name, row=line, field=col.name
-                    )
-                out[col.name] = None
-                continue
-            try:
-                out[col.name] = col.parse(raw)
-            except ValueError as exc:
-                raise DataValidationError(str(exc), file=name, row=line, field=col.name) from None
-        yield line, out
-
-
-def _guarded(reader: Any, name: str) -> Iterator[tuple[int, list[str]]]:
-    """Rows with their line numbers; a malformed or oversized field is a clean error."""
+    # (output key, cell position, parser or None for plain text, required) per column
+    plan = [
+        (key, header.index(c.name), None if c.parse is str else c.parse, c.required, c.name)
+        for key, c in zip(keys or [c.name for c in columns], columns, strict=True)
+    ]
+    width = len(header)
+    absent_values = frozenset(missing)
     line = 1
-    while True:
-        line += 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:  # e.g. a field over csv.field_size_limit() (128 KiB)
-            raise DataValidationError(f"malformed row ({exc})", file=name, row=line) from None
-        yield line, cells
+    try:
+        for line, cells in enumerate(reader, start=2):
+            if len(cells) <= 1 and (not cells or not cells[0].strip()):
+                continue  # a blank line
+            if len(cells) != width:
+                raise DataValidationError(
+                    f"row has {len(cells)} fields, header has {width} "
+                    "(truncated row or stray delimiter)",
+                    file=name,
+                    row=line,
+                )
+            out: dict[str, Any] = {}
+            for key, pos, parse, required, field in plan:
+                raw = cells[pos].strip()
+                if raw in absent_values:
+                    if required:
+                        raise DataValidationError(
+                            "value is missing", file=name, row=line, field=field
+                        )
+                    out[key] = None
+                elif parse is None:
+                    out[key] = raw
+                else:
+                    try:
+                        out[key] = parse(raw)
+                    except ValueError as exc:
+                        raise DataValidationError(
+                            str(exc), file=name, row=line, field=field
+                        ) from None
+            yield line, out
+    except csv.Error as exc:  # e.g. a field over csv.field_size_limit() (128 KiB)
+        raise DataValidationError(f"malformed row ({exc})", file=name, row=line + 1) from None
 
 
 def _quoting(delimiter: str) -> Literal[0, 3]:
