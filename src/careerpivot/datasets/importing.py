@@ -95,7 +95,9 @@ def import_onet(
             raise DataValidationError("give both the OEWS file and the projections workbook")
         dataset, bls = apply_bls(dataset, read_oews(oews), read_projections(projections))
         summary.wages = ""
-    return _save(dataset, summary, bls, data_dir, progress)
+    held = [dataset]
+    del dataset  # _save holds the only reference: the unestimated copy goes once replaced
+    return _save(held, summary, bls, data_dir, progress)
 
 
 def import_bls(
@@ -113,16 +115,21 @@ def import_bls(
         raise DataValidationError("the starter set already carries BLS figures; import O*NET first")
     updated, bls = apply_bls(dataset, read_oews(oews), read_projections(projections))
     summary = ImportSummary(name=name, version=dataset.provenance.version, occupations=len(updated))
-    return _save(updated, summary, bls, data_dir, progress)
+    held = [updated]
+    del dataset, updated
+    return _save(held, summary, bls, data_dir, progress)
 
 
 def _save(
-    dataset: Dataset,
+    held: list[Dataset],
     summary: ImportSummary,
     bls: BlsSummary | None,
     data_dir: Path | None,
     progress: Progress | None,
 ) -> ImportResult:
+    """Estimate, rank, build the graph and save. ``held`` holds the only reference to the
+    data set, so each superseded copy (and its dense matrices) is freed as it goes."""
+    dataset = held.pop()
     report = progress or (lambda *_: None)
     report("estimating unrated roles", 0, 2)
     text = text_signals(dataset)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import tempfile
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,8 @@ def save_dataset(
             "format": SAVED_FORMAT,
             "name": dataset.name,
             "provenance": dataset.provenance.to_dict(),
-            "descriptors": [asdict(d) for d in dataset.descriptors],
-            "occupations": [asdict(o) for o in dataset.occupations],
+            "descriptors": _records(dataset.descriptors),
+            "occupations": _records(dataset.occupations),
             "extras": dataset.extras,
         }
         (staging / "dataset.json").write_text(json.dumps(meta), encoding="utf-8")
@@ -75,6 +76,15 @@ def save_dataset(
             safe_rmtree(root, staging)
         raise
     return directory
+
+
+def _records(items: Sequence[Any]) -> list[dict[str, Any]]:
+    """Dataclass records as dicts for JSON: what ``asdict`` gives for their flat fields
+    (text, numbers, tuples of them), without its deep copy (0.5 s on O*NET)."""
+    if not items:
+        return []
+    names = [f.name for f in fields(items[0])]
+    return [{n: getattr(item, n) for n in names} for item in items]
 
 
 def _swap(staging: Path, directory: Path) -> None:
