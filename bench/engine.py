@@ -65,7 +65,7 @@ def run(name: str, ds: Dataset, repeats: int) -> None:
         p = p.model_copy(
             update={"constraints": p.constraints.model_copy(update={"max_job_zone_step": 4})}
         )
-        return stepping_stone_routes(g, scorer, p, target, k=3)
+        return stepping_stone_routes(g, ds, p, target, k=3)
 
     routes = timings(route, max(20, repeats // 5))
     print(

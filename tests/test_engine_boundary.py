@@ -49,6 +49,35 @@ def test_fronts_ask_the_engine(path):
     assert _violations(path) == []
 
 
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "rejections").rglob("*.py")), ids=lambda p: p.name
+)
+def test_the_rejection_review_asks_the_engine_not_its_scorer(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    reads = [
+        n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "scorer"
+    ]
+    assert reads == []
+
+
+def test_routes_and_redirect_take_the_dataset_not_a_scorer():
+    import inspect
+
+    from careerpivot import routes
+    from careerpivot.rejections import redirect
+
+    for fn in (
+        routes.route_start,
+        routes.stepping_stone_routes,
+        routes.what_if,
+        routes.what_if_options,
+        redirect.suggest_redirect,
+        redirect.redirect_triggers,
+    ):
+        params = inspect.signature(fn).parameters
+        assert "dataset" in params and "scorer" not in params, fn.__name__
+
+
 def test_engine_answers_what_the_fronts_used_to_compute(engine):
     prof = engine.profile_for("15-1252.00")
     assert engine.route_start(prof) == "15-1252.00"

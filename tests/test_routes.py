@@ -89,7 +89,7 @@ def test_a_route_never_costs_less_than_its_largest_gap(a, b):
     )
     person = SYN_SCORER.person_vector(profile)
     floor = _largest_gap_hours(SYN, person, dst)
-    for route in stepping_stone_routes(SYN_GRAPH, SYN_SCORER, profile, dst, k=3):
+    for route in stepping_stone_routes(SYN_GRAPH, SYN, profile, dst, k=3):
         assert route.codes[0] == src and route.codes[-1] == dst
         assert route.total_hours >= floor - 1e-6
 
@@ -125,11 +125,11 @@ def test_route_to_current_role_is_an_error(engine):
 
 def test_what_if_moves_roles_up(engine):
     p = engine.profile_for("15-2051.01").without_ratings(["tech:sql"])
-    moves = what_if(engine.scorer, p, "tech:sql", levels=4.0)
+    moves = what_if(engine.dataset, p, "tech:sql", engine.scorer.score, levels=4.0)
     assert moves and all(m.gain > 0 for m in moves)
     assert moves == sorted(moves, key=lambda m: (-m.gain, m.new_rank))
     with pytest.raises(UnknownDescriptorError):
-        what_if(engine.scorer, p, "tech:nothing")
+        what_if(engine.dataset, p, "tech:nothing", engine.scorer.score)
 
 
 def test_cost_path_raises_levels_monotonically(tiny):

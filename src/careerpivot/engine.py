@@ -37,7 +37,7 @@ from careerpivot.routes import (
     what_if,
     what_if_options,
 )
-from careerpivot.scoring import Pivot, PivotScorer, ScoringWeights, scoring_notes
+from careerpivot.scoring import Pivot, PivotScorer, Scores, ScoringWeights, scoring_notes
 from careerpivot.search import SearchResult, TitleIndex
 
 
@@ -187,12 +187,13 @@ class Engine:
 
     def routes(self, profile: Profile, target: str, k: int = 3) -> list[Route]:
         """Stepping-stone routes to a target."""
-        return stepping_stone_routes(self.graph, self.scorer, profile, target, k=k)
+        start = self.route_start(profile)
+        return stepping_stone_routes(self.graph, self.dataset, profile, target, start=start, k=k)
 
     def route_start(self, profile: Profile) -> str:
         """Where routes and the map start for the profile: its current role, else the role
         it fits best (any job zone)."""
-        return route_start(self.scorer, profile)
+        return route_start(self.dataset, profile, self.scorer.score)
 
     def neighbourhood(self, code: str, radius: int = 1) -> RoleGraph:
         """The roles within ``radius`` transition steps of ``code`` (the map's subgraph)."""
@@ -210,8 +211,17 @@ class Engine:
 
     def what_if(self, profile: Profile, descriptor: str, levels: float = 1.0) -> list[RankChange]:
         """Roles that move up if the person adds ``levels`` to one descriptor."""
-        return what_if(self.scorer, profile, descriptor, levels=levels)
+        return what_if(self.dataset, profile, descriptor, self.scorer.score, levels=levels)
 
     def what_if_options(self, profile: Profile, target: str) -> list[WhatIfOption]:
         """The plan steps to ``target`` that move it, with hours, rank and fit before/after."""
-        return what_if_options(self.scorer, profile, self.plan(profile, target))
+        plan = self.plan(profile, target)
+        return what_if_options(self.dataset, profile, plan, self.scorer.score)
+
+    def pivot_scores(
+        self, profile: Profile, filters: Filters | None = None
+    ) -> tuple[Scores, FloatArray]:
+        """Every role's fit scores for the profile and its realistic-next-steps score (the
+        default list's order); the rejection redirect picks its candidates from these."""
+        s, realistic, _ = self.ranker.scores(profile, filters)
+        return s, realistic

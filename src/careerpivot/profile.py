@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from careerpivot.errors import ProfileError, UnknownDescriptorError
 from careerpivot.filters import Filters
 from careerpivot.jsondoc import json_object, read_document, validation_message
-from careerpivot.model import RIASEC, WORK_VALUES, Dataset
+from careerpivot.model import RIASEC, WORK_VALUES, Dataset, FloatArray
 from careerpivot.private import write_private
 
 PROFILE_SCHEMA_VERSION = 1
@@ -99,6 +100,14 @@ class Profile(BaseModel):
         if self.current_role is not None:
             dataset.occupation(self.current_role)
         return self
+
+    def level_vector(self, dataset: Dataset) -> FloatArray:
+        """The ratings as levels over all of ``dataset``'s descriptors (0 where not rated)."""
+        self.check(dataset)
+        vec = np.zeros(len(dataset.descriptors))
+        for d, v in self.ratings.items():
+            vec[dataset.descriptor_index[d]] = v
+        return vec
 
     def restricted_to(self, dataset: Dataset) -> tuple[Profile, list[str]]:
         """A copy without ratings the data set does not know, and the ids dropped."""

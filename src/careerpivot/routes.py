@@ -9,7 +9,7 @@ single gap to the target directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
 from weakref import WeakKeyDictionary
@@ -31,12 +31,17 @@ from careerpivot.effort import (
     typical_preparation,
 )
 from careerpivot.errors import NoRouteError, NotScorableError, UnknownRoleError
+from careerpivot.filters import Filters
 from careerpivot.gaps import IMPORTANT, MEETS_WITHIN, GapReport, GapRow, person_gap, to_close_mask
 from careerpivot.graph import RoleGraph, occupation_nodes
 from careerpivot.model import Dataset, FloatArray
 from careerpivot.profile import Profile
-from careerpivot.scoring import PivotScorer
+from careerpivot.scoring import Scores
 from careerpivot.tool_families import ToolFamily, choose_tools, covered_by_family, families
+
+#: Scores every role for a profile under filters (None: the profile's own); the engine
+#: passes its scorer's ``score``. Only what-if and the start of a route need scores.
+ScoreFn = Callable[[Profile, Filters | None], Scores]
 
 #: Kept for callers: the gap model's thresholds (see :mod:`careerpivot.gaps`).
 MIN_IMPORTANCE = IMPORTANT
@@ -356,22 +361,25 @@ def within_hops(g: RoleGraph, start: str, target: str, max_hops: int) -> RoleGra
     return sub
 
 
-def route_start(scorer: PivotScorer, profile: Profile) -> str:
-    """Where a route starts: the current role, else the role closest to the profile."""
+def route_start(dataset: Dataset, profile: Profile, score: ScoreFn) -> str:
+    """Where a route starts: the current role, else the role the profile fits best (any
+    job zone; ``score`` scores every role, e.g. the engine's scorer)."""
     if profile.current_role:
         return profile.current_role
-    ranked = scorer.rank(profile, profile.constraints.but(max_job_zone_step=4))
-    if not ranked:
+    s = score(profile, profile.constraints.but(max_job_zone_step=4))
+    idx = np.flatnonzero(s.eligible)
+    if not idx.size:
         raise NotScorableError("rate some skills or name a current role to plan a route")
-    return scorer.dataset_.occupations[ranked[0]].code
+    return dataset.occupations[int(idx[np.argmax(s.total[idx])])].code
 
 
 def stepping_stone_routes(
     g: RoleGraph,
-    scorer: PivotScorer,
+    dataset: Dataset,
     profile: Profile,
     target: str,
     *,
+    start: str | None = None,
     k: int = 3,
     max_hops: int = 4,
 ) -> list[Route]:
@@ -381,18 +389,22 @@ def stepping_stone_routes(
     edges (weight: role-to-role effort), allowing only job-zone steps within the
     profile's ``max_job_zone_step``; each is then costed for this person and the
     routes are returned cheapest first. The direct move counts as a route of one step.
+    Routes start at ``start`` (default: the current role; see :func:`route_start`).
     """
-    ds = scorer.dataset_
+    ds = dataset
     ds.occupation(target)
     if target not in g:
         raise UnknownRoleError(target, "The graph was built from another data set.")
-    start = route_start(scorer, profile)
+    start = start or profile.current_role
+    if start is None:
+        raise NotScorableError("name a current role (or a role to start from) to plan a route")
+    ds.occupation(start)
     if start == target:
         raise NoRouteError("you are already in the target role")
     max_step = profile.constraints.max_job_zone_step
 
     roles = transition_graph(g, max_step)
-    person = scorer.person_vector(profile)
+    person = profile.level_vector(ds)
     known = np.array([d.id in profile.ratings for d in ds.descriptors])
     candidates: list[list[str]] = [[start, target]]
     try:
@@ -432,9 +444,10 @@ class RankChange:
 
 
 def what_if(
-    scorer: PivotScorer,
+    dataset: Dataset,
     profile: Profile,
     descriptor: str,
+    score: ScoreFn,
     *,
     levels: float = 1.0,
     top: int = 20,
@@ -444,12 +457,12 @@ def what_if(
     Only roles in the new top ``top`` are reported, so the answer is about roles the
     person would actually see.
     """
-    ds = scorer.dataset_
+    ds = dataset
     ds.descriptor(descriptor)
     new_level = min(7.0, profile.ratings.get(descriptor, 0.0) + levels)
     better = profile.with_ratings({descriptor: new_level})
-    before = scorer.score(profile)
-    after = scorer.score(better)
+    before = score(profile, None)
+    after = score(better, None)
     old_rank = _ranks(before.total, before.eligible)
     new_rank = _ranks(after.total, after.eligible)
     changes = []
@@ -514,7 +527,12 @@ class WhatIfOption:
 
 
 def what_if_options(
-    scorer: PivotScorer, profile: Profile, plan: LearningPlan, *, min_gain: float = 0.001
+    dataset: Dataset,
+    profile: Profile,
+    plan: LearningPlan,
+    score: ScoreFn,
+    *,
+    min_gain: float = 0.001,
 ) -> list[WhatIfOption]:
     """The plan's steps that move the target, each learned to the target's level.
 
@@ -522,14 +540,14 @@ def what_if_options(
     or its rank; steps that change nothing for the target are left out. Best first:
     most rank places gained, then most fit per hour.
     """
-    ds = scorer.dataset_
+    ds = dataset
     i = ds.occupation_index[plan.target_code]
-    before = scorer.score(profile)
+    before = score(profile, None)
     old_ranks = _ranks(before.total, before.eligible | (np.arange(len(ds)) == i))
     out = []
     for step in plan.steps:
         better = profile.with_ratings({step.id: min(7.0, step.target)})
-        after = scorer.score(better)
+        after = score(better, None)
         new_ranks = _ranks(after.total, after.eligible | (np.arange(len(ds)) == i))
         old_fit, new_fit = float(before.total[i]), float(after.total[i])
         if not (new_fit - old_fit >= min_gain or new_ranks[i] < old_ranks[i]):

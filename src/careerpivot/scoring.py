@@ -224,12 +224,7 @@ class PivotScorer:
     # ----- scoring ------------------------------------------------------------------------
     def person_vector(self, profile: Profile) -> FloatArray:
         """The profile as a level vector over all descriptors (0 where not rated)."""
-        ds = self._check_fitted()
-        profile.check(ds)
-        vec = np.zeros(len(ds.descriptors))
-        for d, v in profile.ratings.items():
-            vec[ds.descriptor_index[d]] = v
-        return vec
+        return profile.level_vector(self._check_fitted())
 
     def score(
         self,

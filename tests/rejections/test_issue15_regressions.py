@@ -7,7 +7,7 @@ from careerpivot.rejections.actions import plan_actions, seniority
 from careerpivot.rejections.analysis import analyse_records
 from careerpivot.rejections.followup import follow_up_kind, follow_up_message
 from careerpivot.rejections.patterns import find_patterns
-from careerpivot.rejections.redirect import suggest_redirect
+from careerpivot.rejections.redirect import by_fit, suggest_redirect
 from careerpivot.rejections.wording import own_rating
 from tests.rejections.conftest import analysed, make_record
 
@@ -61,7 +61,7 @@ def test_no_rating_is_claimed_that_the_person_did_not_give(starter, engine):
     texts = _texts(plan)
     assert not any("you rate" in t.lower() for t in texts)
     assert any("not rated yet: rate it" in t for t in texts)
-    redirect = suggest_redirect(items, prof, engine.scorer)
+    redirect = suggest_redirect(items, prof, engine.dataset, by_fit(engine.scorer))
     assert not any("you rate" in t.sentence for t in redirect.triggers)
     # Once the person rates it themselves, the advice quotes their rating.
     mine = prof.with_ratings({"tech:tableau": 2.0})
@@ -112,7 +112,7 @@ def test_other_roles_and_actions_use_the_0_to_7_scale_only(starter, engine):
         analysed(make_record(f"a{i}", occupation_code=DS), cat, (("tech:sql", "SQL"),))
         for i, cat in enumerate(["skill_gap", "skill_gap", "resume_portfolio"])
     ]
-    redirect = suggest_redirect(items, prof, engine.scorer)
+    redirect = suggest_redirect(items, prof, engine.dataset, by_fit(engine.scorer))
     assert redirect.roles, "SQL named three times should suggest roles where it matters less"
     reasons = [r for role in redirect.roles for r in role.reasons]
     assert not any("/5" in r for r in reasons)

@@ -1,7 +1,7 @@
 import pytest
 
 from careerpivot.profile import Profile, profile_from_role
-from careerpivot.rejections.redirect import redirect_triggers, suggest_redirect
+from careerpivot.rejections.redirect import by_fit, redirect_triggers, suggest_redirect
 from tests.rejections.conftest import analysed, make_record
 
 BI = "15-2051.01"
@@ -26,7 +26,7 @@ def sql_rejections(codes=(BI, BI, "15-2051.00", BI)):
 
 
 def test_triggers_on_a_lacked_skill_and_a_role_family(analyst, scorer):
-    triggers = redirect_triggers(sql_rejections(), analyst, scorer)
+    triggers = redirect_triggers(sql_rejections(), analyst, scorer.dataset_)
     assert [(t.kind, t.key) for t in triggers] == [
         ("skill", "tech:sql"),
         ("family", "Computer and Mathematical"),
@@ -36,7 +36,7 @@ def test_triggers_on_a_lacked_skill_and_a_role_family(analyst, scorer):
 
 
 def test_redirect_roles_need_the_skill_less_and_sit_outside_the_family(starter, analyst, scorer):
-    result = suggest_redirect(sql_rejections(), analyst, scorer, k=5)
+    result = suggest_redirect(sql_rejections(), analyst, scorer.dataset_, by_fit(scorer), k=5)
     assert len(result.roles) == 5
     j = starter.descriptor_index["tech:sql"]
     rejected_imp = starter.importance_matrix[starter.occupation_index[BI], j]
@@ -52,7 +52,9 @@ def test_redirect_roles_need_the_skill_less_and_sit_outside_the_family(starter, 
 
 
 def test_redirect_roles_are_adjacent_and_use_the_persons_strengths(analyst, scorer):
-    result = suggest_redirect(sql_rejections(), analyst, scorer, k=5, pool=25)
+    result = suggest_redirect(
+        sql_rejections(), analyst, scorer.dataset_, by_fit(scorer), k=5, pool=25
+    )
     eligible = scorer.rank(analyst)
     top = {scorer.dataset_.occupations[i].code for i in eligible[:60]}
     assert all(r.code in top for r in result.roles)  # drawn from the most viable roles
@@ -65,8 +67,8 @@ def test_a_skill_the_person_has_does_not_trigger(starter, scorer):
         analysed(make_record(f"a{i}", occupation_code=c), "skill_gap", (SQL,))
         for i, c in enumerate([BI, "13-1111.00", "29-1141.00"])
     ]
-    assert redirect_triggers(spread, strong, scorer) == []
-    assert suggest_redirect(spread, strong, scorer).roles == []
+    assert redirect_triggers(spread, strong, scorer.dataset_) == []
+    assert suggest_redirect(spread, strong, scorer.dataset_, by_fit(scorer)).roles == []
 
 
 def test_a_single_mention_is_not_enough(analyst, scorer):
@@ -74,12 +76,12 @@ def test_a_single_mention_is_not_enough(analyst, scorer):
         analysed(make_record("a1", occupation_code="13-1111.00"), "skill_gap", (SQL,)),
         analysed(make_record("a2", occupation_code="29-1141.00"), "generic"),
     ]
-    assert redirect_triggers(items, analyst, scorer) == []
+    assert redirect_triggers(items, analyst, scorer.dataset_) == []
 
 
 def test_family_only_trigger_moves_away_from_the_family(analyst, scorer):
     items = [analysed(make_record(f"a{i}", occupation_code=BI), "interview") for i in range(3)]
-    result = suggest_redirect(items, analyst, scorer, k=4)
+    result = suggest_redirect(items, analyst, scorer.dataset_, by_fit(scorer), k=4)
     assert [t.kind for t in result.triggers] == ["family"]
     assert len(result.roles) == 4 and all(not r.code.startswith("15-") for r in result.roles)
 
@@ -89,7 +91,7 @@ def test_a_title_cluster_family_is_not_claimed_as_avoided(analyst, scorer):
         analysed(make_record(f"a{i}", occupation_code=None, role_title=t), "interview", (SQL,))
         for i, t in enumerate(["Data Analyst", "Senior Data Analyst", "Data Analyst II"])
     ]
-    result = suggest_redirect(items, analyst, scorer, k=3)
+    result = suggest_redirect(items, analyst, scorer.dataset_, by_fit(scorer), k=3)
     assert [t.kind for t in result.triggers] == ["skill", "family"]
     assert result.triggers[1].key == "Data Analyst-type roles"
     assert result.roles and not any("outside" in why for r in result.roles for why in r.reasons)

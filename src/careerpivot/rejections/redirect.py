@@ -19,25 +19,39 @@ weight`` averages the weights of the person's top-rated descriptors.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
-from careerpivot.model import IMPORTANCE_RANGE, SOC_MAJOR_GROUPS
+from careerpivot.filters import Filters
+from careerpivot.model import IMPORTANCE_RANGE, SOC_MAJOR_GROUPS, Dataset, FloatArray
 from careerpivot.profile import Profile
-from careerpivot.ranking import PivotRanker
 from careerpivot.rejections.analysis import RecordAnalysis
 from careerpivot.rejections.patterns import family_concentration
 from careerpivot.rejections.wording import importance_words, own_rating
-from careerpivot.scoring import PivotScorer, importance_weights
+from careerpivot.scoring import PivotScorer, Scores, importance_weights
 
 MIN_MENTIONS = 2
 LACKS_BELOW = 4.0  # with no rejected role to compare, a rating under this counts as lacking
 N_STRENGTHS = 5
 WEIGHTS = (0.6, 0.2, 0.2)  # viability (adjacency first), relief, strengths
 RELIEF_SPAN = 0.5  # weight drop (two importance points) that counts as full relief
+
+#: Every role's fit scores for a profile under filters, and the order to take them in
+#: (highest first): :meth:`careerpivot.engine.Engine.pivot_scores` or :func:`by_fit`.
+RedirectScores = Callable[[Profile, Filters], tuple[Scores, FloatArray]]
+
+
+def by_fit(scorer: PivotScorer) -> RedirectScores:
+    """Candidates in order of fit alone (no relatedness to the current role)."""
+
+    def scores(profile: Profile, filters: Filters) -> tuple[Scores, FloatArray]:
+        s = scorer.score(profile, filters)
+        return s, s.total
+
+    return scores
 
 
 @dataclass(frozen=True)
@@ -76,13 +90,13 @@ class Redirect:
 def redirect_triggers(
     analyses: Sequence[RecordAnalysis],
     profile: Profile,
-    scorer: PivotScorer,
+    dataset: Dataset,
     *,
     min_mentions: int = MIN_MENTIONS,
 ) -> list[RedirectTrigger]:
     """Skills named in at least ``min_mentions`` rejections that the person lacks, and a
     role family holding most rejections."""
-    ds = scorer.dataset_
+    ds = dataset
     rejected = [a for a in analyses if a.classification is not None]
     triggers: list[RedirectTrigger] = []
     named: dict[str, list[RecordAnalysis]] = {}
@@ -93,7 +107,7 @@ def redirect_triggers(
         if len(items) < min_mentions:
             continue
         have = profile.ratings.get(did, 0.0)
-        need = _required_in(scorer, did, [a.record.occupation_code for a in items])
+        need = _required_in(ds, did, [a.record.occupation_code for a in items])
         if have >= (need if need is not None else LACKS_BELOW):
             continue
         name = ds.descriptor(did).name
@@ -133,26 +147,27 @@ def redirect_triggers(
 def suggest_redirect(
     analyses: Sequence[RecordAnalysis],
     profile: Profile,
-    scorer: PivotScorer,
+    dataset: Dataset,
+    scores: RedirectScores,
     *,
     k: int = 5,
     pool: int = 25,
     min_mentions: int = MIN_MENTIONS,
-    ranker: PivotRanker | None = None,
 ) -> Redirect:
     """Adjacent roles away from the problem skills and family (empty when nothing triggers).
 
-    With ``ranker`` the candidates are the default list's most realistic next steps
-    (:mod:`careerpivot.ranking`); without it, the best fits."""
-    triggers = redirect_triggers(analyses, profile, scorer, min_mentions=min_mentions)
+    ``scores`` gives every role's fit and the order to take candidates in: the engine's
+    :meth:`~careerpivot.engine.Engine.pivot_scores` (the default list's most realistic
+    next steps), or :func:`by_fit` over a scorer (the best fits)."""
+    triggers = redirect_triggers(analyses, profile, dataset, min_mentions=min_mentions)
     if not triggers:
         return Redirect([], [])
-    ds = scorer.dataset_
+    ds = dataset
     codes = {a.record.id: a.record.occupation_code for a in analyses}
     problems = [t.key for t in triggers if t.kind == "skill"]
     # How much each problem skill matters in the roles whose rejections named it.
     reference = {
-        t.key: _required_importance(scorer, t.key, [codes[i] for i in t.evidence])
+        t.key: _required_importance(ds, t.key, [codes[i] for i in t.evidence])
         for t in triggers
         if t.kind == "skill"
     }
@@ -162,17 +177,13 @@ def suggest_redirect(
     limits = profile.constraints.but(exclude=(*profile.constraints.exclude, *applied))
     if soc_family:  # away from the family the rejections cluster in
         limits = limits.but(families=[c for c, n in SOC_MAJOR_GROUPS.items() if n != soc_family])
-    if ranker is not None:
-        scores, order_by, _ = ranker.scores(profile, limits)
-    else:
-        scores = scorer.score(profile, limits)
-        order_by = scores.total
-    idx = np.flatnonzero(scores.eligible & np.isfinite(scores.total))
+    fit, order_by = scores(profile, limits)
+    idx = np.flatnonzero(fit.eligible & np.isfinite(fit.total))
     idx = idx[np.argsort(-order_by[idx], kind="stable")][:pool]
-    strengths = _strengths(profile, problems, scorer)
+    strengths = _strengths(profile, problems, ds)
     roles: list[RedirectRole] = []
     for i in idx:
-        role = _rank_role(int(i), scorer, float(scores.total[i]), reference, strengths, soc_family)
+        role = _rank_role(int(i), ds, float(fit.total[i]), reference, strengths, soc_family)
         if role is not None:
             roles.append(role)
     roles.sort(key=lambda r: (-r.score, r.title))
@@ -181,13 +192,12 @@ def suggest_redirect(
 
 def _rank_role(
     i: int,
-    scorer: PivotScorer,
+    ds: Dataset,
     viability: float,
     reference: dict[str, float | None],
     strengths: list[tuple[int, str]],
     family: str | None,
 ) -> RedirectRole | None:
-    ds = scorer.dataset_
     imp = ds.importance_matrix[i]
     w = importance_weights(np.asarray(imp))
     reasons: list[str] = []
@@ -236,9 +246,8 @@ def _weight(importance: float | None) -> float:
     return 1.0 if importance is None else float(np.clip((importance - 1.0) / 4.0, 0.0, 1.0))
 
 
-def _strengths(profile: Profile, problems: list[str], scorer: PivotScorer) -> list[tuple[int, str]]:
+def _strengths(profile: Profile, problems: list[str], ds: Dataset) -> list[tuple[int, str]]:
     """Column index and name of the person's top-rated descriptors (problem skills excluded)."""
-    ds = scorer.dataset_
     rated = sorted(
         ((v, d) for d, v in profile.ratings.items() if d not in problems and v > 0),
         key=lambda t: (-t[0], t[1]),
@@ -246,9 +255,8 @@ def _strengths(profile: Profile, problems: list[str], scorer: PivotScorer) -> li
     return [(ds.descriptor_index[d], ds.descriptor(d).name) for _, d in rated]
 
 
-def _required_in(scorer: PivotScorer, did: str, codes: Sequence[str | None]) -> float | None:
+def _required_in(ds: Dataset, did: str, codes: Sequence[str | None]) -> float | None:
     """Highest level the given roles require of ``did``; ``None`` if none of them rates it."""
-    ds = scorer.dataset_
     j = ds.descriptor_index[did]
     levels = [
         float(ds.level_matrix[ds.occupation_index[c], j])
@@ -259,11 +267,8 @@ def _required_in(scorer: PivotScorer, did: str, codes: Sequence[str | None]) -> 
     return max(levels) if levels else None
 
 
-def _required_importance(
-    scorer: PivotScorer, did: str, codes: Sequence[str | None]
-) -> float | None:
+def _required_importance(ds: Dataset, did: str, codes: Sequence[str | None]) -> float | None:
     """Mean importance of ``did`` in the given roles; ``None`` if none of them rates it."""
-    ds = scorer.dataset_
     j = ds.descriptor_index[did]
     imps = [
         float(ds.importance_matrix[ds.occupation_index[c], j])

@@ -53,5 +53,5 @@ def review_log(
         analyses=analyses,
         patterns=find_patterns(analyses),
         plan=plan_actions(analyses, profile, engine, target=target, name=name),
-        redirect=suggest_redirect(analyses, profile, engine.scorer, ranker=engine.ranker),
+        redirect=suggest_redirect(analyses, profile, engine.dataset, engine.pivot_scores),
     )
