@@ -10,7 +10,7 @@ travel with the fields.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,10 +26,13 @@ from careerpivot.routes import (
     Route,
     RouteStep,
 )
-from careerpivot.scoring import Pivot
+from careerpivot.scoring import DescriptorNote, Pivot, SimilarRole
 from careerpivot.search import TitleMatch
 
 _FROM = ConfigDict(from_attributes=True)
+
+#: How much of each pivot's explanation an answer carries (see :class:`RecommendAnswer`).
+Detail = Literal["summary", "full"]
 
 
 class DataSource(BaseModel):
@@ -167,31 +170,10 @@ class SearchAnswer(Answer):
         )
 
 
-# ----- pivots --------------------------------------------------------------------------------
-class RoleRef(BaseModel):
-    """A role by code and title."""
-
-    code: str
-    title: str
-
-
-class RecommendAnswer(Answer):
-    """Ranked adjacent roles, each with reasons, gaps, wage change and outlook."""
-
-    start: RoleRef | None = Field(description="the current role, when known")
-    pivots: list[Pivot]
-
-    @classmethod
-    def of(cls, dataset: Dataset, current: str | None, pivots: list[Pivot]) -> RecommendAnswer:
-        """Wrap the engine's pivots."""
-        start = RoleRef(code=current, title=dataset.occupation(current).title) if current else None
-        return cls(dataset=DataSource.of(dataset), start=start, pivots=pivots)
-
-
 # ----- gaps ----------------------------------------------------------------------------------
-class GapRowOut(BaseModel):
-    """One requirement compared: levels 0-7, importance 1-5, priority = importance x deficit,
-    a status and the hours to close it (the one gap model every page and command shows)."""
+class GapItemOut(BaseModel):
+    """One requirement to close, in short: levels 0-7, importance 1-5, status, priority
+    (importance x deficit) and the hours to close it."""
 
     model_config = _FROM
 
@@ -205,9 +187,15 @@ class GapRowOut(BaseModel):
     status: Status
     hours: float = Field(description="estimated hours to reach the required level")
     estimated: bool
+    priority: float
+
+
+class GapRowOut(GapItemOut):
+    """One requirement compared, in full: the short fields plus the words behind them
+    (the one gap model every page and command shows)."""
+
     note: str
     deficit: float
-    priority: float
     priority_words: str
     why: str
     missing: bool
@@ -216,7 +204,7 @@ class GapRowOut(BaseModel):
     current_words: str = Field(description="what someone at the current level can do")
 
 
-class GapAnswer(Answer):
+class GapOut(BaseModel):
     """Person (or role) vs target role: what to close by priority, tools to check, what
     transfers, what goes unused; ``rows`` has every requirement."""
 
@@ -234,14 +222,13 @@ class GapAnswer(Answer):
     rows: list[GapRowOut]
 
     @classmethod
-    def of(cls, dataset: Dataset, report: GapReport) -> GapAnswer:
-        """Wrap the engine's gap report."""
+    def from_report(cls, report: GapReport, **extra: Any) -> Self:
+        """The engine's gap report, every row (``extra``: a subclass's own fields)."""
 
         def rows(xs: list[Any]) -> list[GapRowOut]:
             return [GapRowOut.model_validate(x) for x in xs]
 
         return cls(
-            dataset=DataSource.of(dataset),
             source=report.source,
             target=report.target_code,
             target_title=report.target_title,
@@ -254,6 +241,125 @@ class GapAnswer(Answer):
             met=rows(report.transfers),
             unused=rows(report.unused),
             rows=rows(report.rows),
+            **extra,
+        )
+
+
+class GapAnswer(GapOut, Answer):
+    """``POST /v1/gap`` and ``gap --json``: the full gap model with the data set."""
+
+    @classmethod
+    def of(cls, dataset: Dataset, report: GapReport) -> GapAnswer:
+        """Wrap the engine's gap report."""
+        return cls.from_report(report, dataset=DataSource.of(dataset))
+
+
+# ----- pivots --------------------------------------------------------------------------------
+class RoleRef(BaseModel):
+    """A role by code and title."""
+
+    code: str
+    title: str
+
+
+class GapTotals(BaseModel):
+    """A pivot's gap model in numbers: what there is to close and the hours it takes."""
+
+    summary: str
+    to_close: int = Field(description="requirements to close (gaps and small gaps)")
+    tools_to_check: int = Field(description="tools the role uses that the person has not rated")
+    total_hours: float = Field(description="estimated hours to close every gap")
+    estimated: bool = Field(description="the role's ratings are estimated, not surveyed")
+
+
+class PivotOut(BaseModel):
+    """One suggested role: fit and realistic scores (0-1), why it fits (strengths, each at
+    the person's and the role's level, 0-7), the top gaps with status, priority and hours,
+    totals, and the role's numbers (wages USD/year, outlook % over ten years)."""
+
+    model_config = _FROM
+
+    code: str
+    title: str
+    rank: int
+    score: float = Field(description="fit (viability), 0-1")
+    realistic: float | None = Field(default=None, description="realistic-next-steps score")
+    relatedness: float | None = None
+    components: dict[str, float] = Field(description="each part of the fit, 0-1")
+    strengths: list[DescriptorNote] = Field(description="why it fits: requirements met")
+    gaps: list[GapItemOut] = Field(description="top gaps to close, highest priority first")
+    tools_to_check: list[GapItemOut] = Field(description="top tools the role uses, not rated")
+    totals: GapTotals | None = Field(default=None, description="absent without explanations")
+    job_zone: int | None = None
+    job_zone_step: int | None = None
+    job_zone_label: str = ""
+    median_wage: float | None = Field(default=None, description="USD per year")
+    wage_change: float | None = Field(default=None, description="USD per year vs current role")
+    outlook_pct: float | None = Field(default=None, description="% change over ten years")
+    annual_openings: float | None = None
+    major_group: str = ""
+    similar: list[SimilarRole] = Field(default_factory=list)
+    estimate_note: str = ""
+    gap: GapOut | None = Field(
+        default=None, description="every requirement compared (only with detail=full)"
+    )
+
+    @classmethod
+    def of(cls, pivot: Pivot, *, full: bool = False) -> PivotOut:
+        """The pivot's summary; ``full`` adds its whole gap model."""
+        fields = {n: getattr(pivot, n) for n in cls.model_fields if n not in _FROM_GAP}
+        report = pivot.gap
+        if report is None:  # listed without explanations
+            return cls(**fields, gaps=[], tools_to_check=[])
+        to_close, tools = report.to_close, report.tools_to_check
+        return cls(
+            **fields,
+            # the same rows the pivot's notes come from, with status, priority and hours
+            gaps=[GapItemOut.model_validate(r) for r in to_close[: len(pivot.gaps)]],
+            tools_to_check=[
+                GapItemOut.model_validate(r) for r in tools[: len(pivot.tools_to_check)]
+            ],
+            totals=GapTotals(
+                summary=report.summary,
+                to_close=len(to_close),
+                tools_to_check=len(tools),
+                total_hours=float(sum(r.hours for r in to_close)),  # report.total_hours
+                estimated=report.estimated,
+            ),
+            gap=GapOut.from_report(report) if full else None,
+        )
+
+
+_FROM_GAP = {"gaps", "tools_to_check", "totals", "gap"}
+
+
+class RecommendAnswer(Answer):
+    """Ranked adjacent roles, each with reasons, top gaps, wage change and outlook.
+
+    ``detail="summary"`` (the default) gives each pivot what a caller shows: fit, the
+    strengths it uses, the top gaps with status, priority and hours, totals and the
+    estimate note. ``detail="full"`` adds each pivot's whole gap model (``gap``: every
+    requirement, about 500 rows a role on O*NET), which ``POST /v1/gap`` also gives."""
+
+    start: RoleRef | None = Field(description="the current role, when known")
+    detail: Detail = "summary"
+    pivots: list[PivotOut]
+
+    @classmethod
+    def of(
+        cls,
+        dataset: Dataset,
+        current: str | None,
+        pivots: list[Pivot],
+        detail: Detail = "summary",
+    ) -> RecommendAnswer:
+        """Wrap the engine's pivots."""
+        start = RoleRef(code=current, title=dataset.occupation(current).title) if current else None
+        return cls(
+            dataset=DataSource.of(dataset),
+            start=start,
+            detail=detail,
+            pivots=[PivotOut.of(p, full=detail == "full") for p in pivots],
         )
 
 

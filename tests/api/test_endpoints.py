@@ -102,6 +102,26 @@ def test_recommend_by_title_matches_the_engine(client, eng):
     assert body["pivots"][0]["strengths"] and "gaps" in body["pivots"][0]
 
 
+def test_recommend_summarises_each_pivot_and_gives_the_full_gap_on_request(client):
+    ask = {"role": "15-1252.00", "k": 3}
+    summary = client.post("/v1/recommend", json=ask)
+    full = client.post("/v1/recommend", json={**ask, "detail": "full"})
+    assert summary.json()["detail"] == "summary" and full.json()["detail"] == "full"
+    assert len(summary.content) * 3 < len(full.content)
+    for short, long in zip(summary.json()["pivots"], full.json()["pivots"], strict=True):
+        assert short["gap"] is None and short["totals"]["summary"]
+        gap = long["gap"]
+        assert len(gap["rows"]) > 3 * len(short["gaps"]) and gap["target"] == short["code"]
+        # the summary's top gaps are the full model's first rows to close, same numbers
+        top = [(g["id"], g["status"], g["priority"], g["hours"]) for g in short["gaps"]]
+        rows = [(g["id"], g["status"], g["priority"], g["hours"]) for g in gap["gaps"]]
+        assert top == rows[: len(top)] and all(g["status"] for g in short["gaps"])
+        assert short["totals"]["to_close"] == len(gap["gaps"])
+        assert short["totals"]["total_hours"] == pytest.approx(gap["total_hours"])
+        one = client.post("/v1/gap", json={"role": "15-1252.00", "target": short["code"]})
+        assert one.json()["summary"] == short["totals"]["summary"]
+
+
 def test_recommend_with_a_profile_and_filters(client, eng):
     profile = eng.profile_for("15-2051.00").model_dump(mode="json")
     body = client.post(

@@ -14,8 +14,9 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Path, Query
+from fastapi import Depends, FastAPI, Path, Query, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from careerpivot.api import problems
@@ -126,7 +127,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=(
             "Every answer names its data set, version, provenance and licence notices "
             "(`dataset`); answers from O*NET data carry O*NET's attribution. Errors are "
-            "JSON problem documents (400, 404, 422), never tracebacks."
+            "JSON problem documents (400, 404, 422), never tracebacks.\n\n"
+            "`POST /v1/recommend` answers in summary by default: for each role its fit, "
+            "why it fits (the strengths it uses), the top gaps with status, priority and "
+            "hours, tools to check, totals and the estimate note, which is what a list of "
+            "suggestions shows (a few KiB a role). Each role's whole comparison (every "
+            "requirement, about 500 rows a role on O*NET data) comes with "
+            '`"detail": "full"`, or for one role from `POST /v1/gap`.'
         ),
         lifespan=lifespan,
         responses=problems.RESPONSES,
@@ -156,39 +163,41 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         return DatasetsAnswer(datasets=out)
 
-    @app.get("/v1/roles/search", tags=["roles"])
+    @app.get("/v1/roles/search", tags=["roles"], response_model=SearchAnswer)
     def search_roles(
         q: Annotated[str, Query(min_length=1, max_length=200, description="a job title")],
         limit: Annotated[int, Query(ge=1, le=100)] = 10,
         dataset: DatasetQ = None,
-    ) -> SearchAnswer:
+    ) -> Response:
         """Roles whose title or alternate titles match ``q`` (typo tolerant), best first."""
         eng = engines.get(dataset)
-        return SearchAnswer.of(eng.dataset, q, eng.search(q, limit=limit))
+        return _json(SearchAnswer.of(eng.dataset, q, eng.search(q, limit=limit)))
 
-    @app.get("/v1/roles/{code}", tags=["roles"])
+    @app.get("/v1/roles/{code}", tags=["roles"], response_model=RoleAnswer)
     def show_role(
         code: Annotated[str, Path(max_length=20, description="O*NET-SOC code, e.g. 15-1252.00")],
         dataset: DatasetQ = None,
-    ) -> RoleAnswer:
+    ) -> Response:
         """One role: facts and requirements, most important first."""
         eng = engines.get(dataset)
         if not ONET_SOC_PATTERN.match(code):
             raise HTTPException(404, f"{code!r} is not an O*NET-SOC code like 15-1252.00")
-        return RoleAnswer.of(eng.dataset, eng.dataset.occupation(code))
+        return _json(RoleAnswer.of(eng.dataset, eng.dataset.occupation(code)))
 
-    @app.post("/v1/recommend", tags=["questions"])
-    def recommend(req: RecommendRequest) -> RecommendAnswer:
-        """Top-k adjacent roles for a role or a profile, each with reasons and gaps."""
+    @app.post("/v1/recommend", tags=["questions"], response_model=RecommendAnswer)
+    def recommend(req: RecommendRequest) -> Response:
+        """Top-k adjacent roles for a role or a profile, each with why it fits, its top
+        gaps (status, priority, hours) and totals; ``detail="full"`` adds every
+        requirement of each role (``POST /v1/gap`` gives the same for one role)."""
         eng = engines.get(req.dataset)
         prof, notes = _person(eng, req)
         pivots = eng.recommend(prof, req.k, filters=req.filters.over(prof.constraints))
-        answer = RecommendAnswer.of(eng.dataset, prof.current_role, pivots)
+        answer = RecommendAnswer.of(eng.dataset, prof.current_role, pivots, req.detail)
         answer.notes = notes
-        return answer
+        return _json(answer)
 
-    @app.post("/v1/gap", tags=["questions"])
-    def gap(req: GapRequest) -> GapAnswer:
+    @app.post("/v1/gap", tags=["questions"], response_model=GapAnswer)
+    def gap(req: GapRequest) -> Response:
         """Person (or, given only ``role``, that role) vs a target role."""
         eng = engines.get(req.dataset)
         target, notes = _target(eng, req.target)
@@ -200,10 +209,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             report = eng.gap(prof, target)
         answer = GapAnswer.of(eng.dataset, report)
         answer.notes = more + notes
-        return answer
+        return _json(answer)
 
-    @app.post("/v1/plan", tags=["questions"])
-    def plan(req: PlanRequest) -> PlanAnswer:
+    @app.post("/v1/plan", tags=["questions"], response_model=PlanAnswer)
+    def plan(req: PlanRequest) -> Response:
         """Ordered learning steps to a target, and stepping-stone routes."""
         eng = engines.get(req.dataset)
         prof, notes = _person(eng, req)
@@ -211,10 +220,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routes = eng.routes(prof, target, k=req.routes) if req.routes else []
         answer = PlanAnswer.of(eng.dataset, eng.plan(prof, target), routes)
         answer.notes = notes + more
-        return answer
+        return _json(answer)
 
-    @app.post("/v1/what-if", tags=["questions"])
-    def what_if(req: WhatIfRequest) -> WhatIfAnswer:
+    @app.post("/v1/what-if", tags=["questions"], response_model=WhatIfAnswer)
+    def what_if(req: WhatIfRequest) -> Response:
         """Roles that move up the list if the person raises one descriptor."""
         eng = engines.get(req.dataset)
         prof, notes = _person(eng, req)
@@ -222,7 +231,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         changes = eng.what_if(prof, req.descriptor, levels=req.levels)
         answer = WhatIfAnswer.of(eng.dataset, req.descriptor, req.levels, changes)
         answer.notes = notes
-        return answer
+        return _json(answer)
 
     @app.post("/v1/feedback/classify", tags=["rejections"])
     def classify(req: ClassifyRequest) -> ClassifyAnswer:
@@ -335,6 +344,12 @@ def _person(eng: Engine, req: Person) -> tuple[Profile, list[str]]:
     assert req.role is not None  # the request model requires one of the two
     code, notes = _role(eng, req.role)
     return eng.profile_for(code), notes
+
+
+def _json(answer: BaseModel) -> Response:
+    """The answer as JSON, serialised once by pydantic (FastAPI would dump it to a dict,
+    validate that again and encode it: several times the work for the large answers)."""
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 def app_from_env() -> FastAPI:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from careerpivot.filters import Filters
 from careerpivot.profile import Profile
 from careerpivot.rejections.records import RejectionLog
+from careerpivot.schemas import Detail
 
 _STRICT = ConfigDict(extra="forbid")
 
@@ -39,6 +40,11 @@ class RecommendRequest(Person):
         default_factory=Filters,
         description="limits on suggested roles; the fields given replace the profile's "
         "constraints, the others stay",
+    )
+    detail: Detail = Field(
+        default="summary",
+        description="'summary': each role's fit, strengths, top gaps and totals; 'full': "
+        "also every requirement compared (large: about 500 rows a role on O*NET)",
     )
 
 
