@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from careerpivot.model import Dataset
+from careerpivot.profile import stand_in
 
 if TYPE_CHECKING:
     from careerpivot.gaps import GapReport
+    from careerpivot.search import TitleMatch
 
 ONET_ATTRIBUTION = (
     "This product includes information from the O*NET Database by the U.S. Department of "
@@ -111,4 +113,22 @@ def fit_explained(score: float, report: GapReport | None) -> str:
         f"and knowledge areas need (weighted by importance); {met} met in full, {near} within "
         f"a level, {far} a level or more short. Interests, how alike the work is, tools and "
         "the job-zone step count too."
+    )
+
+
+def matched_note(text: str, match: TitleMatch) -> str:
+    """The sentence saying which role a typed title was taken for (CLI and API alike)."""
+    return f"Matched {text!r} to {match.code} {match.title} (via {match.matched!r})."
+
+
+def stand_in_note(dataset: Dataset, code: str) -> tuple[str, str]:
+    """The role to compare with for ``code``: itself, or its closest rated role when it has
+    no ratings, and the sentence saying so ("" when it is itself)."""
+    other = stand_in(dataset, code)
+    if other == code:
+        return code, ""
+    asked, used = dataset.occupation(code).title, dataset.occupation(other).title
+    return other, (
+        f"{dataset.name} has no skill ratings for {asked}; "
+        f"comparing with its closest rated role, {other} {used}."
     )

@@ -16,7 +16,6 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Path, Query, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from careerpivot.api import problems
@@ -44,8 +43,10 @@ from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.engine import Engine
 from careerpivot.errors import UnknownRoleError
 from careerpivot.model import ONET_SOC_PATTERN
-from careerpivot.profile import Profile, stand_in
+from careerpivot.presentation import matched_note, stand_in_note
+from careerpivot.profile import Profile
 from careerpivot.schemas import (
+    Answer,
     DataSource,
     GapAnswer,
     PlanAnswer,
@@ -193,8 +194,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         prof, notes = _person(eng, req)
         pivots = eng.recommend(prof, req.k, filters=req.filters.over(prof.constraints))
         answer = RecommendAnswer.of(eng.dataset, prof.current_role, pivots, req.detail)
-        answer.notes = notes
-        return _json(answer)
+        return _json(answer, notes)
 
     @app.post("/v1/gap", tags=["questions"], response_model=GapAnswer)
     def gap(req: GapRequest) -> Response:
@@ -208,8 +208,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             prof, more = _person(eng, req)
             report = eng.gap(prof, target)
         answer = GapAnswer.of(eng.dataset, report)
-        answer.notes = more + notes
-        return _json(answer)
+        return _json(answer, more + notes)
 
     @app.post("/v1/plan", tags=["questions"], response_model=PlanAnswer)
     def plan(req: PlanRequest) -> Response:
@@ -219,8 +218,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         target, more = _target(eng, req.target)
         routes = eng.routes(prof, target, k=req.routes) if req.routes else []
         answer = PlanAnswer.of(eng.dataset, eng.plan(prof, target), routes)
-        answer.notes = notes + more
-        return _json(answer)
+        return _json(answer, notes + more)
 
     @app.post("/v1/what-if", tags=["questions"], response_model=WhatIfAnswer)
     def what_if(req: WhatIfRequest) -> Response:
@@ -230,8 +228,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         eng.dataset.descriptor(req.descriptor)  # 404 naming it when unknown
         changes = eng.what_if(prof, req.descriptor, levels=req.levels)
         answer = WhatIfAnswer.of(eng.dataset, req.descriptor, req.levels, changes)
-        answer.notes = notes
-        return _json(answer)
+        return _json(answer, notes)
 
     @app.post("/v1/feedback/classify", tags=["rejections"])
     def classify(req: ClassifyRequest) -> ClassifyAnswer:
@@ -316,20 +313,14 @@ def _role(eng: Engine, text: str) -> tuple[str, list[str]]:
     best = hits[0]
     if best.score >= 100:
         return best.code, []
-    return best.code, [f"Matched {text!r} to {best.code} {best.title} (via {best.matched!r})."]
+    return best.code, [matched_note(text, best)]
 
 
 def _target(eng: Engine, text: str) -> tuple[str, list[str]]:
     """A target role, or its closest rated role when it has no ratings (said in a note)."""
     code, notes = _role(eng, text)
-    other = stand_in(eng.dataset, code)
-    if other != code:
-        asked, used = eng.dataset.occupation(code).title, eng.dataset.occupation(other).title
-        notes.append(
-            f"{eng.dataset.name} has no skill ratings for {asked}; compared with its closest "
-            f"rated role, {other} {used}."
-        )
-    return other, notes
+    other, note = stand_in_note(eng.dataset, code)
+    return other, [*notes, note] if note else notes
 
 
 def _person(eng: Engine, req: Person) -> tuple[Profile, list[str]]:
@@ -346,9 +337,12 @@ def _person(eng: Engine, req: Person) -> tuple[Profile, list[str]]:
     return eng.profile_for(code), notes
 
 
-def _json(answer: BaseModel) -> Response:
-    """The answer as JSON, serialised once by pydantic (FastAPI would dump it to a dict,
-    validate that again and encode it: several times the work for the large answers)."""
+def _json(answer: Answer, notes: list[str] | None = None) -> Response:
+    """The answer (with ``notes`` on what was assumed) as JSON, serialised once by pydantic:
+    FastAPI would dump it to a dict, validate that again and encode it, several times the
+    work for the large answers."""
+    if notes:
+        answer.notes = notes
     return Response(answer.model_dump_json(), media_type="application/json")
 
 

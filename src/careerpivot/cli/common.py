@@ -16,8 +16,8 @@ from rich.text import Text
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.engine import Engine
 from careerpivot.errors import AmbiguousRoleError, CareerPivotError, UnknownRoleError
-from careerpivot.presentation import percent_change, usd, usd_change
-from careerpivot.profile import Profile, load_profile, stand_in
+from careerpivot.presentation import matched_note, percent_change, stand_in_note, usd, usd_change
+from careerpivot.profile import Profile, load_profile
 
 # Markup and emoji codes are off: text from people and files ("[/]", ":x:") prints as typed.
 # Our own styling goes through rich.text.Text (see styled()).
@@ -61,23 +61,16 @@ def resolve_role(eng: Engine, text: str) -> str:
     if best is None:
         raise AmbiguousRoleError(text, [(m.code, m.title, m.description) for m in result.choices])
     if not best.exact:
-        err_console.print(
-            f"Matched {text!r} to {best.code} {best.title} (via {best.matched!r}).", style="dim"
-        )
+        err_console.print(matched_note(text, best), style="dim")
     return best.code
 
 
 def rated_target(eng: Engine, code: str) -> str:
     """The target to compare with: ``code``, or its closest rated role when it has no ratings
     (said on stderr, so the person knows what they are looking at)."""
-    other = stand_in(eng.dataset, code)
-    if other != code:
-        asked, used = eng.dataset.occupation(code).title, eng.dataset.occupation(other).title
-        err_console.print(
-            f"{eng.dataset.name} has no skill ratings for {asked}; "
-            f"comparing with its closest rated role, {other} {used}.",
-            style="yellow",
-        )
+    other, note = stand_in_note(eng.dataset, code)
+    if note:
+        err_console.print(note, style="yellow")
     return other
 
 
