@@ -57,7 +57,9 @@ def percentiles(ms: list[float]) -> tuple[float, float]:
     return float(np.percentile(a, 50)), float(np.percentile(a, 95))
 
 
-def in_process(name: str, data_dir: Path, codes: list[str], seconds: float) -> dict[str, float]:
+def in_process(
+    name: str, data_dir: Path, codes: list[str], seconds: float, detail: str = "summary"
+) -> dict[str, float]:
     """Requests per second of the engine called directly (one thread), with and without
     building the JSON answer the API sends."""
     eng = Engine.load(name, data_dir)
@@ -70,7 +72,7 @@ def in_process(name: str, data_dir: Path, codes: list[str], seconds: float) -> d
             prof = eng.profile_for(code)
             pivots = eng.recommend(prof, K)
             if to_json:
-                RecommendAnswer.of(eng.dataset, code, pivots).model_dump_json()
+                RecommendAnswer.of(eng.dataset, code, pivots, detail).model_dump_json()
             n += 1
         out[label] = n / (time.perf_counter() - t0)
     return out
@@ -134,7 +136,7 @@ def memory_mb(pid: int) -> tuple[float, float]:
 
 
 def load(
-    port: int, codes: list[str], clients: int, seconds: float
+    port: int, codes: list[str], clients: int, seconds: float, detail: str = "summary"
 ) -> tuple[float, list[float], int]:
     """``clients`` threads posting recommend requests for ``seconds``: req/s, latencies, errors."""
     latencies: list[float] = []
@@ -146,7 +148,7 @@ def load(
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         mine, n = [], i
         while time.perf_counter() < stop:
-            body = json.dumps({"role": codes[n % len(codes)], "k": K})
+            body = json.dumps({"role": codes[n % len(codes)], "k": K, "detail": detail})
             n += clients
             t = time.perf_counter()
             try:
@@ -187,6 +189,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seconds", type=float, default=15.0, help="per concurrency level")
     ap.add_argument("--clients", default="1,8,32")
+    ap.add_argument("--detail", choices=("summary", "full"), default="summary")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -198,17 +201,18 @@ def main() -> None:
         codes = [
             eng.dataset.occupations[int(i)].code for i in rng.choice(rated, 200, replace=False)
         ]
-        size = len(
-            RecommendAnswer.of(
-                eng.dataset, codes[0], eng.recommend(eng.profile_for(codes[0]), K)
-            ).model_dump_json()
-        )
+        pivots = eng.recommend(eng.profile_for(codes[0]), K)
+        size = {
+            d: len(RecommendAnswer.of(eng.dataset, codes[0], pivots, d).model_dump_json())
+            for d in ("summary", "full")
+        }
         print(
-            f"data set {name}: {len(eng.dataset)} roles; one answer (top {K} with explanations) is {size / 1024:.0f} KiB of JSON"
+            f"data set {name}: {len(eng.dataset)} roles; one answer (top {K} with explanations) "
+            f"is {size['summary'] / 1024:.0f} KiB of JSON (detail=full: {size['full'] / 1024:.0f} KiB)"
         )
         del eng
 
-        base = in_process(name, data_dir, codes, args.seconds)
+        base = in_process(name, data_dir, codes, args.seconds, args.detail)
         for label, rate in base.items():
             print(f"in-process, one thread, {label:<14} {rate:7.1f} recommend/s")
 
@@ -222,14 +226,15 @@ def main() -> None:
                 if b"resource_tracker" not in Path(f"/proc/{p}/cmdline").read_bytes()
             ]
             print(
-                f"\nAPI: {args.workers} uvicorn workers on 127.0.0.1:{args.port}, POST /v1/recommend k={K}"
+                f"\nAPI: {args.workers} uvicorn workers on 127.0.0.1:{args.port}, "
+                f"POST /v1/recommend k={K} detail={args.detail}"
             )
             print(
                 f"{'clients':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}  vs in-process"
             )
             results = {}
             for c in (int(x) for x in args.clients.split(",")):
-                rate, lat, errs = load(args.port, codes, c, args.seconds)
+                rate, lat, errs = load(args.port, codes, c, args.seconds, args.detail)
                 p50, p95 = percentiles(lat)
                 results[c] = (rate, p95)
                 print(
