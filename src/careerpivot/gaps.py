@@ -22,6 +22,7 @@ When the target's ratings are estimated (not surveyed), each row says so.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -234,8 +235,9 @@ class GapReport:
 
     @property
     def counts(self) -> dict[str, int]:
-        """How many rows have each status."""
-        return {s: sum(r.status == s for r in self.rows) for s in STATUSES}
+        """How many rows have each status (one pass: the API summarises 20 reports an answer)."""
+        n = Counter(r.status for r in self.rows)
+        return {s: n[s] for s in STATUSES}
 
     @property
     def summary(self) -> str:

@@ -300,8 +300,10 @@ class PivotOut(BaseModel):
     major_group: str = ""
     similar: list[SimilarRole] = Field(default_factory=list)
     estimate_note: str = ""
-    gap: GapOut | None = Field(
-        default=None, description="every requirement compared (only with detail=full)"
+    rows: list[GapRowOut] | None = Field(
+        default=None,
+        description="only with detail=full: every requirement compared, in the gap model's "
+        "order (rows to close by priority first; ``status`` says which list a row is in)",
     )
 
     @classmethod
@@ -326,11 +328,11 @@ class PivotOut(BaseModel):
                 total_hours=float(sum(r.hours for r in to_close)),  # report.total_hours
                 estimated=report.estimated,
             ),
-            gap=GapOut.from_report(report) if full else None,
+            rows=[GapRowOut.model_validate(r) for r in report.rows] if full else None,
         )
 
 
-_FROM_GAP = {"gaps", "tools_to_check", "totals", "gap"}
+_FROM_GAP = {"gaps", "tools_to_check", "totals", "rows"}
 
 
 class RecommendAnswer(Answer):
@@ -338,7 +340,7 @@ class RecommendAnswer(Answer):
 
     ``detail="summary"`` (the default) gives each pivot what a caller shows: fit, the
     strengths it uses, the top gaps with status, priority and hours, totals and the
-    estimate note. ``detail="full"`` adds each pivot's whole gap model (``gap``: every
+    estimate note. ``detail="full"`` adds each pivot's whole comparison (``rows``: every
     requirement, about 500 rows a role on O*NET), which ``POST /v1/gap`` also gives."""
 
     start: RoleRef | None = Field(description="the current role, when known")
