@@ -5,7 +5,10 @@ the first three), separately for the ``dev`` split (tuned on) and the ``holdout`
 split (chosen by hash and written before any tuning) and the ``fresh`` set
 (``search_queries_fresh.csv``, all held out, written before the issue-12 tuning),
 overall and by kind of query;
-how often results were flagged ambiguous; and per-query latency (median, p95, max)
+how often results were flagged ambiguous (the picker asks the person to choose), how
+often a wrong role was pre-selected (not ambiguous and wrong first: the harm), and how
+often a choice was asked though the query names one acceptable role and it came first
+("needless choice"); and per-query latency (median, p95, max)
 after the index is built. On the starter set only queries with an acceptable role
 in the set count. Targets: holdout top-1 >= 0.90 and top-3 >= 0.98; p95 <= 20 ms on O*NET.
 
@@ -59,7 +62,7 @@ def run(name: str, misses: bool) -> None:
     codes = set(eng.dataset.occupation_index)
     tables = load_search_tables()
     in_tables = {p.lower() for p, _ in tables.lay_titles} | {w for w, _ in tables.words}
-    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     times: list[float] = []
     wrong: list[str] = []
     for row in load_queries():
@@ -71,6 +74,7 @@ def run(name: str, misses: bool) -> None:
         times.append(time.perf_counter() - start)
         got = [m.code for m in res]
         top1, top3 = bool(got) and got[0] in ok, bool(ok & set(got[:3]))
+        amb = bool(getattr(res, "ambiguous", False))
         keys = [(row["split"], "all"), (row["split"], row["kind"])]
         if row["query"].lower() not in in_tables:
             keys.append((row["split"], "all, not in tables"))
@@ -79,7 +83,9 @@ def run(name: str, misses: bool) -> None:
             t[0] += 1
             t[1] += top1
             t[2] += top3
-            t[3] += bool(getattr(res, "ambiguous", False))
+            t[3] += amb
+            t[4] += not amb and not top1  # the harm: a wrong role pre-selected silently
+            t[5] += amb and top1 and len(ok) == 1  # asked to choose though one role is meant
         if misses and not top1 and row["split"] == "dev":  # never list held-out misses
             shown = ", ".join(f"{m.code} {m.title[:30]} ({m.score:.0f})" for m in list(res)[:3])
             flag = " [ambiguous]" if getattr(res, "ambiguous", False) else ""
@@ -90,11 +96,12 @@ def run(name: str, misses: bool) -> None:
     print(f"\n== {name}: {len(eng.dataset.occupations)} roles, index built in {build:.1f} s")
     for split in SPLITS:
         for key in sorted(k for k in tally if k[0] == split):
-            n, t1, t3, amb = tally[key]
+            n, t1, t3, amb, bad, needless = tally[key]
             label = f"{split} / {key[1]}"
             print(
                 f"{label:<30} n {n:>3}  top-1 {t1 / n:.3f}  top-3 {t3 / n:.3f}  "
-                f"ambiguous {amb / n:.2f}"
+                f"ambiguous {amb / n:.2f}  wrong pre-selected {bad / n:.2f}  "
+                f"needless choice {needless / n:.2f}"
             )
     print(
         f"latency per query: median {np.median(ms):.1f} ms  p95 {np.percentile(ms, 95):.1f} ms"
