@@ -115,7 +115,11 @@ def run(name: str, misses: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", action="append", help="data set(s); default both")
-    parser.add_argument("--misses", action="store_true", help="list the dev split's top-1 misses (held-out misses are never listed)")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list the dev split's top-1 misses (held-out misses are never listed)",
+    )
     args = parser.parse_args()
     for name in args.dataset or ["starter", "onet-29.2"]:
         run(name, args.misses)

@@ -97,3 +97,77 @@ def test_one_line_description():
     assert one_line("Fix pipes. Read plans.") == "Fix pipes."
     long = "word " * 60
     assert len(one_line(long)) <= 140 and one_line(long).endswith("…")
+
+
+def _with(starter, changes):
+    """The starter set with some occupations replaced (code -> fields to change)."""
+    occs = tuple(
+        replace(o, **changes[o.code]) if o.code in changes else o for o in starter.occupations
+    )
+    return replace(starter, occupations=occs)
+
+
+def test_own_title_beats_the_same_words_as_an_alternate_elsewhere(starter):
+    # O*NET lists "Barmaid" under bartender helpers too; "bartender" is the Bartenders' own
+    # title, so it is pre-selected even when the helpers have more jobs.
+    a, b = starter.occupations[0], starter.occupations[1]
+    ds = _with(
+        starter,
+        {
+            a.code: {"title": "Widget Fixers", "employment": 100_000.0},
+            b.code: {"alternate_titles": ("Widget Fixer",), "employment": 300_000.0},
+        },
+    )
+    res = TitleIndex(ds, SearchTables()).find("widget fixer")
+    assert res.best is not None and res.best.code == a.code
+    assert [m.code for m in res][:2] == [a.code, b.code]
+
+
+def test_catch_all_role_yields_to_a_named_one(starter):
+    a, b = starter.occupations[0], starter.occupations[1]
+    for code_all_other in (a.code, b.code):
+        ds = _with(
+            starter,
+            {
+                a.code: {"alternate_titles": ("Widget Fixer",), "employment": 50_000.0},
+                b.code: {"alternate_titles": ("Widget Fixer",), "employment": 50_000.0},
+            },
+        )
+        ds = _with(ds, {code_all_other: {"title": "Widget Workers, All Other"}})
+        res = TitleIndex(ds, SearchTables()).find("widget fixer")
+        assert res[0].code != code_all_other
+
+
+def test_a_bls_total_shared_by_several_soc_codes_is_split_among_them():
+    from careerpivot.model import Occupation
+    from careerpivot.search import _own_employment
+
+    def occ(code: str, emp: float) -> Occupation:
+        return Occupation(code=code, title=code, description="", employment=emp)
+
+    got = _own_employment(
+        [
+            occ("25-9042.00", 900.0),  # 25-9042/43/49 all carry the 25-9040 total
+            occ("25-9043.00", 900.0),
+            occ("25-9049.00", 900.0),
+            occ("29-1141.00", 500.0),  # an O*NET specialty keeps its SOC code's figure
+            occ("29-1141.01", 500.0),
+            occ("11-1011.00", 0.0),
+        ]
+    )
+    assert list(got) == [300.0, 300.0, 300.0, 500.0, 500.0, 0.0]
+
+
+def test_clear_employment_lead_is_preselected_a_close_one_is_not(starter):
+    a, b = starter.occupations[0], starter.occupations[1]
+    for big, ambiguous in ((5_000_000.0, False), (120_000.0, True)):
+        ds = _with(
+            starter,
+            {
+                a.code: {"alternate_titles": ("Widget Fixer",), "employment": big},
+                b.code: {"alternate_titles": ("Widget Fixer",), "employment": 100_000.0},
+            },
+        )
+        res = TitleIndex(ds, SearchTables()).find("widget fixer")
+        assert res[0].code == a.code
+        assert res.ambiguous is ambiguous

@@ -6,11 +6,15 @@ turned into comparable words (:mod:`careerpivot.titlewords`: singular, neutral
 gender, US spelling, abbreviations spelled out), so word order, plurals and
 "waitress"/"waiter" do not matter. Ranking:
 
-1. a title with exactly the query's words comes first (any kind of title);
+1. a title with exactly the query's words comes first (any kind of title); among
+   exact ones the team's lay name, then the occupation's own title or its head
+   ("Dentists" of "Dentists, General"), then an alternate title;
 2. otherwise titles score by how much of the query they cover and how much of
    the title the query covers (typos match through a fuzzy word lookup);
-3. between near-equal matches the more common occupation wins (BLS employment),
-   and a base O*NET-SOC code (``.00``) wins over its specialties.
+3. between near-equal matches the more common occupation wins (BLS employment; a
+   total BLS reports for several SOC codes is split among them), a base O*NET-SOC
+   code (``.00``) wins over its specialties, and a catch-all "..., All Other" role
+   yields to a named one.
 
 When the first matches are close (several exact titles, or scores within
 ``AMBIGUITY_MARGIN``), the result is *ambiguous*: pickers show the choices, each
@@ -33,19 +37,24 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from careerpivot.datasets.tables import Column, read_rows
-from careerpivot.model import ONET_SOC_PATTERN, Dataset
+from careerpivot.model import ONET_SOC_PATTERN, Dataset, Occupation
 from careerpivot.resources import data_dir
 from careerpivot.titlewords import split_parenthesis, title_tokens, typed_words
 
 LAY_TITLES, TITLE_WORDS = "lay_titles.csv", "title_words.csv"
-TitleKind = Literal["code", "title", "alternate", "lay"]
+TitleKind = Literal["code", "title", "head", "alternate", "lay"]
 
 EXACT_BONUS = 30.0  # an exact title outranks any partial one
-EMPLOYMENT_WEIGHT = 2.0  # points per tenfold employment: settles near-equal matches
+EMPLOYMENT_WEIGHT = 3.0  # points per tenfold employment: settles near-equal matches
 BASE_CODE_BONUS = 0.5  # 29-1141.00 before 29-1141.01 when employment is shared
 LAY_BONUS = 10.0  # the team's lay name outranks an exact alternate title elsewhere
+#: an exact match on the occupation's own title ("Bartenders") or its head ("Dentists" of
+#: "Dentists, General") outranks the same words as one of many alternate titles elsewhere
+#: (O*NET lists "Barmaid" under bartender helpers too)
+OWN_TITLE_BONUS, HEAD_BONUS = 6.0, 4.0
+RESIDUAL_PENALTY = 3.0  # "..., All Other" catch-all roles are rarely what a person means
 TITLE_WEIGHT = 10.0  # the occupation's own title holding the query's words
-AMBIGUITY_MARGIN = 4.0  # points within which the first matches count as close
+AMBIGUITY_MARGIN = 2.0  # points within which the first matches count as close
 MAX_CHOICES = 6
 MIN_SCORE = 40.0  # below this a title is not shown at all
 SURE_SCORE = 75.0  # below this the first match is only a suggestion (ambiguous)
@@ -186,7 +195,7 @@ class TitleIndex:
             add(o.title, "title", i)
             head = o.title.split(",")[0]
             if head != o.title:  # "Cooks, Restaurant" is also a cook
-                add(head, "alternate", i)
+                add(head, "head", i)
             for alt in o.alternate_titles:
                 add(alt, "alternate", i)
         for phrase, codes in t.lay_titles:
@@ -210,7 +219,8 @@ class TitleIndex:
         )
         self._ntok = np.array([len(x) for x in e.tokens], dtype=np.float32)
         self._occ = np.array(e.occ, dtype=np.int64)
-        self._lay = np.array([k == "lay" for k in e.kinds], dtype=bool)
+        bonus = {"lay": LAY_BONUS, "title": OWN_TITLE_BONUS, "head": HEAD_BONUS}
+        self._kind_bonus = np.array([bonus.get(k, 0.0) for k in e.kinds], dtype=np.float64)
         title_rows: dict[int, int] = {}
         for r, (oi, k) in enumerate(zip(e.occ, e.kinds, strict=True)):
             if k == "title":
@@ -219,12 +229,14 @@ class TitleIndex:
         self._exact: dict[frozenset[str], list[int]] = {}
         for r, toks in enumerate(e.tokens):
             self._exact.setdefault(toks, []).append(r)
-        emp = np.array([o.employment or 0.0 for o in occs], dtype=np.float64)
+        emp = _own_employment(occs)
         known = emp[emp > 0]
         fill = float(np.median(known)) if known.size else 1.0
         emp = np.where(emp > 0, emp, fill)
-        self._prior = EMPLOYMENT_WEIGHT * np.log10(np.maximum(emp, 10.0) / 1e5) + np.array(
-            [BASE_CODE_BONUS if o.code.endswith(".00") else 0.0 for o in occs]
+        self._prior = (
+            EMPLOYMENT_WEIGHT * np.log10(np.maximum(emp, 10.0) / 1e5)
+            + np.array([BASE_CODE_BONUS if o.code.endswith(".00") else 0.0 for o in occs])
+            - np.array([RESIDUAL_PENALTY if _residual(o.title) else 0.0 for o in occs])
         )
         self._codes = [o.code for o in occs]
         self._descriptions = [one_line(o.description) for o in occs]
@@ -273,7 +285,7 @@ class TitleIndex:
             score[hit]
             + self._prior[occ]
             + TITLE_WEIGHT * own_q**2 * (0.8 + 0.2 * own_t)
-            + np.where(exact[hit], EXACT_BONUS + np.where(self._lay[hit], LAY_BONUS, 0.0), 0.0)
+            + np.where(exact[hit], EXACT_BONUS + self._kind_bonus[hit], 0.0)
         )
         # best entry per occupation: sort by rank, keep each occupation's first
         order = np.argsort(-rank, kind="stable")
@@ -375,6 +387,25 @@ class TitleIndex:
                 break
             found[vocab[word]] = max(found.get(vocab[word], 0.0), PREFIX_WEIGHT)
         return list(found), list(found.values())
+
+
+def _own_employment(occs: Sequence[Occupation]) -> np.ndarray:
+    """Each occupation's employment, with a figure BLS reports for several SOC codes of one
+    broad group (25-9042, 25-9043 and 25-9049 all carry the 25-9040 total) split evenly
+    among those codes. O*NET's own specialties (29-1141.01) keep their SOC code's figure."""
+    emp = np.array([o.employment or 0.0 for o in occs], dtype=np.float64)
+    socs: dict[tuple[str, float], set[str]] = {}
+    for o, e in zip(occs, emp, strict=True):
+        if e > 0:
+            socs.setdefault((o.code[:6], e), set()).add(o.code[:7])
+    return np.array(
+        [e / len(socs[o.code[:6], e]) if e > 0 else 0.0 for o, e in zip(occs, emp, strict=True)]
+    )
+
+
+def _residual(title: str) -> bool:
+    """A catch-all role ("Engineers, All Other"), as SOC names them."""
+    return bool(re.search(r",\s*all other\b", title, re.IGNORECASE))
 
 
 def one_line(description: str, limit: int = 140) -> str:
