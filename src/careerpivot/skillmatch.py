@@ -12,6 +12,10 @@ belongs to one match at most:
 
 * exact (a descriptor's name: confidence 1.0, an alias 0.9, a cue 0.85),
 * same stems (``prioritising`` = ``prioritisation``): 0.1 less,
+* loose (a phrase of two or more words whose stems all occur within a few words of
+  each other in one unit, in any order, ignoring filler words: "supervised 8
+  warehouse staff" for "supervised staff"): the stem confidence times 0.9, tried
+  only on words no closer match took,
 * typo-tolerant (rapidfuzz ``ratio`` >= ``fuzzy_cutoff`` on the same number of
   words, same first letter, at least 5 letters): the exact confidence times the
   similarity times 0.95; a single word with two neighbouring letters swapped
@@ -43,6 +47,14 @@ BASE_CONFIDENCE: dict[Source, float] = {"name": 1.0, "alias": 0.9, "cue": 0.85}
 STEM_PENALTY = 0.1
 FUZZY_FACTOR = 0.95
 CAPITAL_FACTOR = 0.8
+#: a phrase of two or more words found with other words between or in another order
+#: ("diagnosed electrical faults" for "diagnosing faults", "planned lessons" for "lesson
+#: planning"): its stem confidence times this
+LOOSE_FACTOR = 0.9
+LOOSE_SLACK = 2  # extra words a loose match may span
+#: words a loose match need not find ("ran a team" is found in "ran the team")
+_FILLER = frozenset({"a", "an", "the", "of", "to", "and", "or", "for", "with", "in", "on", "at"})
+_FILLER |= frozenset({"by", "my", "our", "their", "new", "all"})
 MIN_FUZZY_CHARS = 5
 _KIND_SUFFIX = re.compile(r"\s*\((skill|knowledge|technology)\)$")
 
@@ -140,6 +152,13 @@ class SkillMatcher:
         for e in self.fuzzy_.get(1, []):
             for variant in _swaps(e.text):
                 self.swaps_.setdefault(variant, []).append(e)
+        self.loose_: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
+        for e in entries:
+            core = tuple(dict.fromkeys(stem(t) for t in e.tokens if t not in _FILLER))
+            if len(core) >= 2 and "#" not in core:
+                self.loose_.setdefault(core[0], []).append((core, e))
+        for group in self.loose_.values():
+            group.sort(key=lambda ce: (-len(ce[0]), -BASE_CONFIDENCE[ce[1].source]))
         self._ordinary = lexicon.ambiguous
         return self
 
@@ -227,7 +246,32 @@ class SkillMatcher:
             claimed[span] = h.confidence
             taken.update(range(h.start, h.end))
             kept.append(h)
+        kept.extend(self._loose(seg, taken))
         return kept
+
+    def _loose(self, seg: list[Token], taken: set[int]) -> list[_Hit]:
+        """Phrases whose words are near each other in one unit, on words still free."""
+        out: list[_Hit] = []
+        for i, tok in enumerate(seg):
+            if i in taken:
+                continue
+            for core, e in self.loose_.get(tok.stem, []):
+                lo, hi = max(0, i - len(core) - LOOSE_SLACK), i + len(core) + LOOSE_SLACK
+                where = {
+                    t.stem: j
+                    for j, t in reversed(list(enumerate(seg[lo:hi], lo)))
+                    if j not in taken and t.unit == tok.unit
+                }
+                if not all(c in where for c in core):
+                    continue
+                pos = sorted(where[c] for c in core)
+                if pos[-1] - pos[0] >= len(core) + LOOSE_SLACK:
+                    continue
+                conf = (BASE_CONFIDENCE[e.source] - STEM_PENALTY) * LOOSE_FACTOR
+                out.append(_Hit(pos[0], pos[-1] + 1, e, "stem", conf))
+                taken.update(pos)
+                break
+        return out
 
     def _span_hits(self, seg: list[Token], start: int, end: int) -> list[_Hit]:
         words = seg[start:end]

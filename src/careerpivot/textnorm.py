@@ -57,9 +57,16 @@ def stem(word: str) -> str:
 
     >>> [stem(w) for w in ("negotiating", "negotiation", "managed", "management", "programming")]
     ['negoti', 'negoti', 'manag', 'manag', 'program']
+    >>> [stem(w) for w in ("inspection", "inspected", "analysis", "analysed")]
+    ['inspect', 'inspect', 'analys', 'analys']
     """
     if len(word) <= 4 or not word.isalpha():
         return word
+    if word.endswith("sis") and len(word) >= 7:  # analysis ~ analysed, diagnosis ~ diagnosed
+        return word[:-2]
+    bare = word[:-1] if word.endswith("ions") else word
+    if bare.endswith(("sion", "tion")) and not bare.endswith("ation") and len(bare) >= 8:
+        return bare[:-3]  # inspection ~ inspected, supervision ~ supervis(e)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]

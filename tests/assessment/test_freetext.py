@@ -266,3 +266,43 @@ def test_confirming_nothing_changes_nothing(starter):
     base = profile_from_role(starter, "15-1252.00")
     update = apply_confirmed(base, [], starter)
     assert update.profile == base and update.changed == {}
+
+
+# ----- loose phrases: words between, other order ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "descriptor"),
+    [
+        ("Supervised 8 warehouse staff", "2.B.5.d"),  # cue "supervised staff", words between
+        ("Diagnosed electrical faults", "2.B.3.k"),  # alias "diagnosing faults"
+        ("Planned the lessons for year 9", "2.C.6"),  # cue "lesson planning", other order
+        ("Inspected parts for quality", "2.B.3.m"),  # "inspected" ~ alias "inspection"
+    ],
+)
+def test_a_phrase_is_found_with_words_between_or_in_another_order(matcher, text, descriptor):
+    assert descriptor in ids(matcher, text)
+
+
+def test_a_loose_phrase_stays_inside_one_unit_and_a_few_words(matcher):
+    # "and" starts a new unit: supervising deliveries says nothing about managing staff
+    assert "2.B.5.d" not in ids(matcher, "Supervised deliveries and staff canteen orders")
+    # too many words between the two halves of "supervised staff"
+    far = "Supervised the weekly delivery of fresh food to the staff"
+    assert "2.B.5.d" not in ids(matcher, far)
+
+
+def test_a_loose_match_is_less_sure_than_an_exact_one(matcher):
+    exact = {c.descriptor_id: c.confidence for c in matcher.match("supervised staff")}
+    loose = {c.descriptor_id: c.confidence for c in matcher.match("supervised 8 staff")}
+    assert loose["2.B.5.d"] < exact["2.B.5.d"]
+
+
+DEV2 = [p for p in PHRASES if p.split == "dev2"]
+
+
+def test_cv_lines_written_for_issue_12_dev_part_find_most_and_nothing_wrong(matcher, titles):
+    """The dev2 lines were tuned on (their holdout3 twins never were): recall >= 0.85, no
+    wrong descriptor, so a change that costs precision on plain CV text shows here."""
+    tally = evaluate(DEV2, matcher, titles)
+    assert len(DEV2) >= 20
+    assert tally.fp == 0, [(o.phrase.id, o.wrong) for o in tally.outcomes if o.wrong]
+    assert tally.recall >= 0.85
