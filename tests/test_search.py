@@ -171,3 +171,19 @@ def test_clear_employment_lead_is_preselected_a_close_one_is_not(starter):
         res = TitleIndex(ds, SearchTables()).find("widget fixer")
         assert res[0].code == a.code
         assert res.ambiguous is ambiguous
+
+
+def test_a_word_in_many_titles_names_a_family_and_is_never_preselected(starter):
+    # "widgeteer" is in four roles' own titles; the one that also lists it as an alternate
+    # title and has by far the most jobs still does not win outright: the person chooses.
+    occs = starter.occupations[:5]
+    kinds = ("Blue", "Green", "Red", "Gold")
+    changes = {o.code: {"title": f"{w} Widgeteers"} for o, w in zip(occs, kinds, strict=False)}
+    changes[occs[0].code] |= {"alternate_titles": ("Widgeteer",), "employment": 9_000_000.0}
+    ds = _with(starter, changes)
+    res = TitleIndex(ds, SearchTables()).find("widgeteer")
+    assert res.ambiguous and res.best is None and len(res.choices) >= 4
+    # a role whose own title is exactly the words typed is still pre-selected
+    ds = _with(ds, {occs[4].code: {"title": "Widgeteers"}})
+    res = TitleIndex(ds, SearchTables()).find("widgeteer")
+    assert res.best is not None and res.best.code == occs[4].code

@@ -16,9 +16,12 @@ gender, US spelling, abbreviations spelled out), so word order, plurals and
    code (``.00``) wins over its specialties, and a catch-all "..., All Other" role
    yields to a named one.
 
-When the first matches are close (several exact titles, or scores within
-``AMBIGUITY_MARGIN``), the result is *ambiguous*: pickers show the choices, each
-with a one-line description, and pre-select none.
+When the first matches are close (scores within ``AMBIGUITY_MARGIN``: the same
+kind of match and employment within about five times), when the first match is
+weak, or when the query names a family of jobs ("analyst", "engineer": words in
+``GENERIC_TITLES`` or more occupations' own titles, and not one role's own title or
+a lay name exactly), the result is *ambiguous*: pickers show the choices, each with
+a one-line description, and pre-select none.
 """
 
 from __future__ import annotations
@@ -58,6 +61,10 @@ AMBIGUITY_MARGIN = 2.0  # points within which the first matches count as close
 MAX_CHOICES = 6
 MIN_SCORE = 40.0  # below this a title is not shown at all
 SURE_SCORE = 75.0  # below this the first match is only a suggestion (ambiguous)
+#: a query whose words are in this many occupations' own titles ("analyst", "engineer")
+#: names a family of jobs: the person chooses, unless it is one role's own title exactly
+#: or the team's lay-name table says which role it means
+GENERIC_TITLES = 4
 PREFIX_WEIGHT = 0.85  # "admin" for "administrator"
 FUZZY_FACTOR = 0.95
 
@@ -195,7 +202,7 @@ class TitleIndex:
             add(o.title, "title", i)
             head = o.title.split(",")[0]
             if head != o.title:  # "Cooks, Restaurant" is also a cook
-                add(head, "head", i)
+                add(head, "alternate" if _residual(o.title) else "head", i)
             for alt in o.alternate_titles:
                 add(alt, "alternate", i)
         for phrase, codes in t.lay_titles:
@@ -226,6 +233,8 @@ class TitleIndex:
             if k == "title":
                 title_rows.setdefault(oi, r)
         self._title_row = np.array([title_rows.get(i, -1) for i in range(len(occs))])
+        self._own_words = [e.tokens[r] for r in title_rows.values()]
+        self._residual = [_residual(o.title) for o in occs]
         self._exact: dict[frozenset[str], list[int]] = {}
         for r, toks in enumerate(e.tokens):
             self._exact.setdefault(toks, []).append(r)
@@ -310,13 +319,21 @@ class TitleIndex:
             )
             for r, _ in picked
         )
-        top = picked[0][1]
+        top_row, top = picked[0]
         close = sum(1 for _, rk in picked[:MAX_CHOICES] if rk >= top - AMBIGUITY_MARGIN)
-        weak = matches[0].score < SURE_SCORE
+        weak = matches[0].score < SURE_SCORE or self._generic(tokens, top_row, bool(exact[top_row]))
         n_close = len(matches[:MAX_CHOICES]) if weak else close
         return SearchResult(
             query, matches[:limit], n_close > 1 or weak, min(n_close, MAX_CHOICES, limit)
         )
+
+    def _generic(self, tokens: list[str], top_row: int, exact: bool) -> bool:
+        """Whether the query names a family of jobs rather than the first match alone."""
+        residual = self._residual[self._e.occ[top_row]]  # "Managers" of "Managers, All Other"
+        if exact and self._e.kinds[top_row] in ("lay", "title", "head") and not residual:
+            return False
+        words = set(tokens)
+        return sum(1 for own in self._own_words if words <= own) >= GENERIC_TITLES
 
     def search(self, query: str, limit: int = 10, min_score: float = MIN_SCORE) -> list[TitleMatch]:
         """The matches of :meth:`find` as a list (best first)."""
