@@ -1,0 +1,62 @@
+"""The role search on the real O*NET 29.2 release with BLS employment: the issue's examples.
+
+Each line is what a person saw before the search was reworked (issue 12); the search
+must now put the role they mean first, pre-select it only when it is clearly the one,
+and offer choices for a family of jobs.
+"""
+
+import pytest
+
+from careerpivot.datasets.bls import apply_bls, read_oews, read_projections
+from careerpivot.datasets.onet import read_release
+from careerpivot.search import TitleIndex
+
+pytestmark = pytest.mark.realdata
+
+
+@pytest.fixture(scope="module")
+def index(onet_dir, bls_dir):
+    ds, _ = read_release(onet_dir)
+    ds, _ = apply_bls(
+        ds,
+        read_oews(bls_dir / "oews_national_M2024_dl.xlsx"),
+        read_projections(bls_dir / "ep_occupation_2024_34.xlsx"),
+    )
+    return TitleIndex(ds)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("nurse", "29-1141.00"),  # was: Acute Care and Critical Care Nurses first
+        ("registered nurse", "29-1141.00"),
+        ("financial analyst", "13-2051.00"),  # was: Financial Quantitative Analysts
+        ("ux designer", "15-1255.00"),  # was: Software QA Analysts and Testers
+        ("UX", "15-1255.00"),  # was: Fraud Examiners in Compare and Plan
+        ("customer service rep", "43-4051.00"),  # was: missed
+        ("electrician", "47-2111.00"),
+        ("bartender", "35-3011.00"),  # own title, not bartender helpers' "Barmaid"
+        ("dentist", "29-1021.00"),  # not "Dentists, All Other Specialists"
+    ],
+)
+def test_the_role_meant_is_first_and_preselected(index, query, code):
+    res = index.find(query)
+    assert res[0].code == code
+    assert res.best is not None and res.best.code == code
+
+
+def test_call_centre_agent_offers_customer_service_first(index):
+    res = index.find("call center agent")
+    assert res[0].code == "43-4051.00"
+
+
+@pytest.mark.parametrize("query", ["analyst", "engineer", "manager", "teacher"])
+def test_a_family_of_jobs_is_offered_as_choices(index, query):
+    res = index.find(query)
+    assert res.ambiguous and res.best is None and len(res.choices) >= 3
+    assert all(c.description for c in res.choices)
+
+
+def test_teacher_offers_school_teachers_not_adult_or_postsecondary(index):
+    first = [m.code for m in index.find("teacher").choices[:3]]
+    assert set(first) <= {"25-2021.00", "25-2022.00", "25-2031.00", "25-2011.00", "25-2012.00"}
