@@ -233,7 +233,7 @@ class TitleIndex:
             if k == "title":
                 title_rows.setdefault(oi, r)
         self._title_row = np.array([title_rows.get(i, -1) for i in range(len(occs))])
-        self._own_words = [e.tokens[r] for r in title_rows.values()]
+        self._own_rows = np.array(sorted(title_rows.values()), dtype=np.int64)
         self._residual = [_residual(o.title) for o in occs]
         self._exact: dict[frozenset[str], list[int]] = {}
         for r, toks in enumerate(e.tokens):
@@ -321,19 +321,20 @@ class TitleIndex:
         )
         top_row, top = picked[0]
         close = sum(1 for _, rk in picked[:MAX_CHOICES] if rk >= top - AMBIGUITY_MARGIN)
-        weak = matches[0].score < SURE_SCORE or self._generic(tokens, top_row, bool(exact[top_row]))
+        generic = self._generic(q_cover, top_row, bool(exact[top_row]))
+        weak = matches[0].score < SURE_SCORE or generic
         n_close = len(matches[:MAX_CHOICES]) if weak else close
         return SearchResult(
             query, matches[:limit], n_close > 1 or weak, min(n_close, MAX_CHOICES, limit)
         )
 
-    def _generic(self, tokens: list[str], top_row: int, exact: bool) -> bool:
-        """Whether the query names a family of jobs rather than the first match alone."""
+    def _generic(self, q_cover: np.ndarray, top_row: int, exact: bool) -> bool:
+        """Whether the query names a family of jobs rather than the first match alone
+        (``q_cover``: per title, the share of the query's words it holds)."""
         residual = self._residual[self._e.occ[top_row]]  # "Managers" of "Managers, All Other"
         if exact and self._e.kinds[top_row] in ("lay", "title", "head") and not residual:
             return False
-        words = set(tokens)
-        return sum(1 for own in self._own_words if words <= own) >= GENERIC_TITLES
+        return int(np.count_nonzero(q_cover[self._own_rows] >= 0.999)) >= GENERIC_TITLES
 
     def search(self, query: str, limit: int = 10, min_score: float = MIN_SCORE) -> list[TitleMatch]:
         """The matches of :meth:`find` as a list (best first)."""
