@@ -306,3 +306,15 @@ def test_cv_lines_written_for_issue_12_dev_part_find_most_and_nothing_wrong(matc
     assert len(DEV2) >= 20
     assert tally.fp == 0, [(o.phrase.id, o.wrong) for o in tally.outcomes if o.wrong]
     assert tally.recall >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "not_named"),
+    [
+        ("The hiring manager felt your SQL was weak", "2.C.1.f"),  # not a recruiting skill
+        ("Fluent in Python and Go", "2.C.7.b"),  # not a foreign language
+        ("Process mapping and data mapping", "2.C.4.g"),  # not geography
+    ],
+)
+def test_everyday_words_in_feedback_and_cvs_name_no_skill(matcher, text, not_named):
+    assert not_named not in ids(matcher, text)
