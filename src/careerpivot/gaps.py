@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 import numpy as np
@@ -181,14 +181,15 @@ class GapReport:
         """Rows of the given statuses, in the report's order."""
         return [r for r in self.rows if r.status in statuses]
 
-    @property
+    @cached_property
     def requirements(self) -> list[GapRow]:
         """Every requirement (importance >= :data:`IMPORTANT`), in the report's order."""
         return [r for r in self.rows if r.status != "minor"]
 
-    @property
+    @cached_property
     def to_close(self) -> list[GapRow]:
-        """The missing set: small gaps and gaps, highest priority first."""
+        """The missing set: small gaps and gaps, highest priority first (worked out once:
+        a card, its summary and the API's answer each ask for it)."""
         return [r for r in self.rows if r.missing]
 
     @property

@@ -55,8 +55,24 @@ PHASE_NAMES: tuple[str, ...] = (*(p for p, _ in PHASES), "later")
 STUDY_HOURS_PER_WEEK = 10.0
 
 
+class _HourRange:
+    """``hours`` as the range people are shown (see :mod:`careerpivot.effort`)."""
+
+    hours: float
+
+    @property
+    def hours_low(self) -> float:
+        """Low end of the hour range."""
+        return self.hours * RANGE_LOW
+
+    @property
+    def hours_high(self) -> float:
+        """High end of the hour range."""
+        return self.hours * RANGE_HIGH
+
+
 @dataclass(frozen=True)
-class LearningStep:
+class LearningStep(_HourRange):
     """One gap to close: from the current level to the required level, with effort.
 
     A tool step stands for its family (``family_name``): the gap model keeps one tool
@@ -80,16 +96,6 @@ class LearningStep:
     alternatives: tuple[str, ...] = ()
     choice: str = ""  # why this tool of its family
     phase: str = ""  # "first month", "first quarter" or "later"
-
-    @property
-    def hours_low(self) -> float:
-        """Low end of the step's hour range."""
-        return self.hours * RANGE_LOW
-
-    @property
-    def hours_high(self) -> float:
-        """High end of the step's hour range."""
-        return self.hours * RANGE_HIGH
 
 
 @dataclass(frozen=True)
@@ -484,7 +490,7 @@ def what_if(
 
 
 @dataclass(frozen=True)
-class WhatIfOption:
+class WhatIfOption(_HourRange):
     """Learning one plan step to the target's level, and exactly what that changes for the
     target role: its rank among the person's matches and its fit (0-1)."""
 
@@ -500,16 +506,6 @@ class WhatIfOption:
     old_fit: float
     new_fit: float
     others: list[RankChange] = field(default_factory=list)  # other roles that move up
-
-    @property
-    def hours_low(self) -> float:
-        """Low end of the hour range."""
-        return self.hours * RANGE_LOW
-
-    @property
-    def hours_high(self) -> float:
-        """High end of the hour range."""
-        return self.hours * RANGE_HIGH
 
     @property
     def sentence(self) -> str:

@@ -31,6 +31,13 @@ def test_models_copy_every_engine_field(engine_type, model):
     assert not missing, f"add {sorted(missing)} to careerpivot.schemas.{model.__name__}"
 
 
+def test_a_pivot_summary_copies_every_pivot_field_but_its_whole_gap_model():
+    from careerpivot.scoring import Pivot
+
+    missing = {f.name for f in fields(Pivot)} - set(schemas.PivotOut.model_fields)
+    assert missing == {"gap"}, f"add {sorted(missing - {'gap'})} to careerpivot.schemas.PivotOut"
+
+
 def test_cli_json_is_the_api_document(engine):
     from fastapi.testclient import TestClient
     from typer.testing import CliRunner
