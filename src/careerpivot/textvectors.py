@@ -95,23 +95,22 @@ def _counts(docs: Iterable[Terms]) -> tuple[sp.csr_matrix, list[str]]:
 
     ``docs`` may be a generator: each document's terms are let go once counted."""
     index: dict[str, int] = {}
-    cols: list[np.ndarray] = []
-    counts: list[np.ndarray] = []
+    codes: list[np.ndarray] = []
     for doc in docs:
         fresh = [t for t in dict.fromkeys(doc) if t not in index]
         index.update(zip(fresh, range(len(index), len(index) + len(fresh)), strict=True))
-        codes = np.fromiter(map(index.__getitem__, doc), dtype=np.int64, count=len(doc))
-        c, k = np.unique(codes, return_counts=True)
-        cols.append(c)
-        counts.append(k)
+        codes.append(np.fromiter(map(index.__getitem__, doc), dtype=np.int64, count=len(doc)))
     if not index:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    indptr = np.zeros(len(cols) + 1, dtype=np.int64)
-    np.cumsum([len(c) for c in cols], out=indptr[1:])
-    x = sp.csr_matrix(
-        (np.concatenate(counts).astype(np.float64), np.concatenate(cols), indptr),
-        shape=(len(cols), len(index)),
-    )
+    n, size = len(codes), len(index)
+    lengths = np.fromiter(map(len, codes), dtype=np.int64, count=n)
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    key, counts = np.unique(rows * size + np.concatenate(codes), return_counts=True)
+    del rows, codes
+    rows, cols = np.divmod(key, size)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    x = sp.csr_matrix((counts.astype(np.float64), cols, indptr), shape=(n, size))
     return x, list(index)
 
 
