@@ -1,4 +1,5 @@
-"""Saved data sets: a folder with ``dataset.json``, ``requirements.npz`` and ``graph.json``.
+"""Saved data sets: a folder with ``dataset.json``, ``requirements.npz`` and ``graph.json``
+(and, from an import, the relatedness key, text likeness and dense matrices as ``.npy``).
 
 Imports write a complete folder under a temporary name and swap it into place,
 so a failed import never touches the data set that was there before.
@@ -7,6 +8,7 @@ so a failed import never touches the data set that was there before.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import fields
@@ -27,6 +29,9 @@ SAVED_FORMAT = 1
 RELATEDNESS_FILE = "relatedness.npy"
 #: Role x role text likeness (:func:`careerpivot.relatedness.text_likeness`).
 TEXT_LIKENESS_FILE = "text_likeness.npy"
+#: The dense role x descriptor matrices, saved beside the requirements they are built from
+#: so that processes serving one data set map a single read-only copy (44 MB on O*NET).
+MATRIX_FILES = {"importance_matrix": "importance.npy", "level_matrix": "level.npy"}
 
 
 def save_dataset(
@@ -70,6 +75,15 @@ def save_dataset(
             np.save(staging / RELATEDNESS_FILE, np.asarray(relatedness, dtype=np.float16))
         if text_likeness is not None:
             np.save(staging / TEXT_LIKENESS_FILE, np.asarray(text_likeness, dtype=np.float16))
+        shape = (len(dataset.occupations), len(dataset.descriptors))
+        at = (dataset.req_occupation, dataset.req_descriptor)
+        for file, values in zip(
+            MATRIX_FILES.values(), (dataset.req_importance, dataset.req_level), strict=True
+        ):
+            m = np.zeros(shape)  # as Dataset builds it from the float32 values saved above
+            m[at] = values.astype(np.float32).astype(np.float64)
+            np.save(staging / file, m)
+            del m
         _swap(staging, directory)
     except BaseException:
         if staging.exists():
@@ -126,7 +140,7 @@ def load_saved(directory: Path) -> Dataset:
         Descriptor(**{**d, "aliases": tuple(d.get("aliases", ()))}) for d in meta["descriptors"]
     )
     occupations = tuple(_occupation(o) for o in meta["occupations"])
-    return Dataset(
+    dataset = Dataset(
         name=meta["name"],
         provenance=Provenance.from_dict(meta["provenance"]),
         descriptors=descriptors,
@@ -137,6 +151,24 @@ def load_saved(directory: Path) -> Dataset:
         req_level=arrays["level"].astype(np.float64),
         extras=meta.get("extras", {}),
     )
+    shape = (len(occupations), len(descriptors))
+    for attr, file in MATRIX_FILES.items():
+        path = Path(directory) / file
+        m = shared_array(path) if path.exists() else None
+        if m is not None and m.shape == shape and m.dtype == np.float64:
+            # what the cached property would compute, read-only, shared between processes
+            vars(dataset)[attr] = m
+    return dataset
+
+
+def shared_array(path: Path) -> np.ndarray:
+    """A saved array, read-only; memory-mapped where the platform lets a mapped file be
+    replaced (POSIX), so processes serving the same data set share its pages."""
+    if os.name == "posix":
+        return np.asarray(np.load(path, mmap_mode="r", allow_pickle=False))
+    out: np.ndarray = np.load(path, allow_pickle=False)
+    out.setflags(write=False)
+    return out
 
 
 def _occupation(o: dict[str, Any]) -> Occupation:
@@ -152,13 +184,14 @@ def _occupation(o: dict[str, Any]) -> Occupation:
 
 
 def load_relatedness(directory: Path, n: int) -> np.ndarray | None:
-    """The saved relatedness ranking key (float64, ``n`` x ``n``), or None if absent or
-    not the data set's size (an import from before it was saved)."""
+    """The saved relatedness ranking key (``n`` x ``n``), or None if absent or not the
+    data set's size (an import from before it was saved). Like the text likeness it is
+    float16 as saved, read-only and shared between processes: readers take a row as float."""
     return _load_square(Path(directory) / RELATEDNESS_FILE, n)
 
 
 def load_text_likeness(directory: Path, n: int) -> np.ndarray | None:
-    """The saved text likeness (float64, ``n`` x ``n``), or None if absent or not the
+    """The saved text likeness (``n`` x ``n``, float16), or None if absent or not the
     data set's size (an import from before it was saved)."""
     return _load_square(Path(directory) / TEXT_LIKENESS_FILE, n)
 
@@ -166,10 +199,10 @@ def load_text_likeness(directory: Path, n: int) -> np.ndarray | None:
 def _load_square(path: Path, n: int) -> np.ndarray | None:
     if not path.exists():
         return None
-    key: np.ndarray = np.load(path, allow_pickle=False)
+    key = shared_array(path)
     if key.shape != (n, n):
         return None
-    return key.astype(np.float64)
+    return key
 
 
 def load_saved_graph(directory: Path) -> RoleGraph | None:
