@@ -49,6 +49,7 @@ from typing import Any, Literal
 import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
+from threadpoolctl import threadpool_limits
 
 from careerpivot import textvectors as tv
 from careerpivot.errors import DataValidationError
@@ -463,11 +464,14 @@ class Reranker:
         """P(candidate is a Primary related occupation) for each row of a :func:`feature_table`.
 
         Predicts ``chunk`` rows at a time: the classifier copies its input to float64.
+        One OpenMP thread: the trees' threads spin-wait between the small predictions, and
+        on a busy machine that tripled the import's relatedness step (5 s -> 14 s).
         """
         out = np.empty(len(table))
-        for start in range(0, len(table), chunk):
-            part = table[start : start + chunk]
-            out[start : start + chunk] = self.model.predict_proba(part)[:, 1]
+        with threadpool_limits(limits=1, user_api="openmp"):
+            for start in range(0, len(table), chunk):
+                part = table[start : start + chunk]
+                out[start : start + chunk] = self.model.predict_proba(part)[:, 1]
         return out
 
 
