@@ -187,3 +187,21 @@ def test_a_word_in_many_titles_names_a_family_and_is_never_preselected(starter):
     ds = _with(ds, {occs[4].code: {"title": "Widgeteers"}})
     res = TitleIndex(ds, SearchTables()).find("widgeteer")
     assert res.best is not None and res.best.code == occs[4].code
+
+
+def test_every_lay_name_leads_to_its_role_where_the_data_set_has_it(starter):
+    # a table row whose role is in the starter set must find that role first there
+    index = TitleIndex(starter)
+    rows = [
+        (phrase, [c for c in codes if c in starter.occupation_index])
+        for phrase, codes in load_search_tables().lay_titles
+    ]
+    rows = [(p, cs) for p, cs in rows if cs]
+    assert len(rows) > 300
+    wrong = [(p, index.find(p)[0].code) for p, cs in rows if index.find(p)[0].code not in cs]
+    assert wrong == []
+
+
+def test_lay_table_phrases_are_unique():
+    phrases = [p.lower() for p, _ in load_search_tables().lay_titles]
+    assert len(phrases) == len(set(phrases))

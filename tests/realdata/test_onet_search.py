@@ -9,7 +9,7 @@ import pytest
 
 from careerpivot.datasets.bls import apply_bls, read_oews, read_projections
 from careerpivot.datasets.onet import read_release
-from careerpivot.search import TitleIndex
+from careerpivot.search import TitleIndex, load_search_tables
 
 pytestmark = pytest.mark.realdata
 
@@ -60,3 +60,20 @@ def test_a_family_of_jobs_is_offered_as_choices(index, query):
 def test_teacher_offers_school_teachers_not_adult_or_postsecondary(index):
     first = [m.code for m in index.find("teacher").choices[:3]]
     assert set(first) <= {"25-2021.00", "25-2022.00", "25-2031.00", "25-2011.00", "25-2012.00"}
+
+
+def test_every_lay_table_code_is_an_onet_29_2_occupation(onet_dir):
+    with (onet_dir / "Occupation Data.txt").open(encoding="utf-8") as f:
+        onet = {line.split("\t")[0] for line in f.readlines()[1:]}
+    table = {c for _, codes in load_search_tables().lay_titles for c in codes}
+    assert len(table) > 300
+    assert sorted(table - onet) == []
+
+
+def test_every_lay_name_finds_one_of_its_roles_first_on_onet(index):
+    wrong = []
+    for phrase, codes in load_search_tables().lay_titles:
+        first = index.find(phrase)[0].code
+        if first not in codes:
+            wrong.append((phrase, first))
+    assert wrong == []
