@@ -205,3 +205,24 @@ def test_every_lay_name_leads_to_its_role_where_the_data_set_has_it(starter):
 def test_lay_table_phrases_are_unique():
     phrases = [p.lower() for p, _ in load_search_tables().lay_titles]
     assert len(phrases) == len(set(phrases))
+
+
+@pytest.mark.parametrize("query", ["barista", "barrista", "astronaut"])
+def test_a_look_alike_is_no_close_match_and_never_preselected(index, query):
+    # the starter set has no barista role: "barrister" (a lawyer) only looks alike
+    res = index.find(query)
+    assert res.loose and res.ambiguous and res.best is None
+    assert res.choices  # still offered, as "did you mean"
+
+
+@pytest.mark.parametrize(
+    ("query", "code"), [("sofware develper", "15-1252.00"), ("electrican", "47-2111.00")]
+)
+def test_a_sure_typo_is_still_preselected(index, query, code):
+    res = index.find(query)
+    assert not res.loose and res.best is not None and res.best.code == code
+
+
+def test_a_typed_word_found_is_not_loose(index):
+    for query in ("nurse", "teacher", "analyst", "registred nurse"):
+        assert not index.find(query).loose, query

@@ -49,12 +49,16 @@ class UnknownRoleError(CareerPivotError, KeyError):
 class AmbiguousRoleError(CareerPivotError, LookupError):
     """A typed title that fits several roles about equally well: the person has to choose."""
 
-    def __init__(self, role: str, choices: list[tuple[str, str, str]]) -> None:
+    def __init__(self, role: str, choices: list[tuple[str, str, str]], loose: bool = False) -> None:
         self.role = role
         self.choices = choices  # (code, title, one-line description)
+        self.loose = loose  # no close match: the choices only look alike
         listed = "; ".join(f"{code} {title}" for code, title, _ in choices)
         super().__init__(
-            f"{role!r} fits several roles about equally well: {listed}. "
+            f"No role closely matches {role!r}. Did you mean: {listed}? "
+            "Give the code or another title."
+            if loose
+            else f"{role!r} fits several roles about equally well: {listed}. "
             "Give the code or a fuller title."
         )
 

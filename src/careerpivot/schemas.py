@@ -157,6 +157,9 @@ class SearchAnswer(Answer):
 
     query: str
     ambiguous: bool = False
+    loose: bool = Field(
+        False, description="no close match: the matches only look alike ('did you mean')"
+    )
     matches: list[TitleMatchOut]
 
     @classmethod
@@ -166,6 +169,7 @@ class SearchAnswer(Answer):
             dataset=DataSource.of(dataset),
             query=query,
             ambiguous=bool(getattr(hits, "ambiguous", False)),
+            loose=bool(getattr(hits, "loose", False)),
             matches=[TitleMatchOut.model_validate(h) for h in hits],
         )
 

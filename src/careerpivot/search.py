@@ -21,7 +21,10 @@ kind of match and employment within about five times), when the first match is
 weak, or when the query names a family of jobs ("analyst", "engineer": words in
 ``GENERIC_TITLES`` or more occupations' own titles, and not one role's own title or
 a lay name exactly), the result is *ambiguous*: pickers show the choices, each with
-a one-line description, and pre-select none.
+a one-line description, and pre-select none. When the first match holds none of the
+typed words (found by spelling alone, and not surely: "barrista" is not "barrister")
+the result is also *loose*: there is no close match, and pickers say so and offer
+the matches as "did you mean" suggestions.
 """
 
 from __future__ import annotations
@@ -61,6 +64,10 @@ AMBIGUITY_MARGIN = 2.0  # points within which the first matches count as close
 MAX_CHOICES = 6
 MIN_SCORE = 40.0  # below this a title is not shown at all
 SURE_SCORE = 75.0  # below this the first match is only a suggestion (ambiguous)
+#: a first match holding none of the typed words (found only by spelling or word start:
+#: "barrista" -> "barrister") is pre-selected only when this sure ("sofware develper");
+#: below it the result is *loose*: no close match, the matches are "did you mean" hints
+TYPO_SURE_SCORE = 85.0
 #: a query whose words are in this many occupations' own titles ("analyst", "engineer")
 #: names a family of jobs: the person chooses, unless it is one role's own title exactly
 #: or the team's lay-name table says which role it means
@@ -131,13 +138,16 @@ class SearchResult(Sequence[TitleMatch]):
 
     Behaves as the list of matches (``result[0]``, ``len(result)``, ``for m in result``).
     ``choices`` are the close first matches when ``ambiguous``; ``best`` is the match
-    a picker may pre-select, None when the person has to choose.
+    a picker may pre-select, None when the person has to choose. ``loose``: no match
+    holds a typed word (only spelling-alike ones), so there is no close match and the
+    matches are only "did you mean" suggestions (then also ``ambiguous``).
     """
 
     query: str
     matches: tuple[TitleMatch, ...] = ()
     ambiguous: bool = False
     n_choices: int = 0
+    loose: bool = False
 
     @property
     def choices(self) -> tuple[TitleMatch, ...]:
@@ -275,7 +285,8 @@ class TitleIndex:
         q_cover = np.zeros(n, dtype=np.float32)
         t_cover = np.zeros(n, dtype=np.float32)
         exact = np.zeros(n, dtype=bool)
-        for variant in self._variants(q, tokens):
+        variants = self._variants(q, tokens)
+        for variant in variants:
             for r in self._exact.get(frozenset(variant), ()):
                 exact[r] = True
             s, qc, tc = self._partial(variant)
@@ -322,10 +333,20 @@ class TitleIndex:
         top_row, top = picked[0]
         close = sum(1 for _, rk in picked[:MAX_CHOICES] if rk >= top - AMBIGUITY_MARGIN)
         generic = self._generic(q_cover, top_row, bool(exact[top_row]))
-        weak = matches[0].score < SURE_SCORE or generic
+        top_words = self._e.tokens[top_row]
+        loose = (
+            not exact[top_row]
+            and not any(top_words.intersection(v) for v in variants)
+            and matches[0].score < TYPO_SURE_SCORE
+        )
+        weak = matches[0].score < SURE_SCORE or generic or loose
         n_close = len(matches[:MAX_CHOICES]) if weak else close
         return SearchResult(
-            query, matches[:limit], n_close > 1 or weak, min(n_close, MAX_CHOICES, limit)
+            query,
+            matches[:limit],
+            n_close > 1 or weak,
+            min(n_close, MAX_CHOICES, limit),
+            bool(loose),
         )
 
     def _generic(self, q_cover: np.ndarray, top_row: int, exact: bool) -> bool:

@@ -65,3 +65,16 @@ def test_roles_search_json_says_whether_the_first_matches_are_close():
 def test_roles_search_shows_markup_like_text_as_typed():
     res = invoke("roles", "search", "[/]")
     assert res.exit_code == 0
+
+
+def test_a_look_alike_is_refused_as_no_close_match(searched):
+    res = runner.invoke(app, ["recommend", "--role", "barrista"])
+    assert res.exit_code == 2
+    assert "No role closely matches" in res.output and "23-1011.00" in res.output
+
+
+def test_roles_search_json_says_when_nothing_is_a_close_match():
+    data = json.loads(invoke("roles", "search", "barrista", "--json").stdout)
+    assert data["loose"] is True and data["ambiguous"] is True
+    exact = json.loads(invoke("roles", "search", "nurse", "--json").stdout)
+    assert exact["loose"] is False

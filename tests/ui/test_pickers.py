@@ -96,3 +96,31 @@ def test_rejection_form_occupation_uses_the_shared_search(searched):
     [occ] = [s for s in at.selectbox if s.label == "Matching occupation"]
     assert occ.value is None  # close matches: not silently the first
     assert "about equally well" in texts(at)
+
+
+def test_start_page_says_when_nothing_is_a_close_match(searched):
+    # the starter set has no barista; "barrister" (Lawyers) only looks alike
+    at = new_app()
+    at.text_input(key="w_start_query").input("barrista").run()
+    assert "barrista" in searched
+    assert at.radio[0].value is None
+    assert "No close match" in texts(at) and "Did you mean" in texts(at)
+    assert "about equally well" not in texts(at)
+    assert button(at, "Show my pivots").disabled
+
+
+def test_compare_target_says_when_nothing_is_a_close_match(searched):
+    at = _open(new_app(), nav.COMPARE)
+    at.text_input(key="w_cmp_target_find").input("barrista").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="w_cmp_target").value is None
+    assert "No close match" in texts(at)
+
+
+@pytest.mark.skipif(not nav.REJECTIONS.available, reason="no careerpivot.rejections")
+def test_rejection_form_says_when_no_occupation_is_a_close_match(searched):
+    at = _open(new_app(), nav.REJECTIONS)
+    at.text_input(key="w_rej_new_title").input("barrista").run()
+    [occ] = [s for s in at.selectbox if s.label == "Matching occupation"]
+    assert occ.value is None
+    assert "No occupation is a close match" in texts(at)

@@ -59,7 +59,9 @@ def resolve_role(eng: Engine, text: str) -> str:
         )
     best = result.best
     if best is None:
-        raise AmbiguousRoleError(text, [(m.code, m.title, m.description) for m in result.choices])
+        raise AmbiguousRoleError(
+            text, [(m.code, m.title, m.description) for m in result.choices], loose=result.loose
+        )
     if not best.exact:
         err_console.print(matched_note(text, best), style="dim")
     return best.code

@@ -59,7 +59,12 @@ def search(
             h.description,
         )
     console.print(table)
-    if hits.ambiguous:
+    if hits.loose:
+        console.print(
+            f"No close match for {query!r}: these only look alike. Did you mean one of them? "
+            "Give its code, or try another title."
+        )
+    elif hits.ambiguous:
         console.print(
             f"The first {len(hits.choices)} fit about equally well: give the code "
             "(or a fuller title) to choose one."

@@ -111,7 +111,13 @@ def fields(eng: Engine, prefix: str, record: ApplicationRecord | None = None) ->
     # otherwise keep "None of these", chosen while the title was still empty).
     occ_key = f"{prefix}_occ_{zlib.crc32(title.strip().lower().encode()):08x}"
     st.session_state[f"{prefix}_occ_key"] = occ_key
-    if unsure and result is not None:
+    if unsure and result is not None and result.loose:
+        st.caption(
+            "No occupation is a close match for this title. Did you mean: "
+            + "; ".join(f"**{m.title}** ({m.description})" for m in result.choices)
+            + "? If not, choose “None of these”."
+        )
+    elif unsure and result is not None:
         st.caption(
             "This title fits several occupations about equally well: "
             + "; ".join(f"**{m.title}** ({m.description})" for m in result.choices)

@@ -90,7 +90,7 @@ def role_select(
         st.session_state.pop(key, None)
     options, index = choices, (choices.index(default) if default in choices else 0)
     descriptions: dict[str, str] = {}
-    ambiguous, n_close = False, 0
+    ambiguous, loose, n_close = False, False, 0
     if query:
         result = cache.search(eng.dataset.name, query, limit=10)
         comparable = set(choices)
@@ -98,14 +98,16 @@ def role_select(
         if found:
             options = [m.code for m in found]
             descriptions = {m.code: m.description for m in found}
-            ambiguous, n_close = result.ambiguous, len(result.choices)
+            ambiguous, loose, n_close = result.ambiguous, result.loose, len(result.choices)
             index = 0  # the best match for what was typed
         else:
             st.info(
                 f"No comparable role matches “{plain(query)}”; showing every role. Try a shorter "
                 "or more common title."
             )
-    if ambiguous:
+    if loose:
+        st.caption(f"No close match for “{plain(query)}”. Did you mean:")
+    elif ambiguous:
         st.caption(f"“{plain(query)}” fits several roles about equally well. Choose one:")
         for c in options[:n_close]:
             st.caption(f"**{plain(titles.get(c, c))}**: {plain(descriptions.get(c, ''))}")

@@ -71,7 +71,13 @@ def _find_role(eng: Engine) -> None:
         return
     shown = result.choices if result.ambiguous else result.matches
     labels = {h.code: _label(h.title, h.matched) for h in shown}
-    if result.ambiguous:
+    if result.loose:
+        st.caption(
+            f"No close match for “{plain(query.strip())}”. Did you mean "
+            + ("one of these?" if len(shown) > 1 else "this?")
+            + " If not, try another title."
+        )
+    elif result.ambiguous:
         st.caption(
             f"“{plain(query.strip())}” fits {len(shown)} roles about equally well. "
             "Choose the one you mean."
