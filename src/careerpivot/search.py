@@ -65,9 +65,10 @@ MAX_CHOICES = 6
 MIN_SCORE = 40.0  # below this a title is not shown at all
 SURE_SCORE = 75.0  # below this the first match is only a suggestion (ambiguous)
 #: a first match holding none of the typed words (found only by spelling or word start:
-#: "barrista" -> "barrister") is pre-selected only when this sure ("sofware develper");
-#: below it the result is *loose*: no close match, the matches are "did you mean" hints
-TYPO_SURE_SCORE = 85.0
+#: "barrista" -> "barrister", two edits) is pre-selected only when this sure: about one
+#: edit in a word of seven letters or more ("sofware develper", "pharmacits"); below it
+#: the result is *loose*: no close match, the matches are "did you mean" hints
+TYPO_SURE_SCORE = 80.0
 #: a query whose words are in this many occupations' own titles ("analyst", "engineer")
 #: names a family of jobs: the person chooses, unless it is one role's own title exactly
 #: or the team's lay-name table says which role it means
