@@ -221,11 +221,11 @@ def apply_bls(
     claimed = {soc_code(o.code) for o in dataset.occupations}
     summary = BlsSummary()
     occupations = []
+    with_wage = {c for c, r in oews.items() if r.median_wage is not None}  # once, not per role
+    projected = set(projections)
     for o in dataset.occupations:
-        w_code, w_how = bls_code_for(
-            o.code, {c for c, r in oews.items() if r.median_wage is not None}, claimed
-        )
-        p_code, p_how = bls_code_for(o.code, set(projections), claimed)
+        w_code, w_how = bls_code_for(o.code, with_wage, claimed)
+        p_code, p_how = bls_code_for(o.code, projected, claimed)
         w = oews.get(w_code) if w_code else None
         p = projections.get(p_code) if p_code else None
         summary.wages[w_how] += 1
