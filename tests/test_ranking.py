@@ -119,3 +119,13 @@ def test_text_likeness_moves_the_list(engine: Engine):
 
     assert place(alike, 1.5) < place(flat, 1.5)
     assert place(alike, 0.0) == place(flat, 0.0)
+
+
+def test_ranking_leaves_the_text_likeness_matrix_unchanged(engine: Engine):
+    """The matrix can be shared between workers (mapped read-only): a ranking reads it."""
+    likeness = engine.ranker.text
+    assert likeness is not None
+    before = np.array(likeness, copy=True)
+    engine.recommend(engine.profile_for("15-1252.00"), 10)
+    engine.recommend(engine.profile_for("29-1141.00"), 10)
+    np.testing.assert_array_equal(likeness, before)

@@ -269,7 +269,8 @@ class PivotRanker:
                 related = relatedness_term(np.asarray(key[row], dtype=float))
             likeness = self.text if self.weights.text else None
             if likeness is not None:
-                text_row = np.asarray(likeness[row], dtype=float)
+                # a copy: the matrix may be shared (mapped read-only) or cached
+                text_row = np.array(likeness[row], dtype=float)
                 text_row[row] = -np.inf
                 text = relatedness_term(text_row)
             same = (self.minor_ == self.minor_[row]).astype(float)
