@@ -46,11 +46,10 @@ from typing import Literal
 
 import numpy as np
 
-from careerpivot.errors import NotScorableError
 from careerpivot.filters import Filters
 from careerpivot.model import Dataset, FloatArray
 from careerpivot.profile import Profile
-from careerpivot.scoring import Pivot, PivotScorer, Scores, SimilarRole
+from careerpivot.scoring import Pivot, PivotScorer, Scores, SimilarRole, require_answers
 
 SortKey = Literal["realistic", "fit", "openings", "pay", "outlook"]
 SORT_KEYS: tuple[SortKey, ...] = ("realistic", "fit", "openings", "pay", "outlook")
@@ -318,11 +317,7 @@ class PivotRanker:
         filters: Filters | None = None,
     ) -> list[Pivot]:
         """The ``k`` first places with explanations, realistic score and similar roles."""
-        if profile.is_empty:
-            raise NotScorableError(
-                "the profile is empty: rate some skills, start from a past role, "
-                "or answer the interest questions first"
-            )
+        require_answers(profile)
         s, total, related = self.scores(profile, filters)
         out = []
         for rank, place in enumerate(self._places(s, total, k, sort_by, related), 1):

@@ -135,6 +135,16 @@ class Scores:
     job_zone_step: FloatArray  # NaN where unknown
 
 
+def require_answers(profile: Profile) -> None:
+    """Raise :class:`NotScorableError`, saying what to do, when ``profile`` holds nothing
+    to score (the fit list and the realistic list both refuse an empty profile)."""
+    if profile.is_empty:
+        raise NotScorableError(
+            "the profile is empty: rate some skills, start from a past role, "
+            "or answer the interest questions first"
+        )
+
+
 class PivotScorer:
     """Ranks roles for a profile (scikit-learn style: parameters in ``__init__``, ``fit``).
 
@@ -301,11 +311,7 @@ class PivotScorer:
         filters: Filters | None = None,
     ) -> list[Pivot]:
         """The ``k`` best eligible roles with components, strengths, gaps and desirability."""
-        if profile.is_empty:
-            raise NotScorableError(
-                "the profile is empty: rate some skills, start from a past role, "
-                "or answer the interest questions first"
-            )
+        require_answers(profile)
         s = self.score(profile, filters)
         idx = np.flatnonzero(s.eligible)
         order = idx[np.argsort(-s.total[idx], kind="stable")][:k]

@@ -256,7 +256,7 @@ class TitleIndex:
         self._prior = (
             EMPLOYMENT_WEIGHT * np.log10(np.maximum(emp, 10.0) / 1e5)
             + np.array([BASE_CODE_BONUS if o.code.endswith(".00") else 0.0 for o in occs])
-            - np.array([RESIDUAL_PENALTY if _residual(o.title) else 0.0 for o in occs])
+            - RESIDUAL_PENALTY * np.array(self._residual, dtype=np.float64)
         )
         self._codes = [o.code for o in occs]
         self._descriptions = [one_line(o.description) for o in occs]
