@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -36,7 +36,7 @@ from careerpivot.errors import NotScorableError
 from careerpivot.levels import anchor_text
 from careerpivot.model import Dataset, DescriptorKind, FloatArray
 from careerpivot.profile import Profile, stand_in
-from careerpivot.tool_families import covered_by
+from careerpivot.tool_families import covered_by_rows
 
 Status = Literal["transfers", "small gap", "gap", "tool to check", "minor"]
 #: Statuses in the order pages list them.
@@ -177,20 +177,83 @@ class GapReport:
     estimated: bool = False  # the target's ratings are estimated, not surveyed
     estimate_note: str = ""  # e.g. "Estimated from 6 similar rated roles (...): ..."
 
+    #: Set on a report made by :func:`compare_many`: its rows as arrays. Rows are then
+    #: built when read (a list of 20 pivots reads about 10 rows of each ~150), and the
+    #: counts and totals come from the arrays; a report made from a list of rows has none.
+    _table: ClassVar[_Table | None] = None
+
+    @classmethod
+    def lazy(
+        cls,
+        source: str,
+        target_code: str,
+        target_title: str,
+        table: _Table,
+        estimated: bool,
+        estimate_note: str,
+    ) -> GapReport:
+        """A report whose :attr:`rows` are built from ``table`` when first read; it is
+        equal to the one made from those rows."""
+        report: GapReport = _new_object(cls)
+        report.__dict__.update(
+            source=source,
+            target_code=target_code,
+            target_title=target_title,
+            estimated=estimated,
+            estimate_note=estimate_note,
+            _table=table,
+        )
+        return report
+
+    if not TYPE_CHECKING:  # for type checkers ``rows`` is the plain field it also is
+
+        def __getattr__(self, name: str) -> Any:
+            """``rows`` of a lazy report, built on first read (then an ordinary field)."""
+            table = self.__dict__.get("_table")
+            if name != "rows" or table is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            rows = self.__dict__["rows"] = table.rows()
+            return rows
+
     def with_status(self, *statuses: Status) -> list[GapRow]:
         """Rows of the given statuses, in the report's order."""
+        if self._table is not None:
+            return self._table.first(self._table.hi - self._table.lo, _codes(statuses))
         return [r for r in self.rows if r.status in statuses]
+
+    def first(self, n: int, *statuses: Status) -> list[GapRow]:
+        """The first ``n`` rows of the given statuses, in the report's order (of a lazy
+        report, only those rows are built)."""
+        if self._table is not None:
+            return self._table.first(n, _codes(statuses))
+        return [r for r in self.rows if r.status in statuses][: max(n, 0)]
 
     @cached_property
     def requirements(self) -> list[GapRow]:
         """Every requirement (importance >= :data:`IMPORTANT`), in the report's order."""
+        if self._table is not None:  # minor rows come last
+            return self._table.rows(0, self._table.n_required)
         return [r for r in self.rows if r.status != "minor"]
 
     @cached_property
     def to_close(self) -> list[GapRow]:
         """The missing set: small gaps and gaps, highest priority first (worked out once:
         a card, its summary and the API's answer each ask for it)."""
+        if self._table is not None:  # they come first
+            return self._table.rows(0, self._table.n_missing)
         return [r for r in self.rows if r.missing]
+
+    @property
+    def n_to_close(self) -> int:
+        """How many rows are to close (``len(to_close)``, without building them)."""
+        return self._table.n_missing if self._table is not None else len(self.to_close)
+
+    @property
+    def n_tools_to_check(self) -> int:
+        """How many tools are to check (``len(tools_to_check)``, without building them)."""
+        if self._table is not None:
+            return self._table.counts[_CHECK]
+        return len(self.tools_to_check)
 
     @property
     def gaps(self) -> list[GapRow]:
@@ -228,6 +291,9 @@ class GapReport:
     @property
     def total_hours(self) -> float:
         """Estimated hours to close every row of :attr:`to_close` (tools to check excluded)."""
+        t = self._table
+        if t is not None:  # the same floats added in the same order
+            return float(sum(t.batch.values[6][t.lo : t.lo + t.n_missing]))
         return float(sum(r.hours for r in self.to_close))
 
     def total_deficit(self) -> float:
@@ -237,6 +303,8 @@ class GapReport:
     @property
     def counts(self) -> dict[str, int]:
         """How many rows have each status (one pass: the API summarises 20 reports an answer)."""
+        if self._table is not None:
+            return dict(zip(_STATUS_OF_CODE, self._table.counts, strict=True))
         n = Counter(r.status for r in self.rows)
         return {s: n[s] for s in STATUSES}
 
@@ -249,22 +317,28 @@ class GapReport:
         check); 7 to close (1 gap, 6 small), about 569 hours."
         """
         c = self.counts
-        sk = [r for r in self.requirements if r.kind != "technology"]
-        tools = [r for r in self.requirements if r.kind == "technology"]
+        t = self._table
+        if t is not None:  # counted over the arrays
+            n_tools, tools_met = t.tool_req, t.tool_met
+            n_sk, sk_met = t.n_required - n_tools, c["transfers"] - tools_met
+        else:
+            tools = [r for r in self.requirements if r.kind == "technology"]
+            n_tools, tools_met = len(tools), sum(r.status == "transfers" for r in tools)
+            n_sk = len(self.requirements) - n_tools
+            sk_met = sum(r.status == "transfers" for r in self.requirements) - tools_met
         parts = []
-        if sk:
-            met = sum(r.status == "transfers" for r in sk)
-            parts.append(f"{met} of {len(sk)} important skills and knowledge areas")
-        if tools:
+        if n_sk:
+            parts.append(f"{sk_met} of {n_sk} important skills and knowledge areas")
+        if n_tools:
             check = c["tool to check"]
-            known = len(tools) - check
-            met = sum(r.status == "transfers" for r in tools)
+            known = n_tools - check
+            met = tools_met
             text = f"{met} of {known} tools" if known else "no tools yet"
             if check:
                 text += f" ({check} {'more ' if known else ''}to check)"
             parts.append(text)
         text = "Meets " + " and ".join(parts) if parts else "The role rates nothing important"
-        n = len(self.to_close)
+        n = self.n_to_close
         if n:
             text += (
                 f"; {n} to close ({c['gap']} gap{'s' if c['gap'] != 1 else ''}, "
@@ -306,6 +380,8 @@ class _Columns:
     names: tuple[str, ...]
     kinds: tuple[str, ...]
     kind: npt.NDArray[np.str_]
+    kind_names: tuple[str, ...]  # the kinds present, in order
+    kind_code: npt.NDArray[np.int_]  # position of each descriptor's kind in kind_names
     tool: npt.NDArray[np.bool_]
     base: FloatArray  # hours per level point at level 0 (see careerpivot.effort)
     name_rank: npt.NDArray[np.int_]  # position of the name in sorted order (ties equal)
@@ -317,11 +393,14 @@ def _columns(dataset: Dataset) -> _Columns:
     names = tuple(d.name for d in descs)
     rank = {name: r for r, name in enumerate(sorted(set(names)))}
     kinds = tuple(str(d.kind) for d in descs)
+    kind_names = tuple(sorted(set(kinds)))
     return _Columns(
         ids=tuple(d.id for d in descs),
         names=names,
         kinds=kinds,
         kind=np.array(kinds, dtype=str),
+        kind_names=kind_names,
+        kind_code=np.array([kind_names.index(k) for k in kinds], dtype=np.int64),
         tool=np.array([k == "technology" for k in kinds], dtype=bool),
         base=base_hours(descs),
         name_rank=np.array([rank[n] for n in names], dtype=np.int64),
@@ -343,6 +422,129 @@ def _row(*values: object) -> GapRow:
 #: Status codes of the vectorised comparison, in :func:`_order`'s group order.
 _GAP, _SMALL, _CHECK, _TRANSFERS, _MINOR = range(5)
 _STATUS_OF_CODE: tuple[Status, ...] = ("gap", "small gap", "tool to check", "transfers", "minor")
+_CODE_OF_STATUS: dict[str, int] = {s: c for c, s in enumerate(_STATUS_OF_CODE)}
+
+
+@lru_cache(maxsize=64)
+def _codes(statuses: tuple[str, ...]) -> frozenset[int]:
+    """The status codes of ``statuses`` (a name that is no status matches no row)."""
+    return frozenset(_CODE_OF_STATUS.get(s, -1) for s in statuses)
+
+
+#: The report's order puts rows in four groups of status codes, one after the other.
+_GROUPS: tuple[frozenset[int], ...] = (
+    frozenset({_GAP, _SMALL}),
+    frozenset({_CHECK}),
+    frozenset({_TRANSFERS}),
+    frozenset({_MINOR}),
+)
+
+
+@lru_cache(maxsize=64)
+def _groups_of(codes: frozenset[int]) -> tuple[int, int] | None:
+    """The groups ``first..last`` (inclusive) that hold exactly the status ``codes``, or
+    None when the codes split a group or skip one (their rows are then not one run)."""
+    whole = [g for g, members in enumerate(_GROUPS) if members <= codes]
+    if not whole or codes - frozenset().union(*(_GROUPS[g] for g in whole)):
+        return None
+    if whole != list(range(whole[0], whole[-1] + 1)):
+        return None
+    return whole[0], whole[-1]
+
+
+class _Batch:
+    """The rows of several reports compared at once, as plain lists in the reports' order
+    (report after report); :class:`_Table` builds a report's :class:`GapRow` objects from
+    them only when they are read."""
+
+    def __init__(
+        self,
+        col: _Columns,
+        values: list[list[Any]],
+        by: list[int],
+        notes: list[str],
+        card: list[int],
+    ) -> None:
+        self.col = col
+        # column, importance, required, current, stated, status code, hours, estimated
+        self.values = values
+        self.by = by  # covering tool's column, else -1
+        self.notes = notes  # per report: how its ratings were estimated
+        self.card = card  # per row: which report
+
+    def row(self, k: int) -> GapRow:
+        """Row ``k`` of the batch as a :class:`GapRow`."""
+        v = self.values
+        j, im, need, have, known, c, h, e = (
+            v[0][k], v[1][k], v[2][k], v[3][k], v[4][k], v[5][k], v[6][k], v[7][k]
+        )  # fmt: skip
+        by = self.by[k]
+        col = self.col
+        note = (
+            f"one tool per family: covered by {col.names[by]}"
+            if by >= 0
+            else self.notes[self.card[k]]
+            if e
+            else ""
+        )
+        return _row(
+            col.ids[j], col.names[j], col.kinds[j], im, need, have, known,
+            _STATUS_OF_CODE[c], h, e, note,
+        )  # fmt: skip
+
+
+class _Table:
+    """One report's rows (a range of a :class:`_Batch`) with its counts worked out over
+    arrays; each :class:`GapRow` is built once, when first read."""
+
+    def __init__(
+        self, batch: _Batch, lo: int, hi: int, counts: list[int], tool_req: int, tool_met: int
+    ) -> None:
+        self.batch, self.lo, self.hi = batch, lo, hi
+        self.counts = counts  # rows per status code
+        self.tool_req, self.tool_met = tool_req, tool_met  # tools required / transferring
+        self._built: dict[int, GapRow] = {}
+
+    def row(self, k: int) -> GapRow:
+        """The report's row ``k`` (built on first read, then the same object)."""
+        r = self._built.get(k)
+        if r is None:
+            r = self._built[k] = self.batch.row(self.lo + k)
+        return r
+
+    def rows(self, start: int = 0, stop: int | None = None) -> list[GapRow]:
+        """Rows ``start`` to ``stop`` (default: to the end) in the report's order."""
+        stop = self.hi - self.lo if stop is None else stop
+        return [self.row(k) for k in range(start, stop)]
+
+    def first(self, n: int, codes: frozenset[int]) -> list[GapRow]:
+        """The first ``n`` rows whose status code is in ``codes``."""
+        groups = _groups_of(codes)
+        if groups is not None:  # one run of rows
+            c = self.counts
+            ends = [0, c[_GAP] + c[_SMALL]]
+            for code_ in (_CHECK, _TRANSFERS, _MINOR):
+                ends.append(ends[-1] + c[code_])
+            start, stop = ends[groups[0]], ends[groups[1] + 1]
+            return self.rows(start, min(stop, start + max(n, 0)))
+        code = self.batch.values[5]
+        out: list[GapRow] = []
+        for k in range(self.hi - self.lo):
+            if len(out) >= n:
+                break
+            if code[self.lo + k] in codes:
+                out.append(self.row(k))
+        return out
+
+    @property
+    def n_missing(self) -> int:
+        """How many rows are to close (they come first in the report's order)."""
+        return self.counts[_GAP] + self.counts[_SMALL]
+
+    @property
+    def n_required(self) -> int:
+        """How many rows are requirements (every row before the minor ones)."""
+        return self.hi - self.lo - self.counts[_MINOR]
 
 
 def compare_vector(
@@ -358,58 +560,76 @@ def compare_vector(
 
     ``rated`` marks what the source has stated (a tool not stated is "to check").
     Statuses, hours and the order are computed over whole arrays (a card on O*NET
-    reads about 500 descriptors); only the rows kept become :class:`GapRow` objects.
+    reads about 500 descriptors); rows become :class:`GapRow` objects when read.
     """
-    i = _scorable_row(dataset, target)
+    return compare_many(dataset, current, [target], source=source, rated=rated, kinds=kinds)[0]
+
+
+def compare_many(
+    dataset: Dataset,
+    current: FloatArray,
+    targets: Sequence[str],
+    *,
+    source: str = "you",
+    rated: Sequence[bool] | npt.NDArray[np.bool_] | None = None,
+    kinds: Sequence[DescriptorKind] | None = None,
+) -> list[GapReport]:
+    """:func:`compare_vector` for each of ``targets``, computed in one pass over the
+    target roles' rows (a list of 20 pivots costs about what one card did)."""
+    rows = [_scorable_row(dataset, t) for t in targets]
+    if not rows:
+        return []
     col = _columns(dataset)
-    imp = np.asarray(dataset.importance_matrix[i], dtype=float)
-    lev = np.asarray(dataset.level_matrix[i], dtype=float)
+    imp = np.asarray(dataset.importance_matrix[rows], dtype=float)
+    lev = np.asarray(dataset.level_matrix[rows], dtype=float)
     current = np.asarray(current, dtype=float)
-    estimated_kinds, note = _estimate(dataset, i)
+    estimates = [_estimate(dataset, i) for i in rows]
     stated = np.ones(len(col.ids), dtype=bool) if rated is None else np.asarray(rated, dtype=bool)
     # One tool per family: the one the source knows stands for its family's others.
-    by = covered_by(dataset, imp, current, col.tool & ~stated & (current == 0))
+    by = covered_by_rows(dataset, imp, current, col.tool & ~stated & (current == 0))
     keep = (imp > 0) | (current > 0)
     if kinds:
         keep &= np.isin(col.kind, list(kinds))
-    sel = np.flatnonzero(keep)
-    im, need, have = imp[sel], lev[sel], current[sel]
-    unknown_tool = col.tool[sel] & ~stated[sel] & (have == 0)
+    card, sel = np.nonzero(keep)  # report by report, columns ascending
+    im, need, have = imp[card, sel], lev[card, sel], current[sel]
+    tool = col.tool[sel]
+    unknown_tool = tool & ~stated[sel] & (have == 0)
     short = need - have
     code = np.select(
         [im < IMPORTANT, unknown_tool, short < MEETS_WITHIN, short < SMALL_GAP_BELOW],
         [_MINOR, _CHECK, _TRANSFERS, _SMALL],
         _GAP,
     )
-    covered = by[sel]
+    covered = by[card, sel]
     code = np.where((covered >= 0) & (code != _MINOR), _MINOR, code)
     costed = code <= _CHECK
     hours = np.where(costed & (need > have), hours_array(col.base[sel], have, need), 0.0)
-    # The order of _order(): rows to close by priority (importance x shortfall), then tools
-    # to check, then what transfers (skills and knowledge before tools), then minor rows;
-    # ties by name, then by column (the sort is stable over ascending columns).
+    # The order of _order() within each report: rows to close by priority (importance x
+    # shortfall), then tools to check, then what transfers (skills and knowledge before
+    # tools), then minor rows; ties by name, then by column (the sort is stable).
     missing = code <= _SMALL
     group = np.where(missing, 0, code - 1)
-    tool_transfers = (col.tool[sel] & (code == _TRANSFERS)).astype(float)
+    tool_transfers = (tool & (code == _TRANSFERS)).astype(float)
     second = np.where(missing, -(im * np.maximum(short, 0.0)), tool_transfers)
     fourth = np.where(missing, 0.0, -need)
-    order = np.lexsort((sel, col.name_rank[sel], fourth, -im, second, group))
-    est = (im > 0) & np.isin(col.kind[sel], list(estimated_kinds))
-    columns = zip(
-        *(x[order].tolist() for x in (sel, im, need, have, stated[sel], code, covered, hours, est)),
-        strict=True,
-    )
-    rows = [
-        _row(
-            col.ids[j], col.names[j], col.kinds[j], imj, needj, havej, known,
-            _STATUS_OF_CODE[c], h, e,
-            f"one tool per family: covered by {col.names[by_j]}" if by_j >= 0
-            else note if e else "",
-        )
-        for j, imj, needj, havej, known, c, by_j, h, e in columns
-    ]  # fmt: skip
-    occ = dataset.occupations[i]
-    return GapReport(source, occ.code, occ.title, rows, bool(estimated_kinds), note)
+    order = np.lexsort((sel, col.name_rank[sel], fourth, -im, second, group, card))
+    est_kind = np.array([[k in ks for k in col.kind_names] for ks, _ in estimates], dtype=bool)
+    est = (im > 0) & est_kind[card, col.kind_code[sel]]
+    values = [x[order].tolist() for x in (sel, im, need, have, stated[sel], code, hours, est)]
+    card, code, tool = card[order], code[order], tool[order]
+    batch = _Batch(col, values, covered[order].tolist(), [n for _, n in estimates], card.tolist())
+    m = len(rows)
+    counts = np.bincount(card * 5 + code, minlength=m * 5).reshape(m, 5).tolist()
+    tool_req = np.bincount(card[tool & (code != _MINOR)], minlength=m).tolist()
+    tool_met = np.bincount(card[tool & (code == _TRANSFERS)], minlength=m).tolist()
+    bounds = np.searchsorted(card, np.arange(m + 1)).tolist()
+    out = []
+    for r, i in enumerate(rows):
+        occ = dataset.occupations[i]
+        kinds_r, note = estimates[r]
+        table = _Table(batch, bounds[r], bounds[r + 1], counts[r], tool_req[r], tool_met[r])
+        out.append(GapReport.lazy(source, occ.code, occ.title, table, bool(kinds_r), note))
+    return out
 
 
 def person_gap(

@@ -320,8 +320,9 @@ class PivotRanker:
         require_answers(profile)
         s, total, related = self.scores(profile, filters)
         out = []
-        for rank, place in enumerate(self._places(s, total, k, sort_by, related), 1):
-            p = self.scorer.pivot_at(place.row, rank, s, profile, explain)
+        places = list(self._places(s, total, k, sort_by, related))
+        pivots = self.scorer.pivots_at([place.row for place in places], s, profile, explain)
+        for place, p in zip(places, pivots, strict=True):
             out.append(
                 replace(
                     p,

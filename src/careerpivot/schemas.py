@@ -317,19 +317,18 @@ class PivotOut(BaseModel):
         report = pivot.gap
         if report is None:  # listed without explanations
             return cls(**fields, gaps=[], tools_to_check=[])
-        to_close, tools = report.to_close, report.tools_to_check
+        # the same rows the pivot's notes come from, with status, priority and hours
+        gaps = report.first(len(pivot.gaps), "gap", "small gap")
+        tools = report.first(len(pivot.tools_to_check), "tool to check")
         return cls(
             **fields,
-            # the same rows the pivot's notes come from, with status, priority and hours
-            gaps=[GapItemOut.model_validate(r) for r in to_close[: len(pivot.gaps)]],
-            tools_to_check=[
-                GapItemOut.model_validate(r) for r in tools[: len(pivot.tools_to_check)]
-            ],
+            gaps=[GapItemOut.model_validate(r) for r in gaps],
+            tools_to_check=[GapItemOut.model_validate(r) for r in tools],
             totals=GapTotals(
                 summary=report.summary,
-                to_close=len(to_close),
-                tools_to_check=len(tools),
-                total_hours=float(sum(r.hours for r in to_close)),  # report.total_hours
+                to_close=report.n_to_close,
+                tools_to_check=report.n_tools_to_check,
+                total_hours=report.total_hours,
                 estimated=report.estimated,
             ),
             rows=[GapRowOut.model_validate(r) for r in report.rows] if full else None,

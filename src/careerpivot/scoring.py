@@ -41,7 +41,7 @@ import scipy.sparse
 
 from careerpivot.errors import NotScorableError
 from careerpivot.filters import Filters
-from careerpivot.gaps import GapReport, GapRow, compare_vector
+from careerpivot.gaps import GapReport, GapRow, compare_many
 from careerpivot.model import RIASEC, WORK_VALUES, AnyFloatArray, Dataset, FloatArray
 from careerpivot.profile import Profile
 
@@ -315,7 +315,7 @@ class PivotScorer:
         s = self.score(profile, filters)
         idx = np.flatnonzero(s.eligible)
         order = idx[np.argsort(-s.total[idx], kind="stable")][:k]
-        return [self._pivot(int(i), rank + 1, s, profile, explain) for rank, i in enumerate(order)]
+        return self.pivots_at([int(i) for i in order], s, profile, explain)
 
     # ----- explanations -------------------------------------------------------------------
     def explain(self, profile: Profile, code: str) -> Pivot:
@@ -337,15 +337,34 @@ class PivotScorer:
         """The :class:`Pivot` of role row ``i`` at list place ``rank`` from scores ``s``."""
         return self._pivot(i, rank, s, profile, explain)
 
-    def _pivot(self, i: int, rank: int, s: Scores, profile: Profile, explain: bool) -> Pivot:
+    def pivots_at(self, rows: list[int], s: Scores, profile: Profile, explain: bool) -> list[Pivot]:
+        """The :class:`Pivot` of each role row in ``rows``, at places 1, 2, ... from scores
+        ``s``; their gap models are compared in one pass."""
+        reports: list[GapReport | None] = [None] * len(rows)
+        if explain:
+            reports = list(self.gap_reports(s.person, rows, set(profile.ratings)))
+        return [
+            self._pivot(i, rank, s, profile, explain, report)
+            for rank, (i, report) in enumerate(zip(rows, reports, strict=True), 1)
+        ]
+
+    def _pivot(
+        self,
+        i: int,
+        rank: int,
+        s: Scores,
+        profile: Profile,
+        explain: bool,
+        report: GapReport | None = None,
+    ) -> Pivot:
         ds = self.dataset_
         occ = ds.occupations[i]
         strengths: list[DescriptorNote] = []
         gaps: list[DescriptorNote] = []
         tools: list[DescriptorNote] = []
-        report = None
         if explain:
-            report = self.gap_report(s.person, i, set(profile.ratings))
+            if report is None:
+                report = self.gap_report(s.person, i, set(profile.ratings))
             strengths, gaps, tools = self._notes(report)
         current_wage = None
         if profile.current_role:
@@ -378,13 +397,19 @@ class PivotScorer:
 
     def gap_report(self, person: FloatArray, i: int, rated: set[str] | None = None) -> GapReport:
         """The gap model (:mod:`careerpivot.gaps`) of a level vector against role row ``i``."""
+        return self.gap_reports(person, [i], rated)[0]
+
+    def gap_reports(
+        self, person: FloatArray, rows: list[int], rated: set[str] | None = None
+    ) -> list[GapReport]:
+        """:meth:`gap_report` for each role row in ``rows``, compared in one pass."""
         ds = self.dataset_
         known = None
         if rated is not None:
             known = np.zeros(len(ds.descriptors), dtype=bool)
             index = ds.descriptor_index
             known[[index[d] for d in rated if d in index]] = True
-        return compare_vector(ds, person, ds.occupations[i].code, rated=known)
+        return compare_many(ds, person, [ds.occupations[i].code for i in rows], rated=known)
 
     def notes(
         self, person: FloatArray, i: int, rated: set[str] | None = None
@@ -407,9 +432,9 @@ class PivotScorer:
             )
 
         return (
-            [note(r) for r in report.transfers[: self.n_strengths]],
-            [note(r) for r in report.to_close[: self.n_gaps]],
-            [note(r) for r in report.tools_to_check[: self.n_gaps]],
+            [note(r) for r in report.first(self.n_strengths, "transfers")],
+            [note(r) for r in report.first(self.n_gaps, "gap", "small gap")],
+            [note(r) for r in report.first(self.n_gaps, "tool to check")],
         )
 
 

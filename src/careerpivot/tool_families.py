@@ -189,26 +189,48 @@ def covered_by(
     for the family; the family's other tools are covered by it, known or not. A family
     where the person knows none is left alone (its tools are "to check").
     """
-    by = np.full(len(dataset.descriptors), -1, dtype=int)
+    importance = np.asarray(importance, dtype=float)
+    out: npt.NDArray[np.int_] = covered_by_rows(
+        dataset, importance[None, :], current, unknown_tool
+    )[0]
+    return out
+
+
+def covered_by_rows(
+    dataset: Dataset,
+    importance: FloatArray,
+    current: FloatArray,
+    unknown_tool: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.int_]:
+    """:func:`covered_by` for several roles at once: ``importance`` has one row per role,
+    and so has the answer."""
     importance = np.asarray(importance, dtype=float)
     current = np.asarray(current, dtype=float)
-    cols = np.flatnonzero((_family_column(dataset) >= 0) & (importance > 0))  # tools listed
-    fam = _family_column(dataset)[cols]
-    known = ~np.asarray(unknown_tool, dtype=bool)[cols] & (current[cols] > 0)
-    if not known.any():
+    by = np.full(importance.shape, -1, dtype=int)
+    family = _family_column(dataset)
+    fcols = np.flatnonzero(family >= 0)
+    knows = ~np.asarray(unknown_tool, dtype=bool)[fcols] & (current[fcols] > 0)
+    if not knows.any():
         return by
-    size = np.bincount(fam)  # how many tools of each family the role lists
-    kc, kf = cols[known], fam[known]
-    # Per family the anchor is the best-known tool: highest level, then most important to
-    # the role, then the first column.
-    o = np.lexsort((kc, -importance[kc], -current[kc], kf))
-    kc, kf = kc[o], kf[o]
-    first = np.r_[True, kf[1:] != kf[:-1]]
+    r, f = np.nonzero(importance[:, fcols] > 0)  # (role, tool) pairs the roles list
+    cols = fcols[f]
+    n_fam = int(family.max()) + 1
+    key = r * n_fam + family[cols]  # (role, family)
+    known = knows[f]
+    if not known.any():  # no role lists a tool the person knows
+        return by
+    size = np.bincount(key, minlength=len(importance) * n_fam)  # tools listed per family
+    kc, kr, kk = cols[known], r[known], key[known]
+    # Per role and family the anchor is the best-known tool: highest level, then most
+    # important to the role, then the first column.
+    o = np.lexsort((kc, -importance[kr, kc], -current[kc], kk))
+    kc, kk = kc[o], kk[o]
+    first = np.r_[True, kk[1:] != kk[:-1]]
     anchor = np.full(len(size), -1, dtype=int)
-    anchor[kf[first]] = kc[first]
-    a = anchor[fam]
-    take = (a >= 0) & (size[fam] >= 2) & (cols != a)
-    by[cols[take]] = a[take]
+    anchor[kk[first]] = kc[first]
+    a = anchor[key]
+    take = (a >= 0) & (size[key] >= 2) & (cols != a)
+    by[r[take], cols[take]] = a[take]
     return by
 
 
