@@ -29,7 +29,16 @@ from careerpivot.gaps import (
     person_levels,
 )
 from careerpivot.model import Dataset, DescriptorKind, FloatArray
-from careerpivot.tool_families import _family_groups
+from careerpivot.tool_families import (
+    COMMON,
+    COMMON_FROM,
+    OTHER,
+    PRIOR,
+    SHRINK,
+    TYPICAL,
+    TYPICAL_FROM,
+    _family_groups,
+)
 from tests.test_gap_consistency import mini_onet, random_profile, random_target  # noqa: F401
 
 PAIRS = 150
@@ -98,8 +107,44 @@ def reference_compare(
             )
         )
     rows.sort(key=_order)
+    # Tools to check: those typical of roles like the target first, then by relevance
+    # (the sort is stable, so ties keep _order's order).
+    words, score = reference_tool_relevance(dataset, i)
+    check = [r for r in rows if r.status == "tool to check"]
+    check.sort(key=lambda r: (words[r.id] != TYPICAL, -score[r.id]))
+    start = next((n for n, r in enumerate(rows) if r.status == "tool to check"), 0)
+    rows[start : start + len(check)] = check
     occ = dataset.occupations[i]
-    return GapReport("you", occ.code, occ.title, rows, bool(estimated_kinds), note)
+    tool_words = {r.id: words[r.id] for r in check}
+    return GapReport("you", occ.code, occ.title, rows, bool(estimated_kinds), note, tool_words)
+
+
+def reference_tool_relevance(dataset: Dataset, i: int) -> tuple[dict[str, str], dict[str, float]]:
+    """Per tool the role lists, its words and ranking score, one tool and one role at a time."""
+    imp, lev = np.asarray(dataset.importance_matrix), np.asarray(dataset.level_matrix)
+    tools = [j for j, d in enumerate(dataset.descriptors) if d.kind == "technology"]
+    rest = [j for j, d in enumerate(dataset.descriptors) if d.kind != "technology"]
+    rated = [
+        k for k, o in enumerate(dataset.occupations) if dataset.scorable[k] and not o.estimated
+    ]
+    x = imp[:, rest] * lev[:, rest]
+    x = x - x[rated].mean(axis=0)
+    with_tools = sum(1 for k in range(len(dataset)) if (imp[k, tools] > 0).any())
+    words, score = {}, {}
+    for j in tools:
+        if imp[i, j] <= 0:
+            continue
+        sims = [
+            float(x[i] @ x[k]) / float(np.linalg.norm(x[i]) * np.linalg.norm(x[k]))
+            for k in rated
+            if k != i and imp[k, j] > 0
+        ]
+        likeness = (sum(sims) + SHRINK * PRIOR) / (len(sims) + SHRINK)
+        common = (imp[:, j] > 0).sum() >= COMMON_FROM * with_tools
+        d = dataset.descriptors[j].id
+        words[d] = COMMON if common else TYPICAL if likeness >= TYPICAL_FROM else OTHER
+        score[d] = likeness * max((imp[i, j] - 1.0) / 2.0, 0.0)
+    return words, score
 
 
 def fields_of(report: GapReport) -> list[tuple[object, ...]]:

@@ -23,8 +23,8 @@ When the target's ratings are estimated (not surveyed), each row says so.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -36,7 +36,7 @@ from careerpivot.errors import NotScorableError
 from careerpivot.levels import anchor_text
 from careerpivot.model import Dataset, DescriptorKind, FloatArray
 from careerpivot.profile import Profile, stand_in
-from careerpivot.tool_families import covered_by_rows
+from careerpivot.tool_families import TYPICAL, covered_by_rows, tool_relevance
 
 Status = Literal["transfers", "small gap", "gap", "tool to check", "minor"]
 #: Statuses in the order pages list them.
@@ -176,6 +176,10 @@ class GapReport:
     rows: list[GapRow]  # to close (by priority), tools to check, transfers, then minor rows
     estimated: bool = False  # the target's ratings are estimated, not surveyed
     estimate_note: str = ""  # e.g. "Estimated from 6 similar rated roles (...): ..."
+    #: Tool to check -> what it is for the target in words ("typical of roles like this",
+    #: "used by most roles", ...: careerpivot.tool_families.tool_relevance). Tools to
+    #: check are ordered typical first, then by relevance.
+    tool_words: Mapping[str, str] = field(default_factory=dict)
 
     #: Set on a report made by :func:`compare_many`: its rows as arrays. Rows are then
     #: built when read (a list of 20 pivots reads about 10 rows of each ~150), and the
@@ -191,6 +195,7 @@ class GapReport:
         table: _Table,
         estimated: bool,
         estimate_note: str,
+        tool_words: Mapping[str, str] | None = None,
     ) -> GapReport:
         """A report whose :attr:`rows` are built from ``table`` when first read; it is
         equal to the one made from those rows."""
@@ -201,6 +206,7 @@ class GapReport:
             target_title=target_title,
             estimated=estimated,
             estimate_note=estimate_note,
+            tool_words={} if tool_words is None else tool_words,
             _table=table,
         )
         return report
@@ -272,8 +278,30 @@ class GapReport:
 
     @property
     def tools_to_check(self) -> list[GapRow]:
-        """Tools the role uses that the source never mentioned, most important first."""
+        """Tools the role uses that the source never mentioned: those typical of roles like
+        the target first, most relevant first (see :attr:`tool_words`)."""
         return self.with_status("tool to check")
+
+    @property
+    def tools_named(self) -> list[GapRow]:
+        """The tools to check worth naming on a card: those typical of roles like the
+        target (they come first in :attr:`tools_to_check`, most relevant first)."""
+        words = self.tool_words
+        return [r for r in self.tools_to_check if words.get(r.id, TYPICAL) == TYPICAL]
+
+    def tools_text(self, n: int = 3) -> str:
+        """The tools to check in a phrase, the most relevant ``n`` named ('' if none):
+        "Selenium, Jenkins CI and 4 more; 3 more not typical of roles like it"."""
+        named, total = self.tools_named, len(self.tools_to_check)
+        head = ", ".join(r.name for r in named[:n])
+        if len(named) > n:
+            head += f" and {len(named) - n} more"
+        rest = total - len(named)
+        if not rest:
+            return head
+        if not head:
+            return f"{rest} listed, none typical of roles like it"
+        return f"{head}; {rest} more not typical of roles like it"
 
     @property
     def unused(self) -> list[GapRow]:
@@ -611,6 +639,14 @@ def compare_many(
     group = np.where(missing, 0, code - 1)
     tool_transfers = (tool & (code == _TRANSFERS)).astype(float)
     second = np.where(missing, -(im * np.maximum(short, 0.0)), tool_transfers)
+    # Tools to check: typical of roles like the target first, then by relevance.
+    check = code == _CHECK
+    tool_words: list[dict[str, str]] = [{} for _ in rows]
+    for r in np.unique(card[check]).tolist():
+        rel = tool_relevance(dataset, rows[r])
+        k = np.flatnonzero(check & (card == r))
+        second[k] = -(rel.score[sel[k]] + 1e6 * rel.typical[sel[k]])
+        tool_words[r] = {col.ids[j]: rel.word(j) for j in sel[k].tolist()}
     fourth = np.where(missing, 0.0, -need)
     order = np.lexsort((sel, col.name_rank[sel], fourth, -im, second, group, card))
     est_kind = np.array([[k in ks for k in col.kind_names] for ks, _ in estimates], dtype=bool)
@@ -628,7 +664,9 @@ def compare_many(
         occ = dataset.occupations[i]
         kinds_r, note = estimates[r]
         table = _Table(batch, bounds[r], bounds[r + 1], counts[r], tool_req[r], tool_met[r])
-        out.append(GapReport.lazy(source, occ.code, occ.title, table, bool(kinds_r), note))
+        out.append(
+            GapReport.lazy(source, occ.code, occ.title, table, bool(kinds_r), note, tool_words[r])
+        )
     return out
 
 

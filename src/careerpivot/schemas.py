@@ -220,7 +220,14 @@ class GapOut(BaseModel):
     estimated: bool = Field(description="the target's ratings are estimated, not surveyed")
     estimate_note: str
     gaps: list[GapRowOut] = Field(description="to close, highest priority first")
-    tools_to_check: list[GapRowOut]
+    tools_to_check: list[GapRowOut] = Field(
+        description="tools the role uses that the source never mentioned, most relevant first"
+    )
+    tool_words: dict[str, str] = Field(
+        default_factory=dict,
+        description="tool to check (id) -> what it is for the role: 'typical of roles like "
+        "this', 'used by most roles' or 'mostly used by other kinds of roles'",
+    )
     met: list[GapRowOut] = Field(description="requirements already met (what transfers)")
     unused: list[GapRowOut]
     rows: list[GapRowOut]
@@ -242,6 +249,7 @@ class GapOut(BaseModel):
             estimate_note=report.estimate_note,
             gaps=rows(report.to_close),
             tools_to_check=rows(report.tools_to_check),
+            tool_words=dict(report.tool_words),
             met=rows(report.transfers),
             unused=rows(report.unused),
             rows=rows(report.rows),
@@ -292,7 +300,10 @@ class PivotOut(BaseModel):
     components: dict[str, float] = Field(description="each part of the fit, 0-1")
     strengths: list[DescriptorNote] = Field(description="why it fits: requirements met")
     gaps: list[GapItemOut] = Field(description="top gaps to close, highest priority first")
-    tools_to_check: list[GapItemOut] = Field(description="top tools the role uses, not rated")
+    tools_to_check: list[GapItemOut] = Field(
+        description="top tools the role uses, not rated, that are typical of roles like it "
+        "(most relevant first; totals.tools_to_check counts them all)"
+    )
     totals: GapTotals | None = Field(default=None, description="absent without explanations")
     job_zone: int | None = None
     job_zone_step: int | None = None

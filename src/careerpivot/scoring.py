@@ -434,7 +434,7 @@ class PivotScorer:
         return (
             [note(r) for r in report.first(self.n_strengths, "transfers")],
             [note(r) for r in report.first(self.n_gaps, "gap", "small gap")],
-            [note(r) for r in report.first(self.n_gaps, "tool to check")],
+            [note(r) for r in report.tools_named[: self.n_gaps]],
         )
 
 

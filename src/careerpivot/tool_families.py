@@ -7,6 +7,12 @@ the O*NET commodity class the import stores as the tool's category. Within a
 family the tool to learn is the one the person already knows, else the one the
 target role flags most in demand (O*NET Hot Technology + In Demand raise a tool's
 importance), then the one most roles in the data set rely on.
+
+Tools to check (tools a role lists that the person never mentioned) are ranked by
+:func:`tool_relevance`: how alike the role and the other roles listing the tool are (a
+tool listed by most roles, like Microsoft Office, says little; AutoCAD on a software
+tester's O*NET list is a tool of other domains) and the role's Hot Technology / In
+Demand flags.
 """
 
 from __future__ import annotations
@@ -158,6 +164,111 @@ def _demand_order(dataset: Dataset) -> Mapping[str, int]:
     anywhere = (sub > 0).sum(axis=0)
     order = sorted(range(len(tools)), key=lambda k: (-int(top[k]), -int(anywhere[k])))
     return {dataset.descriptors[tools[k]].id: pos for pos, k in enumerate(order)}
+
+
+#: A tool to check is "typical of roles like this" when the rated roles that list it are,
+#: on average, at least this similar to the role (centred cosine of skill and knowledge
+#: profiles). Set by reading O*NET 29.2 lists: a tester's AutoCAD (0.13), MicroStation (0.23)
+#: and Epic Systems (0.10) fall below it, its Selenium (0.43) and Jenkins (0.33) above.
+TYPICAL_FROM = 0.25
+#: A tool listed by at least this share of the roles that list tools is "used by most roles"
+#: (Microsoft Office, Excel, Word): it says little about any one role.
+COMMON_FROM = 0.5
+#: Shrinkage of the average towards :data:`PRIOR` as if this many more roles listed the tool,
+#: so one or two other users do not decide alone; a tool only the role lists gets the prior.
+SHRINK, PRIOR = 3.0, 0.4
+
+#: What a tool to check is for the role, in words (the Compare table, the API).
+TYPICAL = "typical of roles like this"
+COMMON = "used by most roles"
+OTHER = "mostly used by other kinds of roles"
+
+
+@dataclass(frozen=True, eq=False)
+class ToolRelevance:
+    """How relevant each tool (column of a data set) is to one role."""
+
+    score: FloatArray  # ranking key: likeness x flags (0 for non-tools)
+    likeness: FloatArray  # how alike the role and the tool's other users are (shrunk mean)
+    common: npt.NDArray[np.bool_]  # listed by most roles
+
+    @property
+    def typical(self) -> npt.NDArray[np.bool_]:
+        """Tools typical of roles like this one: alike users, and not listed by most roles."""
+        out: npt.NDArray[np.bool_] = ~self.common & (self.likeness >= TYPICAL_FROM)
+        return out
+
+    def word(self, j: int) -> str:
+        """Column ``j`` in words: :data:`TYPICAL`, :data:`COMMON` or :data:`OTHER`."""
+        if self.common[j]:
+            return COMMON
+        return TYPICAL if self.likeness[j] >= TYPICAL_FROM else OTHER
+
+
+def tool_relevance(dataset: Dataset, row: int) -> ToolRelevance:
+    """How relevant each tool is to the role in row ``row``.
+
+    A tool says something about a role when the other roles that list it are like the
+    role: its *likeness* is the mean centred cosine between the role's skill and
+    knowledge profile (importance x level) and those of the rated roles (survey
+    ratings, not estimated) that list it, shrunk towards :data:`PRIOR`. A tool most
+    roles list averages about 0 (Microsoft Office says little); a tool of another
+    domain is low (AutoCAD for a software tester). The ranking score is the likeness
+    times ``(importance - 1) / 2``: 1 with one of O*NET's Hot Technology / In Demand
+    flags, 1.5 with both.
+    """
+    tool = _tool_mask(dataset)
+    unit, sums, count, common = _tool_users(dataset)
+    u = unit[row]
+    own = _rated(dataset)[row] & (np.asarray(dataset.importance_matrix[row]) > 0)
+    others = count - own
+    total = sums @ u - own * float(u @ u)
+    likeness = np.where(tool, (total + SHRINK * PRIOR) / (others + SHRINK), 0.0)
+    imp = np.asarray(dataset.importance_matrix[row], dtype=float)
+    score = likeness * np.clip((imp - 1.0) / 2.0, 0.0, None)
+    return ToolRelevance(score, likeness, common)
+
+
+@lru_cache(maxsize=8)
+def _rated(dataset: Dataset) -> npt.NDArray[np.bool_]:
+    """Roles with survey ratings (scorable and not estimated)."""
+    out: npt.NDArray[np.bool_] = np.asarray(dataset.scorable, dtype=bool) & ~dataset.estimated
+    out.setflags(write=False)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _tool_users(
+    dataset: Dataset,
+) -> tuple[FloatArray, FloatArray, FloatArray, npt.NDArray[np.bool_]]:
+    """Per data set: unit-length centred skill and knowledge profiles; per column, the sum
+    of the profiles of the rated roles that list it and how many they are; and which
+    tools most roles list."""
+    tool = _tool_mask(dataset)
+    imp = np.asarray(dataset.importance_matrix)
+    cols = ~tool
+    x = imp[:, cols] * np.asarray(dataset.level_matrix)[:, cols]
+    rated = _rated(dataset)
+    if rated.any():
+        x = x - x[rated].mean(axis=0)
+    norm = np.linalg.norm(x, axis=1, keepdims=True)
+    unit: FloatArray = np.divide(x, norm, out=np.zeros_like(x), where=norm > 0)
+    listed = imp > 0
+    users = listed & rated[:, None]
+    sums: FloatArray = users.T.astype(float) @ unit
+    count: FloatArray = users.sum(axis=0).astype(float)
+    with_tools = max(int(listed[:, tool].any(axis=1).sum()), 1)
+    common = tool & (listed.sum(axis=0) >= COMMON_FROM * with_tools)
+    for a in (unit, sums, count, common):
+        a.setflags(write=False)
+    return unit, sums, count, common
+
+
+@lru_cache(maxsize=8)
+def _tool_mask(dataset: Dataset) -> npt.NDArray[np.bool_]:
+    out = np.array([d.kind == "technology" for d in dataset.descriptors], dtype=bool)
+    out.setflags(write=False)
+    return out
 
 
 def family_names(dataset: Dataset, ids: Sequence[str]) -> list[str]:

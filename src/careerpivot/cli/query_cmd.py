@@ -200,7 +200,7 @@ def gap(
         console.print(
             styled(
                 ("Tools to check", "bold"),
-                " (not counted above): " + ", ".join(r.name for r in report.tools_to_check[:8]),
+                " (not counted above): " + report.tools_text(8),
             )
         )
     if report.met:

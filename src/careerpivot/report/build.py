@@ -153,7 +153,7 @@ def build_report(
     if not target:
         return report
     gap = engine.gap(profile, target)
-    shown = gap.to_close[:max_gaps] + gap.tools_to_check[: max(max_gaps - len(gap.to_close), 0)]
+    shown = gap.to_close[:max_gaps] + gap.tools_named[: max(max_gaps - len(gap.to_close), 0)]
     stored = client.plan.plan if client.plan is not None else None
     if stored is None or stored.target_code != target:
         stored = engine.plan(profile, target)

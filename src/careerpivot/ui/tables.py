@@ -154,9 +154,8 @@ def card_missing(report: GapReport, n: int = 3) -> list[str]:
     ]
     if len(rows) > n:
         lines.append(f"and {len(rows) - n} more (see Compare)")
-    tools = report.tools_to_check
-    if tools:
-        lines.append(f"Tools to check: {names(tools, 3)}")
+    if report.tools_to_check:  # the most relevant named, those not typical of the role counted
+        lines.append(f"Tools to check: {report.tools_text(3)}")
     return lines
 
 
@@ -277,11 +276,13 @@ def status_label(row: GapRow) -> str:
 
 
 def tools_frame(report: GapReport) -> pd.DataFrame:
-    """Tools the role uses that the source never mentioned: hours only if they are new."""
+    """Tools the role uses that the source never mentioned, most relevant to the role first
+    (typical of roles like it, then the rest): hours only if they are new."""
     rows = report.tools_to_check
     return pd.DataFrame(
         {
             "Tool": [r.name for r in rows],
+            "For this role": [report.tool_words.get(r.id, "") for r in rows],
             "Importance (1-5)": [round(r.importance, 1) for r in rows],
             "Hours if new (est.)": [round(r.hours) for r in rows],
         }
