@@ -152,12 +152,13 @@ class GapRow:
 
     @property
     def required_words(self) -> str:
-        """What someone at the required level can do (the team's anchor; '' for tools)."""
+        """The scale example the required level reaches: "level 4 is like: ..." (the
+        team's anchor, from any line of work; '' for tools)."""
         return anchor_text(self.id, self.required)
 
     @property
     def current_words(self) -> str:
-        """What someone at the source's level can do ('' for tools or when not rated)."""
+        """The same for the source's level ('' for tools or when not rated)."""
         return anchor_text(self.id, self.current) if self.rated else ""
 
     @property

@@ -204,8 +204,11 @@ class GapRowOut(GapItemOut):
     why: str
     missing: bool
     unknown_tool: bool
-    required_words: str = Field(description="what someone at the required level can do")
-    current_words: str = Field(description="what someone at the current level can do")
+    required_words: str = Field(
+        description="the team's example of the scale point the required level reaches, from "
+        "any line of work: 'level 4 is like: ...'"
+    )
+    current_words: str = Field(description="the same for the current level ('' when not rated)")
 
 
 class GapOut(BaseModel):
