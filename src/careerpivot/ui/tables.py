@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -258,7 +259,37 @@ def gap_frame(
 #: you): they fit the table of a 420 px phone window (about 390 px), so "You" stays in view.
 GAP_REQUIREMENT_PX = 150
 GAP_NUMBER_PX = 64
-GAP_KEY_COLUMNS_PX = (GAP_REQUIREMENT_PX, GAP_NUMBER_PX, GAP_NUMBER_PX, GAP_NUMBER_PX)
+GAP_NEEDED_PX = 76
+GAP_KEY_COLUMNS_PX = (GAP_REQUIREMENT_PX, GAP_NUMBER_PX, GAP_NEEDED_PX, GAP_NUMBER_PX)
+
+
+@dataclass(frozen=True)
+class Header:
+    """How a gap-table column is shown: a short header that fits its width in full, and
+    the full name with its scale on hover."""
+
+    label: str
+    width: int  # px
+    help: str
+
+
+def gap_headers(current_label: str = "You") -> dict[str, Header]:
+    """The gap table's fixed-width number columns: short headers, each narrower than its
+    column (a cut header such as "Importanc" reads as a typo), the scale in the help."""
+    mine = current_label == "You"
+    return {
+        "Gap (levels)": Header("Gap", GAP_NUMBER_PX, "Levels short of what the role needs"),
+        "Needed (0-7)": Header("Needed", GAP_NEEDED_PX, "The level the role needs, 0-7"),
+        f"{current_label} (0-7)": Header(
+            "You" if mine else "From",
+            GAP_NUMBER_PX,
+            "Your level, 0-7" if mine else "The level of the role you compare from, 0-7",
+        ),
+        "Hours (est.)": Header("Hours", GAP_NUMBER_PX, "Estimated hours to close the gap"),
+        "Importance (1-5)": Header(
+            "Importance", 104, "How important the role rates it, 1-5 (3 = important)"
+        ),
+    }
 
 
 def key_columns_first(frame: pd.DataFrame, current_label: str = "You") -> pd.DataFrame:

@@ -180,11 +180,15 @@ def _gap_table(report: GapReport, current_label: str) -> None:
                     width=tables.GAP_REQUIREMENT_PX, pinned=True
                 ),
                 **{
-                    c: st.column_config.NumberColumn(format="%.1f", width=tables.GAP_NUMBER_PX)
-                    for c in frame.columns
-                    if "(" in c and "Hours" not in c
+                    c: st.column_config.NumberColumn(
+                        h.label,
+                        help=h.help,
+                        width=h.width,
+                        format="%d" if c.startswith("Hours") else "%.1f",
+                    )
+                    for c, h in tables.gap_headers(current_label).items()
+                    if c in frame.columns
                 },
-                "Hours (est.)": st.column_config.NumberColumn(format="%d", width="small"),
             },
         )
     tools = tables.tools_frame(report)
