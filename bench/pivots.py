@@ -510,16 +510,15 @@ def main() -> None:
         ("default list", default),
     ):
         print(f"   {name:<28} {both(lambda part, w=w: moves_share(ml, moves, part, w, members))}   (target >= 0.25)")  # fmt: skip
+        print(f"   {'  whole broad groups counted':<28} {both(lambda part, w=w: moves_share(ml, moves, part, w, members, in_group))}")  # fmt: skip
     print("   what the measure cannot see (the same origins; no list changes these):")
     print(f"   {'movers to codes no O*NET code matches':<44} {both(lambda part: unmatched_share(ds, moves, part))}")  # fmt: skip
     print(
-        f"   {'default list, whole broad groups counted':<44} "
-        + both(lambda part: moves_share(ml, moves, part, default, members, in_group))
-    )
-    print(
-        "   (the measure catches a destination coded as a detailed occupation, such as\n"
-        "   53-7062, only when a place's own role has that code; the looser count takes any\n"
-        "   role of a listed broad group, as the similar roles under each place)"
+        "   (each list's first line catches a destination coded as a detailed occupation,\n"
+        "   such as 53-7062, only when a place's own role has that code; 'whole broad groups\n"
+        "   counted' takes any role of a listed broad group (53-7060 here), as the issue's\n"
+        "   wording 'destination in the first 10 distinct broad groups' reads, and as the\n"
+        "   similar roles named under each place show it)"
     )
 
     if args.choose:
