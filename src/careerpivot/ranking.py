@@ -48,7 +48,7 @@ a re-sort never brings in far-fetched roles.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -326,20 +326,17 @@ class PivotRanker:
         """The ``k`` first places with explanations, realistic score and similar roles."""
         require_answers(profile)
         s, total, related = self.scores(profile, filters)
-        out = []
         places = list(self._places(s, total, k, sort_by, related))
-        pivots = self.scorer.pivots_at([place.row for place in places], s, profile, explain)
-        for place, p in zip(places, pivots, strict=True):
-            out.append(
-                replace(
-                    p,
-                    realistic=float(total[place.row]),
-                    relatedness=None if related is None else float(related[place.row]),
-                    similar=[
-                        SimilarRole(self.codes[j], self.dataset.occupations[j].title,
-                                    float(s.total[j]))
-                        for j in place.similar
-                    ],
-                )
-            )  # fmt: skip
-        return out
+        extras = [
+            {
+                "realistic": float(total[place.row]),
+                "relatedness": None if related is None else float(related[place.row]),
+                "similar": [
+                    SimilarRole(self.codes[j], self.dataset.occupations[j].title,
+                                float(s.total[j]))
+                    for j in place.similar
+                ],
+            }
+            for place in places
+        ]  # fmt: skip
+        return self.scorer.pivots_at([p.row for p in places], s, profile, explain, extras)

@@ -15,7 +15,7 @@ from typing import Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field
 
 from careerpivot.effort import HoursRange, PlanCheck, Preparation
-from careerpivot.gaps import GapReport, Status
+from careerpivot.gaps import GapReport, GapRow, Status
 from careerpivot.model import Dataset, Occupation
 from careerpivot.presentation import ONET_ATTRIBUTION, dataset_footer, uses_onet
 from careerpivot.routes import (
@@ -326,30 +326,39 @@ class PivotOut(BaseModel):
 
     @classmethod
     def of(cls, pivot: Pivot, *, full: bool = False) -> PivotOut:
-        """The pivot's summary; ``full`` adds its whole gap model."""
-        fields = {n: getattr(pivot, n) for n in cls.model_fields if n not in _FROM_GAP}
+        """The pivot's summary; ``full`` adds its whole gap model.
+
+        Built as plain data and validated once (a summary reads a few rows of each gap
+        model, so the rest are never built; see :class:`careerpivot.gaps.GapReport`).
+        """
+        data: dict[str, Any] = {n: getattr(pivot, n) for n in _PIVOT_FIELDS}
         report = pivot.gap
         if report is None:  # listed without explanations
-            return cls(**fields, gaps=[], tools_to_check=[])
+            return cls.model_validate({**data, "gaps": [], "tools_to_check": []})
         # the same rows the pivot's notes come from, with status, priority and hours
         gaps = report.first(len(pivot.gaps), "gap", "small gap")
         tools = report.first(len(pivot.tools_to_check), "tool to check")
-        return cls(
-            **fields,
-            gaps=[GapItemOut.model_validate(r) for r in gaps],
-            tools_to_check=[GapItemOut.model_validate(r) for r in tools],
-            totals=GapTotals(
-                summary=report.summary,
-                to_close=report.n_to_close,
-                tools_to_check=report.n_tools_to_check,
-                total_hours=report.total_hours,
-                estimated=report.estimated,
-            ),
-            rows=[GapRowOut.model_validate(r) for r in report.rows] if full else None,
-        )
+        data["gaps"] = [_item(r) for r in gaps]
+        data["tools_to_check"] = [_item(r) for r in tools]
+        data["totals"] = {
+            "summary": report.summary,
+            "to_close": report.n_to_close,
+            "tools_to_check": report.n_tools_to_check,
+            "total_hours": report.total_hours,
+            "estimated": report.estimated,
+        }
+        if full:
+            data["rows"] = [GapRowOut.model_validate(r) for r in report.rows]
+        return cls.model_validate(data)
+
+
+def _item(row: GapRow) -> dict[str, Any]:
+    """A gap row's short fields (:class:`GapItemOut`) as plain data."""
+    return {**vars(row), "priority": row.priority}
 
 
 _FROM_GAP = {"gaps", "tools_to_check", "totals", "rows"}
+_PIVOT_FIELDS = tuple(n for n in PivotOut.model_fields if n not in _FROM_GAP)
 
 
 class RecommendAnswer(Answer):

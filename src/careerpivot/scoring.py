@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import scipy.sparse
@@ -46,6 +47,8 @@ from careerpivot.model import RIASEC, WORK_VALUES, AnyFloatArray, Dataset, Float
 from careerpivot.profile import Profile
 
 COMPONENTS = ("skills", "shape", "tools", "interests", "values", "level")
+_new_object = object.__new__
+_set_dict = object.__setattr__
 
 
 @dataclass(frozen=True)
@@ -337,15 +340,24 @@ class PivotScorer:
         """The :class:`Pivot` of role row ``i`` at list place ``rank`` from scores ``s``."""
         return self._pivot(i, rank, s, profile, explain)
 
-    def pivots_at(self, rows: list[int], s: Scores, profile: Profile, explain: bool) -> list[Pivot]:
+    def pivots_at(
+        self,
+        rows: list[int],
+        s: Scores,
+        profile: Profile,
+        explain: bool,
+        extras: list[dict[str, Any]] | None = None,
+    ) -> list[Pivot]:
         """The :class:`Pivot` of each role row in ``rows``, at places 1, 2, ... from scores
-        ``s``; their gap models are compared in one pass."""
+        ``s``; their gap models are compared in one pass. ``extras`` gives each pivot's
+        further fields (a ranker's realistic score, similar roles)."""
         reports: list[GapReport | None] = [None] * len(rows)
         if explain:
             reports = list(self.gap_reports(s.person, rows, set(profile.ratings)))
+        more = extras or [{} for _ in rows]
         return [
-            self._pivot(i, rank, s, profile, explain, report)
-            for rank, (i, report) in enumerate(zip(rows, reports, strict=True), 1)
+            self._pivot(i, rank, s, profile, explain, report, **extra)
+            for rank, (i, report, extra) in enumerate(zip(rows, reports, more, strict=True), 1)
         ]
 
     def _pivot(
@@ -356,6 +368,7 @@ class PivotScorer:
         profile: Profile,
         explain: bool,
         report: GapReport | None = None,
+        **extra: Any,
     ) -> Pivot:
         ds = self.dataset_
         occ = ds.occupations[i]
@@ -393,6 +406,7 @@ class PivotScorer:
             major_group=occ.major_group,
             gap=report,
             estimate_note=occ.estimate_note,
+            **extra,
         )
 
     def gap_report(self, person: FloatArray, i: int, rated: set[str] | None = None) -> GapReport:
@@ -426,10 +440,17 @@ class PivotScorer:
     def _notes(
         self, report: GapReport
     ) -> tuple[list[DescriptorNote], list[DescriptorNote], list[DescriptorNote]]:
-        def note(r: GapRow) -> DescriptorNote:
-            return DescriptorNote(
-                r.id, r.name, r.kind, r.current, r.required, r.importance, rated=r.rated
-            )
+        def note(r: GapRow) -> DescriptorNote:  # as DescriptorNote(...) makes it, faster
+            n: DescriptorNote = _new_object(DescriptorNote)
+            _set_dict(
+                n,
+                "__dict__",
+                {
+                    "id": r.id, "name": r.name, "kind": r.kind, "person_level": r.current,
+                    "required_level": r.required, "importance": r.importance, "rated": r.rated,
+                },
+            )  # fmt: skip
+            return n
 
         return (
             [note(r) for r in report.first(self.n_strengths, "transfers")],
