@@ -78,7 +78,9 @@ def in_process(
     return out
 
 
-def start_server(name: str, data_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(
+    name: str, data_dir: Path, port: int, workers: int, threads: int
+) -> subprocess.Popen[bytes]:
     """``careerpivot serve`` in a child process; returns once /health answers."""
     env = {**os.environ, "CAREERPIVOT_DATA_DIR": str(data_dir)}
     cmd = [
@@ -90,6 +92,8 @@ def start_server(name: str, data_dir: Path, port: int, workers: int) -> subproce
         str(port),
         "--workers",
         str(workers),
+        "--threads",
+        str(threads),
         "--dataset",
         name,
     ]
@@ -187,6 +191,7 @@ def main() -> None:
     ap.add_argument("--data-dir", type=Path, help="keep the imported data set here (default: temp)")
     ap.add_argument("--port", type=int, default=8580)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1, help="requests each worker computes at once")
     ap.add_argument("--seconds", type=float, default=15.0, help="per concurrency level")
     ap.add_argument("--clients", default="1,8,32")
     ap.add_argument("--detail", choices=("summary", "full"), default="summary")
@@ -216,7 +221,7 @@ def main() -> None:
         for label, rate in base.items():
             print(f"in-process, one thread, {label:<14} {rate:7.1f} recommend/s")
 
-        server = start_server(name, data_dir, args.port, args.workers)
+        server = start_server(name, data_dir, args.port, args.workers, args.threads)
         try:
             load(args.port, codes, 4, 3.0)  # warm up every worker
             # uvicorn's worker processes (spawned children; not multiprocessing's tracker)
@@ -226,7 +231,8 @@ def main() -> None:
                 if b"resource_tracker" not in Path(f"/proc/{p}/cmdline").read_bytes()
             ]
             print(
-                f"\nAPI: {args.workers} uvicorn workers on 127.0.0.1:{args.port}, "
+                f"\nAPI: {args.workers} uvicorn workers ({args.threads} request(s) at once each) "
+                f"on 127.0.0.1:{args.port}, "
                 f"POST /v1/recommend k={K} detail={args.detail}"
             )
             print(

@@ -521,25 +521,37 @@ class _Batch:
         self.notes = notes  # per report: how its ratings were estimated
         self.card = card  # per row: which report
 
-    def row(self, k: int) -> GapRow:
-        """Row ``k`` of the batch as a :class:`GapRow`."""
-        v = self.values
-        j, im, need, have, known, c, h, e = (
-            v[0][k], v[1][k], v[2][k], v[3][k], v[4][k], v[5][k], v[6][k], v[7][k]
-        )  # fmt: skip
-        by = self.by[k]
-        col = self.col
-        note = (
-            f"one tool per family: covered by {col.names[by]}"
-            if by >= 0
-            else self.notes[self.card[k]]
-            if e
-            else ""
-        )
-        return _row(
-            col.ids[j], col.names[j], col.kinds[j], im, need, have, known,
-            _STATUS_OF_CODE[c], h, e, note,
-        )  # fmt: skip
+    def rows(self, lo: int, hi: int) -> list[GapRow]:
+        """Rows ``lo`` to ``hi`` of the batch as :class:`GapRow` objects."""
+        col, notes = self.col, self.notes
+        ids, names, kinds = col.ids, col.names, col.kinds
+        out = []
+        for j, im, need, have, known, c, h, e, by, card in zip(
+            *(v[lo:hi] for v in self.values), self.by[lo:hi], self.card[lo:hi], strict=True
+        ):
+            note = (
+                f"one tool per family: covered by {names[by]}"
+                if by >= 0
+                else notes[card]
+                if e
+                else ""
+            )
+            out.append(
+                _row(
+                    ids[j],
+                    names[j],
+                    kinds[j],
+                    im,
+                    need,
+                    have,
+                    known,
+                    _STATUS_OF_CODE[c],
+                    h,
+                    e,
+                    note,
+                )
+            )
+        return out
 
 
 class _Table:
@@ -552,19 +564,23 @@ class _Table:
         self.batch, self.lo, self.hi = batch, lo, hi
         self.counts = counts  # rows per status code
         self.tool_req, self.tool_met = tool_req, tool_met  # tools required / transferring
-        self._built: dict[int, GapRow] = {}
+        self._built: list[GapRow | None] = [None] * (hi - lo)
+        self._done = bytearray(hi - lo)  # 1 where the row is built
 
     def row(self, k: int) -> GapRow:
         """The report's row ``k`` (built on first read, then the same object)."""
-        r = self._built.get(k)
-        if r is None:
-            r = self._built[k] = self.batch.row(self.lo + k)
-        return r
+        return self.rows(k, k + 1)[0]
 
     def rows(self, start: int = 0, stop: int | None = None) -> list[GapRow]:
         """Rows ``start`` to ``stop`` (default: to the end) in the report's order."""
         stop = self.hi - self.lo if stop is None else stop
-        return [self.row(k) for k in range(start, stop)]
+        built = self._built
+        if 0 in self._done[start:stop]:
+            for k, r in enumerate(self.batch.rows(self.lo + start, self.lo + stop), start):
+                if built[k] is None:
+                    built[k] = r
+            self._done[start:stop] = b"\x01" * (stop - start)
+        return built[start:stop]  # type: ignore[return-value]  # every one is built
 
     def first(self, n: int, codes: frozenset[int]) -> list[GapRow]:
         """The first ``n`` rows whose status code is in ``codes``."""

@@ -196,10 +196,11 @@ class PivotScorer:
         norms = np.linalg.norm(full, axis=1, keepdims=True)
         self.shape_unit_ = np.where(norms > 0, full / np.where(norms > 0, norms, 1.0), 0.0)
         self._rated_ids = [dataset.descriptors[j].id for j in self.rated_cols_]
-        # Tools are many (thousands on O*NET) and sparse: keep them column-compressed.
-        self.tool_imp_ = scipy.sparse.csc_array(imp[:, self.tool_cols_])
-        self.tool_level_ = scipy.sparse.csc_array(lev[:, self.tool_cols_])
-        self.tool_mass_ = np.asarray(self.tool_imp_.sum(axis=1)).ravel()
+        # Tools are many (thousands on O*NET): a person's few are read from the data set's
+        # matrices when scoring (a column gather, no copy kept here).
+        self.tool_mass_ = np.asarray(
+            scipy.sparse.csc_array(imp[:, self.tool_cols_]).sum(axis=1)
+        ).ravel()
         self.interests_c_ = _centre_rows(dataset.interest_matrix)
         self.values_c_ = _centre_rows(dataset.values_matrix)
         self.unused_ = unused_components(dataset)
@@ -263,9 +264,11 @@ class PivotScorer:
         t = person[self.tool_cols_]
         held = np.flatnonzero(t)  # only the tools the person has can add to the fit
         if held.size:
-            need = self.tool_level_[:, held].toarray()
+            cols = self.tool_cols_[held]
+            need = np.asarray(ds.level_matrix[:, cols], dtype=float)
             have = np.minimum(t[held] / np.maximum(need, 1.0), 1.0)
-            tool_fit = (self.tool_imp_[:, held].toarray() * have).sum(axis=1) / np.where(
+            imp = np.asarray(ds.importance_matrix[:, cols], dtype=float)
+            tool_fit = (imp * have).sum(axis=1) / np.where(
                 self.tool_mass_ > 0, self.tool_mass_, np.nan
             )
             comps["tools"] = tool_fit

@@ -54,3 +54,29 @@ def test_unknown_dataset_and_counselor_without_passcode_are_refused(started):
     res = runner.invoke(app, ["serve", "--counselor"])
     assert res.exit_code == 2 and "passcode" in res.output
     assert started == []
+
+
+def test_workers_compute_one_answer_at_a_time_unless_told(started, monkeypatch):
+    from careerpivot.api.app import THREADS_ENV, Settings
+
+    monkeypatch.setenv(THREADS_ENV, "7")  # restored afterwards; serve sets it
+    assert runner.invoke(app, ["serve"]).exit_code == 0
+    assert Settings.from_env().threads == 1
+    assert runner.invoke(app, ["serve", "--threads", "4"]).exit_code == 0
+    assert Settings.from_env().threads == 4
+    assert runner.invoke(app, ["serve", "--threads", "0"]).exit_code == 2
+
+
+def test_the_app_sets_its_thread_pool_from_the_settings():
+    from anyio import to_thread
+    from fastapi.testclient import TestClient
+
+    from careerpivot.api.app import Settings, create_app
+
+    def tokens() -> float:
+        return to_thread.current_default_thread_limiter().total_tokens
+
+    for n in (1, 3):
+        with TestClient(create_app(Settings(threads=n))) as c:
+            assert c.portal is not None and c.portal.call(tokens) == n
+            assert c.get("/health").status_code == 200

@@ -45,6 +45,21 @@ def test_recommend_table_and_json():
     assert len(data) == 6 and {"strengths", "gaps", "components", "wage_change"} <= set(data[0])
 
 
+def test_recommend_json_in_full_detail_has_every_requirement():
+    args = ("recommend", "--role", "15-1252.00", "-k", "2", "--json")
+    summary = json.loads(invoke(*args).stdout)
+    full = json.loads(invoke(*args, "--detail", "full").stdout)
+    assert summary["detail"] == "summary" and full["detail"] == "full"
+    assert all(p["rows"] is None for p in summary["pivots"])
+    gap = json.loads(
+        invoke(
+            "gap", "--role", "15-1252.00", "--target", full["pivots"][0]["code"], "--json"
+        ).stdout
+    )
+    assert full["pivots"][0]["rows"] == gap["rows"] and len(gap["rows"]) > 10
+    assert invoke(*args, "--detail", "everything").exit_code == 2
+
+
 def test_recommend_resorts_by_pay():
     answer = json.loads(
         invoke("recommend", "--role", "15-1252.00", "-k", "5", "--sort", "pay", "--json").stdout

@@ -8,12 +8,14 @@ passcode, signed so that any worker can check it without shared memory.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Annotated
 
+from anyio import to_thread
 from fastapi import Depends, FastAPI, Path, Query, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
@@ -59,6 +61,7 @@ from careerpivot.schemas import (
 API_VERSION = "1"
 DATASETS_ENV = "CAREERPIVOT_API_DATASETS"  # comma-separated names; the first is the default
 COUNSELOR_ENV = "CAREERPIVOT_API_COUNSELOR"  # "1" turns the counselor endpoints on
+THREADS_ENV = "CAREERPIVOT_API_THREADS"  # requests one worker computes at once
 
 BearerCreds = Annotated[HTTPAuthorizationCredentials | None, Depends(HTTPBearer(auto_error=False))]
 DatasetQ = Annotated[
@@ -68,11 +71,16 @@ DatasetQ = Annotated[
 
 @dataclass
 class Settings:
-    """What one server serves: data sets (the first is the default) and counselor access."""
+    """What one server serves: data sets (the first is the default) and counselor access,
+    and how many requests each worker computes at once (``threads``)."""
 
     datasets: list[str] = field(default_factory=lambda: [STARTER_NAME])
     counselor: bool = False
     db_url: str | None = None
+    #: Answers are CPU work under one interpreter lock: threads computing several at once
+    #: share one core and make every answer wait, so by default a worker computes one at
+    #: a time (its event loop still reads and queues the others). Scale with workers.
+    threads: int = 1
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -82,6 +90,7 @@ class Settings:
             datasets=names or [STARTER_NAME],
             counselor=os.environ.get(COUNSELOR_ENV) == "1",
             db_url=os.environ.get("CAREERPIVOT_DB_URL"),
+            threads=max(1, int(os.environ.get(THREADS_ENV) or 1)),
         )
 
 
@@ -119,6 +128,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         engines.load_all()
+        # The loaded engines live as long as the worker: keep their objects out of the
+        # garbage collector's full passes (each would walk them all, mid-request).
+        gc.collect()
+        gc.freeze()
+        to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
 
     app = FastAPI(

@@ -41,7 +41,13 @@ from careerpivot.scoring import Pivot
 
 def register(app: typer.Typer) -> None:
     """Add the query commands to the top-level app."""
-    app.command(epilog="Example: careerpivot recommend --role 'software developer' -k 5")(recommend)
+    app.command(
+        epilog=(
+            "Example: careerpivot recommend --role 'software developer' -k 5\n\n"
+            "Every requirement of each role, as the API's detail=full: "
+            "careerpivot recommend --role 15-1252.00 -k 3 --json --detail full"
+        )
+    )(recommend)
     app.command(
         epilog=(
             "Examples: careerpivot gap --role 'software developer' --target 'data scientist'\n\n"
@@ -70,6 +76,13 @@ class SortChoice(StrEnum):
     outlook = "outlook"
 
 
+class DetailChoice(StrEnum):
+    """How much of each pivot's explanation ``recommend --json`` prints (schemas.Detail)."""
+
+    summary = "summary"
+    full = "full"
+
+
 def recommend(
     role: RoleOpt = None,
     profile: ProfileOpt = None,
@@ -93,6 +106,13 @@ def recommend(
     ] = SortChoice.realistic,
     dataset: DatasetOpt = DEFAULT_DATASET,
     as_json: JsonOpt = False,
+    detail: Annotated[
+        DetailChoice,
+        typer.Option(
+            help="With --json: summary (default: fit, strengths, top gaps, totals) or full "
+            "(adds every requirement of each role, as the API's detail=full)."
+        ),
+    ] = DetailChoice.summary,
 ) -> None:
     """Rank adjacent roles (pivots) for a profile or a current role, each with reasons.
 
@@ -109,7 +129,7 @@ def recommend(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
-        print_model(RecommendAnswer.of(eng.dataset, prof.current_role, pivots))
+        print_model(RecommendAnswer.of(eng.dataset, prof.current_role, pivots, detail.value))
         return
     if not pivots:
         console.print(

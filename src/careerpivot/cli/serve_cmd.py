@@ -34,6 +34,15 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, max=64, help="Worker processes; each loads the engine once.")
     ] = 1,
+    threads: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Requests each worker computes at once (default 1: answers are CPU work, "
+            "so more only share the worker's core and slow each answer; add workers instead).",
+        ),
+    ] = 1,
     dataset: Annotated[
         list[str] | None,
         typer.Option(
@@ -52,7 +61,7 @@ def serve(
     """Serve the JSON API (OpenAPI at /openapi.json, interactive docs at /docs)."""
     import uvicorn
 
-    from careerpivot.api.app import COUNSELOR_ENV, DATASETS_ENV, Settings, create_app
+    from careerpivot.api.app import COUNSELOR_ENV, DATASETS_ENV, THREADS_ENV, Settings, create_app
     from careerpivot.datasets.registry import load_dataset
 
     guard_listen(host, listen_remote)
@@ -74,6 +83,7 @@ def serve(
     )
     os.environ[DATASETS_ENV] = ",".join(names)
     os.environ[COUNSELOR_ENV] = "1" if counselor else "0"
+    os.environ[THREADS_ENV] = str(threads)
     if workers == 1:
         uvicorn.run(create_app(Settings.from_env()), host=host, port=port, log_level="info")
     else:  # each worker process imports the factory and loads its engines once
