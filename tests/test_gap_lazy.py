@@ -19,8 +19,9 @@ from careerpivot.engine import Engine
 from careerpivot.gaps import STATUSES, GapReport, compare_many, compare_vector, person_levels
 from careerpivot.model import DescriptorKind
 from careerpivot.schemas import RecommendAnswer
+from careerpivot.tool_families import covered_by
 from tests.test_gap_consistency import mini_onet, random_profile, random_target  # noqa: F401
-from tests.test_gap_vectorised import fields_of, reference_compare
+from tests.test_gap_vectorised import fields_of, reference_compare, reference_covered_by
 
 STATUS_SETS: list[tuple[str, ...]] = [
     *((s,) for s in STATUSES),
@@ -127,3 +128,20 @@ def test_a_summary_answer_builds_only_the_rows_it_shows(engine):
         assert out.totals.to_close == len(p.gap.to_close)
         assert len(p.gap.rows) == sum(p.gap.counts.values())
         assert "rows" in vars(p.gap)
+
+
+def test_one_tool_per_family_for_one_role_matches_the_loop(mini_onet):  # noqa: F811
+    """``covered_by`` (one role) runs on the same pairs code as the batch."""
+    ds = mini_onet.dataset
+    tools = np.array([d.kind == "technology" for d in ds.descriptors])
+    rng = random.Random(23)
+    covered = 0
+    for _ in range(60):
+        profile = random_profile(mini_onet, rng)
+        vec, rated = person_levels(ds, profile)
+        imp = ds.importance_matrix[ds.occupation_index[random_target(mini_onet, profile, rng)]]
+        unknown = tools & ~rated & (vec == 0)
+        got = covered_by(ds, imp, vec, unknown)
+        assert got.tolist() == reference_covered_by(ds, imp, vec, unknown).tolist()
+        covered += bool((got >= 0).any())
+    assert covered

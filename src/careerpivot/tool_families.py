@@ -301,48 +301,52 @@ def covered_by(
     where the person knows none is left alone (its tools are "to check").
     """
     importance = np.asarray(importance, dtype=float)
-    out: npt.NDArray[np.int_] = covered_by_rows(
-        dataset, importance[None, :], current, unknown_tool
-    )[0]
-    return out
+    by = np.full(len(dataset.descriptors), -1, dtype=int)
+    cols = np.flatnonzero(importance > 0)
+    by[cols] = covered_by_pairs(
+        dataset, np.zeros(len(cols), dtype=int), cols, importance[cols], current, unknown_tool
+    )
+    return by
 
 
-def covered_by_rows(
+def covered_by_pairs(
     dataset: Dataset,
+    role: npt.NDArray[np.int_],
+    col: npt.NDArray[np.int_],
     importance: FloatArray,
     current: FloatArray,
     unknown_tool: npt.NDArray[np.bool_],
 ) -> npt.NDArray[np.int_]:
-    """:func:`covered_by` for several roles at once: ``importance`` has one row per role,
-    and so has the answer."""
-    importance = np.asarray(importance, dtype=float)
-    current = np.asarray(current, dtype=float)
-    by = np.full(importance.shape, -1, dtype=int)
+    """:func:`covered_by` for several roles at once, at (``role``, ``col``) pairs: the
+    pairs must include every tool each role lists, with the role's ``importance`` of it;
+    ``current`` and ``unknown_tool`` are the person's, per column. Gives the covering
+    column per pair, else -1."""
+    out = np.full(len(col), -1, dtype=int)
     family = _family_column(dataset)
-    fcols = np.flatnonzero(family >= 0)
-    knows = ~np.asarray(unknown_tool, dtype=bool)[fcols] & (current[fcols] > 0)
-    if not knows.any():
-        return by
-    r, f = np.nonzero(importance[:, fcols] > 0)  # (role, tool) pairs the roles list
-    cols = fcols[f]
+    current = np.asarray(current, dtype=float)
+    fam = family[col]
+    listed = np.flatnonzero((fam >= 0) & (importance > 0))  # pairs: tools the roles list
+    if not listed.size:
+        return out
+    c = col[listed]
+    known = ~np.asarray(unknown_tool, dtype=bool)[c] & (current[c] > 0)
+    if not known.any():
+        return out
     n_fam = int(family.max()) + 1
-    key = r * n_fam + family[cols]  # (role, family)
-    known = knows[f]
-    if not known.any():  # no role lists a tool the person knows
-        return by
-    size = np.bincount(key, minlength=len(importance) * n_fam)  # tools listed per family
-    kc, kr, kk = cols[known], r[known], key[known]
+    key = role[listed] * n_fam + fam[listed]  # (role, family)
+    size = np.bincount(key)  # tools listed per role and family
+    kc, kk, ki = c[known], key[known], importance[listed][known]
     # Per role and family the anchor is the best-known tool: highest level, then most
     # important to the role, then the first column.
-    o = np.lexsort((kc, -importance[kr, kc], -current[kc], kk))
+    o = np.lexsort((kc, -ki, -current[kc], kk))
     kc, kk = kc[o], kk[o]
     first = np.r_[True, kk[1:] != kk[:-1]]
     anchor = np.full(len(size), -1, dtype=int)
     anchor[kk[first]] = kc[first]
     a = anchor[key]
-    take = (a >= 0) & (size[key] >= 2) & (cols != a)
-    by[r[take], cols[take]] = a[take]
-    return by
+    take = (a >= 0) & (size[key] >= 2) & (c != a)
+    out[listed[take]] = a[take]
+    return out
 
 
 @lru_cache(maxsize=8)
