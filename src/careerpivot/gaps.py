@@ -119,7 +119,9 @@ class GapRow:
     @property
     def priority(self) -> float:
         """Importance x deficit: what to work on first (0 unless the row is to close)."""
-        return self.importance * self.deficit if self.missing else 0.0
+        if self.status not in ("gap", "small gap"):  # not missing (read per row of answers)
+            return 0.0
+        return self.importance * max(0.0, self.required - self.current)
 
     @property
     def missing(self) -> bool:
