@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from itertools import chain, pairwise
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from careerpivot.model import FloatArray
 
@@ -35,12 +35,22 @@ ID_PATTERN = re.compile(r"\S+")
 Terms = list[str]
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, imported on first use: scikit-learn takes seconds
+    to import, and the engine (hence ``careerpivot roles search``) must not wait for it."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def words(doc: str, *, stop_words: bool = True) -> Terms:
     """Lower-cased word tokens, English stop words removed (the vectorizer's word analyzer
     with ``stop_words="english"``, unigrams)."""
     tokens: Terms = WORD_PATTERN.findall(doc.lower())
     if stop_words:
-        tokens = [t for t in tokens if t not in ENGLISH_STOP_WORDS]
+        stop = _stop_words()
+        tokens = [t for t in tokens if t not in stop]
     return list(map(sys.intern, tokens))  # one string per distinct word (memory)
 
 
@@ -175,6 +185,8 @@ def tfidf_cosine(
 ) -> FloatArray:
     """Role x role cosine of the TF-IDF vectors (smooth idf, l2 rows) of tokenised ``docs``
     (or of counts :func:`count_matrix` or :func:`char_count_matrix` made)."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
     x = docs if isinstance(docs, sp.csr_matrix) else count_matrix(docs, min_df)
     tfidf = TfidfTransformer(sublinear_tf=sublinear_tf).fit(x)
     m = tfidf.transform(x, copy=False)

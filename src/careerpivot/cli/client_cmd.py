@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import click
 import typer
@@ -27,13 +27,12 @@ from careerpivot.cli.common import (
     resolve_profile,
 )
 from careerpivot.errors import CareerPivotError
-from careerpivot.store import (
-    DB_URL_ENV,
-    Store,
-    StoreError,
-    read_client_file,
-    write_client_file,
-)
+
+if TYPE_CHECKING:  # the store loads SQLAlchemy: imported where a command opens it
+    from careerpivot.store import Store
+
+#: careerpivot.store.DB_URL_ENV (a test checks they agree).
+DB_URL_ENV = "CAREERPIVOT_DB_URL"
 
 DbOpt = Annotated[
     str | None,
@@ -72,6 +71,8 @@ def ask_passcode(store: Store, prompt: str = "Counselor passcode") -> str | None
     try:
         return str(typer.prompt(prompt, hide_input=True, err=True))
     except (typer.Abort, click.exceptions.Abort, EOFError):
+        from careerpivot.store import StoreError
+
         raise StoreError(
             f"a counselor passcode is set: give it in {PASSCODE_ENV} or type it when asked"
         ) from None
@@ -82,12 +83,16 @@ def require_passcode(store: Store) -> None:
     attempt = ask_passcode(store)
     if attempt is not None and not store.check_passcode(attempt):
         time.sleep(WRONG_PASSCODE_DELAY_S)
+        from careerpivot.store import StoreError
+
         raise StoreError("wrong counselor passcode; nothing was read or changed")
 
 
 @contextmanager
 def open_store(db: str | None) -> Iterator[Store]:
     """The client store, after the counselor passcode (when one is set) was given."""
+    from careerpivot.store import Store
+
     with Store.open(db) as store:
         require_passcode(store)
         yield store
@@ -218,6 +223,8 @@ def export(
         if out is None:
             sys.stdout.write(data.model_dump_json(indent=2) + "\n")
             return
+        from careerpivot.store import write_client_file
+
         write_client_file(data, out)
     except (CareerPivotError, OSError) as exc:
         fail(exc)
@@ -233,6 +240,8 @@ def import_(
 ) -> None:
     """Add a client from an export file; a bad file is refused and nothing is stored."""
     try:
+        from careerpivot.store import read_client_file
+
         data = read_client_file(path)
         with open_store(db) as store:
             who = store.import_client(data)
@@ -274,6 +283,8 @@ def passcode(
     hash). Once one is set, changing or clearing it needs the current one; client commands
     then take it from CAREERPIVOT_PASSCODE or ask for it."""
     try:
+        from careerpivot.store import Store
+
         with Store.open(db) as store:
             current = ask_passcode(store, "Current passcode")
             if current is not None and not store.check_passcode(current):

@@ -1,4 +1,10 @@
-"""Shared CLI plumbing: loading the engine, resolving roles and profiles, printing."""
+"""Shared CLI plumbing: loading the engine, resolving roles and profiles, printing.
+
+Heavy modules (the engine with numpy, scikit-learn and networkx, pydantic models, the
+store's SQLAlchemy) are imported inside the functions that need them, so that
+``careerpivot --help`` and each command's ``--help`` start in a fraction of a second
+(``tests/cli/test_cli_startup.py`` checks which modules a bare start loads).
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,19 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import BaseModel
 from rich.console import Console
 from rich.text import Text
 
-from careerpivot.datasets.starter import STARTER_NAME
-from careerpivot.engine import Engine
 from careerpivot.errors import AmbiguousRoleError, CareerPivotError, UnknownRoleError
-from careerpivot.presentation import matched_note, percent_change, stand_in_note, usd, usd_change
-from careerpivot.profile import Profile, load_profile
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from careerpivot.engine import Engine
+    from careerpivot.profile import Profile
 
 # Markup and emoji codes are off: text from people and files ("[/]", ":x:") prints as typed.
 # Our own styling goes through rich.text.Text (see styled()).
@@ -37,12 +44,15 @@ ProfileOpt = Annotated[
     typer.Option("--profile", "-p", help="Profile JSON file (see `careerpivot profile init`)."),
 ]
 
-DEFAULT_DATASET = STARTER_NAME
+#: The embedded data set (careerpivot.datasets.starter.STARTER_NAME; a test checks they agree).
+DEFAULT_DATASET = "starter"
 
 
 def engine(name: str) -> Engine:
     """Load the engine, turning domain errors into a clean exit."""
     with console.status(f"Loading data set {name!r}...", spinner="dots"):
+        from careerpivot.engine import Engine
+
         return Engine.load(name)
 
 
@@ -63,6 +73,8 @@ def resolve_role(eng: Engine, text: str) -> str:
             text, [(m.code, m.title, m.description) for m in result.choices], loose=result.loose
         )
     if not best.exact:
+        from careerpivot.presentation import matched_note
+
         err_console.print(matched_note(text, best), style="dim")
     return best.code
 
@@ -70,6 +82,8 @@ def resolve_role(eng: Engine, text: str) -> str:
 def rated_target(eng: Engine, code: str) -> str:
     """The target to compare with: ``code``, or its closest rated role when it has no ratings
     (said on stderr, so the person knows what they are looking at)."""
+    from careerpivot.presentation import stand_in_note
+
     other, note = stand_in_note(eng.dataset, code)
     if note:
         err_console.print(note, style="yellow")
@@ -78,6 +92,8 @@ def rated_target(eng: Engine, code: str) -> str:
 
 def resolve_profile(eng: Engine, role: str | None, profile: Path | None) -> Profile:
     """A profile from a JSON file, else seeded from a role; one of the two is required."""
+    from careerpivot.profile import Profile, load_profile
+
     if profile is not None:
         p = load_profile(profile)
         if role is not None:
@@ -156,9 +172,25 @@ def one_line(text: str, limit: int = 2000) -> str:
     return out if len(out) <= limit else out[:limit] + "…"
 
 
-money = usd
-signed_money = usd_change
-pct = percent_change
+def money(value: float | None) -> str:
+    """A wage in US dollars, "—" when missing (careerpivot.presentation.usd)."""
+    from careerpivot.presentation import usd
+
+    return usd(value)
+
+
+def signed_money(value: float | None) -> str:
+    """A wage change with its sign (careerpivot.presentation.usd_change)."""
+    from careerpivot.presentation import usd_change
+
+    return usd_change(value)
+
+
+def pct(value: float | None) -> str:
+    """A percent change with its sign (careerpivot.presentation.percent_change)."""
+    from careerpivot.presentation import percent_change
+
+    return percent_change(value)
 
 
 __all__ = ["CareerPivotError", "console", "engine", "fail", "resolve_profile", "resolve_role"]

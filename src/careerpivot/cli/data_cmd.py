@@ -10,7 +10,6 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 from rich.table import Table
 
 from careerpivot.cli.common import console, fail
-from careerpivot.datasets.registry import available_datasets
 from careerpivot.errors import CareerPivotError
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ def list_(data_dir: DataDirOpt = None) -> None:
     table = Table(title="Data sets")
     for col in ("Name", "Version", "Source", "Licence", "Location"):
         table.add_column(col, overflow="fold")
+    from careerpivot.datasets.registry import available_datasets
+
     for info in available_datasets(data_dir):
         p = info.provenance
         table.add_row(info.name, p.version, p.source, p.licence, str(info.path))

@@ -10,9 +10,11 @@ from typing import Annotated
 import typer
 
 from careerpivot.cli.common import DEFAULT_DATASET, DatasetOpt, console, fail
-from careerpivot.datasets.registry import load_dataset
 from careerpivot.errors import CareerPivotError
-from careerpivot.graph import DEFAULT_NEIGHBOURS, build_graph, save_graph
+
+#: careerpivot.graph.DEFAULT_NEIGHBOURS (a test checks they agree; the graph module loads
+#: networkx and the scorer, which `--help` does not need).
+DEFAULT_NEIGHBOURS = 10
 
 app = typer.Typer(help="Build and inspect the skills-and-roles graph.", no_args_is_help=True)
 
@@ -31,6 +33,9 @@ def build(
     try:
         t0 = time.perf_counter()
         with console.status(f"Building the graph of {dataset!r}..."):
+            from careerpivot.datasets.registry import load_dataset
+            from careerpivot.graph import build_graph, save_graph
+
             ds = load_dataset(dataset)
             g = build_graph(ds, neighbours=neighbours)
             save_graph(g, out)

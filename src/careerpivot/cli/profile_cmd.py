@@ -9,7 +9,6 @@ import typer
 
 from careerpivot.cli.common import DEFAULT_DATASET, DatasetOpt, console, engine, fail, resolve_role
 from careerpivot.errors import CareerPivotError
-from careerpivot.profile import load_profile, save_profile
 
 app = typer.Typer(help="Create and check profile JSON files.", no_args_is_help=True)
 
@@ -30,6 +29,8 @@ def init(
                 f"{out} exists; choose another --out (nothing was overwritten)"
             )
         prof = eng.profile_for(resolve_role(eng, role))
+        from careerpivot.profile import save_profile
+
         save_profile(prof, out)
     except CareerPivotError as exc:
         fail(exc)
@@ -43,6 +44,8 @@ def check(
 ) -> None:
     """Validate a profile file against a data set."""
     try:
+        from careerpivot.profile import load_profile
+
         prof = load_profile(path)
         prof.check(engine(dataset).dataset)
     except CareerPivotError as exc:

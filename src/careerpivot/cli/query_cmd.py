@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.table import Table
 from rich.text import Text
 
@@ -28,15 +27,13 @@ from careerpivot.cli.common import (
     signed_money,
     styled,
 )
-from careerpivot.effort import weeks_at
-from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
-from careerpivot.filters import Filters
-from careerpivot.jsondoc import validation_message
-from careerpivot.presentation import dataset_footer
-from careerpivot.profile import Profile
-from careerpivot.schemas import GapAnswer, PlanAnswer, RecommendAnswer
-from careerpivot.scoring import Pivot
+
+if TYPE_CHECKING:  # imported where used: `careerpivot --help` loads none of them
+    from careerpivot.engine import Engine
+    from careerpivot.filters import Filters
+    from careerpivot.profile import Profile
+    from careerpivot.scoring import Pivot
 
 
 def register(app: typer.Typer) -> None:
@@ -129,6 +126,8 @@ def recommend(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
+        from careerpivot.schemas import RecommendAnswer
+
         print_model(RecommendAnswer.of(eng.dataset, prof.current_role, pivots, detail.value))
         return
     if not pivots:
@@ -184,6 +183,8 @@ def gap(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
+        from careerpivot.schemas import GapAnswer
+
         print_model(GapAnswer.of(eng.dataset, report))
         return
     rows = [r for r in report.rows if r.importance > 0] if all_rows else report.to_close
@@ -253,6 +254,8 @@ def route(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
+        from careerpivot.schemas import PlanAnswer
+
         print_model(PlanAnswer.of(eng.dataset, plan, routes))
         return
     table = Table(title=f"Learning plan → {plan.target_title}")
@@ -269,6 +272,8 @@ def route(
             ", ".join(s.alternatives[:3]),
         )
     console.print(table)
+    from careerpivot.effort import weeks_at
+
     h = plan.hours
     console.print(
         f"Total about {h.low:,.0f}-{h.high:,.0f} hours (≈ {weeks_at(h.low, 10)}-"
@@ -296,6 +301,10 @@ def _filters(
     prof: Profile, min_wage: float | None, max_step: int | None, family: list[str] | None
 ) -> Filters:
     """The profile's constraints with the options given on the command line."""
+    from pydantic import ValidationError
+
+    from careerpivot.jsondoc import validation_message
+
     given: dict[str, object] = {"min_wage": min_wage, "max_job_zone_step": max_step}
     changes = {k: v for k, v in given.items() if v is not None}
     if family:
@@ -307,4 +316,6 @@ def _filters(
 
 
 def _footer(eng: Engine) -> Text:
+    from careerpivot.presentation import dataset_footer
+
     return styled((dataset_footer(eng.dataset), "dim"))

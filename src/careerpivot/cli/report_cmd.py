@@ -6,17 +6,19 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careerpivot.cli.client_cmd import ClientArg, DbOpt, open_store, parse_date
 from careerpivot.cli.common import DEFAULT_DATASET, DatasetOpt, console, engine, fail
-from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.private import write_private
-from careerpivot.report import Section, build_report, render
-from careerpivot.store import ClientSnapshot
+
+if TYPE_CHECKING:
+    from careerpivot.engine import Engine
+    from careerpivot.report import Section
+    from careerpivot.store import ClientSnapshot
 
 
 class ReportFormat(StrEnum):
@@ -70,6 +72,8 @@ def report(
         with open_store(db) as store:
             snapshot = store.load_client(store.resolve_client(client).id)
         eng = engine(dataset)
+        from careerpivot.report import build_report, render
+
         built = build_report(eng, snapshot, on=day, k=k, rejections=rejections(eng, snapshot))
         rendered = render(built, fmt.value)
     except CareerPivotError as exc:

@@ -21,7 +21,6 @@ from careerpivot.cli.common import (
     styled,
 )
 from careerpivot.errors import CareerPivotError
-from careerpivot.schemas import RoleAnswer, SearchAnswer
 
 app = typer.Typer(
     help="Find roles by title (typo tolerant) and show their details.", no_args_is_help=True
@@ -42,6 +41,8 @@ def search(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
+        from careerpivot.schemas import SearchAnswer
+
         print_model(SearchAnswer.of(eng.dataset, query, hits))
         return
     if not hits:
@@ -85,6 +86,8 @@ def show(
     except CareerPivotError as exc:
         fail(exc)
     if as_json:
+        from careerpivot.schemas import RoleAnswer
+
         print_model(RoleAnswer.of(eng.dataset, occ))
         return
     console.print(styled((occ.title, "bold"), f" ({occ.code}) · {occ.major_group}"))

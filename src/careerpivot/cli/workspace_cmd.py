@@ -10,7 +10,6 @@ import typer
 from careerpivot.cli.client_cmd import DbOpt
 from careerpivot.cli.common import console, fail
 from careerpivot.errors import CareerPivotError
-from careerpivot.store import Store
 
 app = typer.Typer(
     help="People's workspaces: what they entered in the app, kept under a private link.",
@@ -37,6 +36,8 @@ def purge(
     """
     unopened = dt.timedelta(days=days)
     try:
+        from careerpivot.store import Store
+
         with Store.open(db) as store:
             if dry_run:
                 n = store.count_workspaces(unopened_for=unopened)
