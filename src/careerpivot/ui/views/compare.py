@@ -199,7 +199,7 @@ def _gap_table(report: GapReport, current_label: str) -> None:
                 "do. "
                 "They are not counted as gaps; the hours apply only if a tool is new to you. "
                 "Most relevant first: *typical of roles like this* means the rated roles that "
-                "list it are much like this one; O*NET's lists come from job postings and also "
+                "list it are much like this one; O\\*NET's lists come from job postings and also "
                 "carry tools of other kinds of roles."
             )
             st.dataframe(tools, hide_index=True)
