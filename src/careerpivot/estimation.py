@@ -38,7 +38,7 @@ from careerpivot.model import (
     Dataset,
     FloatArray,
 )
-from careerpivot.relatedness import iter_signals
+from careerpivot.relatedness import TEXT_SIGNALS, TextDigest, iter_signals
 
 #: Weight of each similarity in the kernel. Chosen by coordinate search over
 #: {0, 0.5, 1, 2, 4} on a random half of O*NET 29.2's rated roles (seed 0),
@@ -94,14 +94,21 @@ def kernel(
     dataset: Dataset,
     weights: Mapping[str, float] | None = None,
     text: dict[str, FloatArray] | None = None,
+    digest: TextDigest | None = None,
 ) -> FloatArray:
     """Role x role similarity from signals unrated roles have (never ratings, never Related).
 
-    ``text`` holds :func:`careerpivot.relatedness.text_signals` if already computed."""
+    ``text`` holds :func:`careerpivot.relatedness.text_signals` if already computed;
+    ``digest`` their weighted sum (:func:`careerpivot.relatedness.digest_text` with the
+    same weights), which the kernel takes over."""
     weights = KERNEL_WEIGHTS if weights is None else weights
     n = len(dataset)
-    k = np.zeros((n, n))
     wanted = set(weights)
+    if digest is not None:
+        k = digest.take_weighted(weights)  # the text signals' terms, summed in the same order
+        wanted -= set(TEXT_SIGNALS)
+    else:
+        k = np.zeros((n, n))
     for name, m in iter_signals(dataset, only=wanted, cached=text):
         w = weights.get(name, 0.0)
         if name == "job_zone":
@@ -126,7 +133,7 @@ def _tool_category_similarity(dataset: Dataset) -> FloatArray:
     if not cols.size:
         return np.zeros((n, n))
     cats = [dataset.descriptors[j].category.replace(" ", "_") for j in cols]
-    used = dataset.importance_matrix[:, cols] > 0
+    used = dataset.matrix_columns("importance", cols) > 0
     docs = [" ".join(cats[j] for j in np.flatnonzero(row) if cats[j]) for row in used]
     if sum(1 for d in docs if d.strip()) < 3:
         return np.zeros((n, n))
@@ -146,7 +153,7 @@ def dual_weights(
 
 def _rating_targets(dataset: Dataset) -> tuple[np.ndarray, FloatArray, FloatArray]:
     cols = np.flatnonzero([d.kind != "technology" for d in dataset.descriptors])
-    return cols, dataset.importance_matrix[:, cols], dataset.level_matrix[:, cols]
+    return cols, dataset.matrix_columns("importance", cols), dataset.matrix_columns("level", cols)
 
 
 def estimate_note(sources: list[tuple[str, str, float]]) -> str:
@@ -164,19 +171,22 @@ def estimate_note(sources: list[tuple[str, str, float]]) -> str:
 
 
 def estimate_unrated(
-    dataset: Dataset, text: dict[str, FloatArray] | None = None
+    dataset: Dataset,
+    text: dict[str, FloatArray] | None = None,
+    digest: TextDigest | None = None,
 ) -> tuple[Dataset, EstimateSummary]:
     """The data set with every unrated role given estimated ratings and an estimate note.
 
     Rated roles and their values are untouched. A data set whose roles are all rated
-    (the starter set) comes back unchanged.
+    (the starter set) comes back unchanged. ``text`` or ``digest``: the text signals
+    already computed, as :func:`kernel` takes them.
     """
     ok = np.asarray(dataset.scorable, dtype=bool)
     todo = np.flatnonzero(~ok)
     train = np.flatnonzero(ok)
     if not todo.size or not train.size:
         return dataset, EstimateSummary(0, 0, 0, 0)
-    k = kernel(dataset, text=text)
+    k = kernel(dataset, text=text, digest=digest)
     alpha = dual_weights(k, train, todo)  # unrated x rated
     cols, imp, lev = _rating_targets(dataset)
     imp_mean, lev_mean = imp[train].mean(axis=0), lev[train].mean(axis=0)
@@ -184,8 +194,10 @@ def estimate_unrated(
     est_lev = np.clip(lev_mean + alpha @ (lev[train] - lev_mean), *LEVEL_RANGE)
 
     tool_cols = np.flatnonzero([d.kind == "technology" for d in dataset.descriptors])
-    tool_imp = dataset.importance_matrix[:, tool_cols]
+    tool_imp = dataset.matrix_columns("importance", tool_cols)
     est_tools = alpha @ tool_imp[train] if tool_cols.size else np.zeros((len(todo), 0))
+    lists_tools = np.asarray((tool_imp > 0).any(axis=1), dtype=bool)
+    del tool_imp  # 21 MB on O*NET; only whether each role lists a tool is read below
 
     zones = dataset.column("job_zone")
     zone_ok = train[np.isfinite(zones[train])]
@@ -217,8 +229,7 @@ def estimate_unrated(
             extra["interests"] = tuple(round(float(x), 2) for x in w @ interests[int_ok])
             estimated.append("interests")
             n_int += 1
-        row_tools = tool_imp[i] > 0
-        if tool_cols.size and not row_tools.any():
+        if tool_cols.size and not lists_tools[i]:
             add = np.flatnonzero(est_tools[t] >= 1.0)
             for j in add:
                 new_o.append(i)

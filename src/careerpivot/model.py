@@ -328,6 +328,27 @@ class Dataset:
         m.setflags(write=False)
         return m
 
+    def matrix_columns(
+        self, values: Literal["importance", "level"], cols: npt.ArrayLike
+    ) -> FloatArray:
+        """``importance_matrix[:, cols]`` (or the level one), the same array, built from the
+        requirements when the full matrix is not already there: an import reads the 68
+        rated columns of a 2,700-column matrix (21 MB) and should not build it for that."""
+        cols = np.asarray(cols, dtype=np.int64)
+        full = vars(self).get(f"{values}_matrix")
+        if full is not None:
+            out: FloatArray = np.asarray(full)[:, cols]
+            return out
+        place = np.full(len(self.descriptors), -1, dtype=np.int64)
+        place[cols] = np.arange(len(cols))
+        at = place[self.req_descriptor]
+        keep = at >= 0  # requirement order kept: a repeated pair ends as the full matrix does
+        # column-major, as numpy lays out ``full[:, cols]``: sums downstream follow the layout
+        out = np.zeros((len(self.occupations), len(cols)), order="F")
+        source = self.req_importance if values == "importance" else self.req_level
+        out[self.req_occupation[keep], at[keep]] = source[keep]
+        return out
+
     @cached_property
     def scorable(self) -> npt.NDArray[np.bool_]:
         """True for occupations that carry skill or knowledge ratings."""

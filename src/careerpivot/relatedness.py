@@ -113,6 +113,13 @@ TEXT_SIGNALS = (
 )  # fmt: skip
 
 
+#: Every signal, in the order :func:`iter_signals` yields them (the order features are
+#: summed in, so it fixes the weighted sum's floating-point rounding).
+SIGNAL_ORDER = (
+    *TEXT_SIGNALS, "knowledge", "knowledge_im", "skills", "tools", "interests", "job_zone", "size",
+)  # fmt: skip
+
+
 def text_signals(dataset: Dataset) -> dict[str, FloatArray]:
     """The :data:`TEXT_SIGNALS` the data set supports, computed once to share."""
     return dict(iter_signals(dataset, only=TEXT_SIGNALS))
@@ -195,18 +202,21 @@ def iter_signals(
             lambda: bigrams(everything()),
             min_df=2,
         ),
-        "knowledge": lambda: _rated_cosine(dataset, "knowledge", dataset.level_matrix),
-        "knowledge_im": lambda: _rated_cosine(dataset, "knowledge", dataset.importance_matrix),
-        "skills": lambda: _rated_cosine(dataset, "skill", dataset.level_matrix),
+        "knowledge": lambda: _rated_cosine(dataset, "knowledge", "level"),
+        "knowledge_im": lambda: _rated_cosine(dataset, "knowledge", "importance"),
+        "skills": lambda: _rated_cosine(dataset, "skill", "level"),
         "tools": lambda: _tool_cosine(dataset),
         "interests": lambda: _row_correlation(dataset.interest_matrix),
         "job_zone": lambda: _closeness(dataset.column("job_zone")),
         "size": lambda: _destination(np.log1p(dataset.column("employment"))),
     }
+    if set(recipes) != set(SIGNAL_ORDER):
+        raise AssertionError("SIGNAL_ORDER must name every signal recipe")
     wanted = None if only is None else set(only)
-    for name, make in recipes.items():
+    for name in SIGNAL_ORDER:
         if wanted is not None and name not in wanted:
             continue
+        make = recipes[name]
         if cached is not None and name in TEXT_SIGNALS:
             if name in cached:
                 yield name, cached.pop(name) if consume else cached[name]
@@ -229,16 +239,20 @@ class _Tokens:
         return self._done[name]
 
 
-def _rated_cosine(dataset: Dataset, kind: str, matrix: FloatArray) -> FloatArray | None:
+def _rated_cosine(
+    dataset: Dataset, kind: str, values: Literal["importance", "level"]
+) -> FloatArray | None:
     cols = np.flatnonzero(np.array([d.kind == kind for d in dataset.descriptors]))
-    return _centred_cosine(matrix[:, cols], dataset.scorable) if cols.size else None
+    if not cols.size:
+        return None
+    return _centred_cosine(dataset.matrix_columns(values, cols), dataset.scorable)
 
 
 def _tool_cosine(dataset: Dataset) -> FloatArray | None:
     cols = np.flatnonzero(np.array([d.kind == "technology" for d in dataset.descriptors]))
     if not cols.size:
         return None
-    used = dataset.importance_matrix[:, cols] > 0
+    used = dataset.matrix_columns("importance", cols) > 0
     docs = [[f"t{j}" for j in np.flatnonzero(row)] for row in used]
     if sum(1 for d in docs if d) < 3:
         return None
@@ -305,14 +319,70 @@ class SignalView:
 
 
 def signal_views(
-    dataset: Dataset, cached: dict[str, FloatArray] | None = None
+    dataset: Dataset,
+    cached: dict[str, FloatArray] | None = None,
+    made: dict[str, SignalView] | None = None,
 ) -> dict[str, SignalView]:
     """Every signal of ``dataset`` as a :class:`SignalView` (4 MB a signal at 1,000 roles).
 
-    ``cached`` text signals are consumed (emptied) as their views are made."""
-    return {
-        name: SignalView.of(m) for name, m in iter_signals(dataset, cached=cached, consume=True)
+    ``cached`` text signals are consumed (emptied) as their views are made; ``made``
+    holds views already made (:func:`digest_text`): they are moved over (it is emptied)."""
+    made = {} if made is None else made
+    only = [name for name in SIGNAL_ORDER if name not in made]
+    views = {
+        name: SignalView.of(m)
+        for name, m in iter_signals(dataset, only, cached=cached, consume=True)
     }
+    views.update(made)
+    made.clear()
+    return {name: views[name] for name in SIGNAL_ORDER if name in views}
+
+
+@dataclass
+class TextDigest:
+    """What an import keeps of the text signals (8 MB each on O*NET) once each is made:
+    its :class:`SignalView` for the ranker, its share of the estimator's kernel, and the
+    all-text likeness as saved (float16). Holding these instead of the ten signals
+    halves what the import holds while it estimates."""
+
+    views: dict[str, SignalView]
+    #: The kernel weights the text part was summed with (text signals only).
+    weights: dict[str, float]
+    #: ``sum(weights[s] * nan_to_num(signal s))`` in :data:`SIGNAL_ORDER`; None once taken.
+    weighted: FloatArray | None
+    likeness: np.ndarray | None
+
+    def take_weighted(self, weights: Mapping[str, float]) -> FloatArray:
+        """The weighted text part, handed over once (the digest lets go of it); ``weights``
+        must give the text signals the weights it was summed with."""
+        mine = {name: w for name, w in weights.items() if name in TEXT_SIGNALS and w}
+        if mine != self.weights:
+            raise ValueError(f"the text part was summed with {self.weights}, not {mine}")
+        if self.weighted is None:
+            raise RuntimeError("the weighted text part was already taken")
+        out, self.weighted = self.weighted, None
+        return out
+
+
+def digest_text(dataset: Dataset, weights: Mapping[str, float]) -> TextDigest:
+    """Each text signal made once and let go at once: see :class:`TextDigest`.
+
+    ``weights`` are the estimator's kernel weights (only those of text signals are read);
+    the sum is the one :func:`careerpivot.estimation.kernel` would make, term for term."""
+    n = len(dataset.occupations)
+    mine = {name: float(w) for name, w in weights.items() if name in TEXT_SIGNALS and w}
+    weighted = np.zeros((n, n))
+    views: dict[str, SignalView] = {}
+    likeness = None
+    for name, m in iter_signals(dataset, only=TEXT_SIGNALS):
+        w = mine.get(name, 0.0)
+        if w:
+            weighted += w * np.nan_to_num(m)
+        if name == "all_text":
+            likeness = np.asarray(m, dtype=np.float16)
+        views[name] = SignalView.of(m)
+        del m
+    return TextDigest(views, mine, weighted, likeness)
 
 
 Pairs = tuple[np.ndarray, np.ndarray]
@@ -527,13 +597,19 @@ class RelatednessModel:
         self.weights = weights
         self.reranker = reranker
 
-    def fit(self, dataset: Dataset, text: dict[str, FloatArray] | None = None) -> RelatednessModel:
+    def fit(
+        self,
+        dataset: Dataset,
+        text: dict[str, FloatArray] | None = None,
+        made: dict[str, SignalView] | None = None,
+    ) -> RelatednessModel:
         """Compute the features the data set supports, the weighted sum, then the reranking.
 
-        ``text`` holds the data set's :func:`text_signals` if already computed; it is
-        emptied as they are used (memory)."""
+        ``text`` holds the data set's :func:`text_signals` if already computed, ``made``
+        signal views already made (:attr:`TextDigest.views`); both are emptied as they
+        are used (memory)."""
         weights = dict(load_weights() if self.weights is None else self.weights)
-        views = signal_views(dataset, text)
+        views = signal_views(dataset, text, made)
         n = len(dataset.occupations)
         linear = np.zeros((n, n))
         used, available = [], []

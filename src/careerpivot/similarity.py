@@ -21,7 +21,7 @@ CHUNK = 16
 
 def _rated(dataset: Dataset) -> tuple[FloatArray, FloatArray, np.ndarray]:
     cols = np.flatnonzero(np.array([d.kind != "technology" for d in dataset.descriptors]))
-    return dataset.level_matrix[:, cols], dataset.importance_matrix[:, cols], cols
+    return dataset.matrix_columns("level", cols), dataset.matrix_columns("importance", cols), cols
 
 
 def directional_fit(dataset: Dataset, unused_cost: float = 0.5) -> FloatArray:

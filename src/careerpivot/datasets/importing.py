@@ -26,10 +26,10 @@ from careerpivot.datasets.paths import clean_leftovers
 from careerpivot.datasets.registry import dataset_path, datasets_dir, load_dataset
 from careerpivot.datasets.saved import save_dataset
 from careerpivot.errors import CareerPivotError, DataValidationError
-from careerpivot.estimation import EstimateSummary, estimate_unrated
+from careerpivot.estimation import KERNEL_WEIGHTS, EstimateSummary, estimate_unrated
 from careerpivot.graph import build_graph
 from careerpivot.model import Dataset
-from careerpivot.relatedness import RelatednessModel, text_likeness, text_signals
+from careerpivot.relatedness import RelatednessModel, digest_text
 
 ONET_DOWNLOAD = "https://www.onetcenter.org/dl_files/database/db_{tag}_text.zip"
 #: Releases whose layout the importer knows, oldest first; the last is the default download.
@@ -132,12 +132,14 @@ def _save(
     dataset = held.pop()
     report = progress or (lambda *_: None)
     report("estimating unrated roles", 0, 2)
-    text = text_signals(dataset)
-    dataset, estimates = estimate_unrated(dataset, text)
+    # Each text signal is made once and reduced at once to what the estimator and the
+    # ranker read of it (8 MB a signal on O*NET; holding all ten set the import's peak).
+    text = digest_text(dataset, KERNEL_WEIGHTS)
+    dataset, estimates = estimate_unrated(dataset, digest=text)
     summary.unscorable = [(o.code, o.title) for o in dataset.occupations if o.unscored_reason]
     report("relatedness and graph", 1, 2)
-    likeness = text_likeness(dataset, text)  # kept: the fit below empties ``text``
-    model = RelatednessModel().fit(dataset, text)
+    likeness = text.likeness
+    model = RelatednessModel().fit(dataset, made=text.views)  # empties text.views
     del text
     if summary.unscorable:
         stand = {**dataset.extras, "stand_in": stand_ins(dataset, model)}

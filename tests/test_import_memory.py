@@ -1,0 +1,149 @@
+"""The import's memory-lean path computes exactly what the plain path computes.
+
+The import digests each text signal as soon as it is made (:func:`digest_text`) and
+reads only the columns of the role x descriptor matrices it needs; both must give
+the same numbers, bit for bit, as the plain calls (the saved files stay the same).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from careerpivot.estimation import KERNEL_WEIGHTS, estimate_unrated, kernel
+from careerpivot.model import Dataset, Occupation, build_dataset
+from careerpivot.relatedness import (
+    SIGNAL_ORDER,
+    RelatednessModel,
+    digest_text,
+    iter_signals,
+    signal_views,
+    text_likeness,
+)
+from careerpivot.testing import synthetic_dataset
+
+WORDS = [
+    "analyse",
+    "data",
+    "build",
+    "models",
+    "write",
+    "code",
+    "review",
+    "designs",
+    "test",
+    "systems",
+    "manage",
+    "budgets",
+    "negotiate",
+    "contracts",
+    "inspect",
+    "equipment",
+    "repair",
+    "engines",
+    "teach",
+    "students",
+    "treat",
+    "patients",
+]
+
+
+def _with_text(seed: int = 5) -> Dataset:
+    """A synthetic data set with tasks, work activities, titles and six unrated roles."""
+    ds = synthetic_dataset(80, 15, n_tools=30, seed=seed, families=5)
+    rng = np.random.default_rng(seed)
+    hidden = {o.code for o in ds.occupations[:6]}
+    occs, tasks, dwas = [], {}, {}
+    for i, o in enumerate(ds.occupations):
+        fam = i % 5
+        vocab = WORDS[fam * 3 : fam * 3 + 8]
+        occs.append(
+            Occupation(
+                o.code,
+                f"{vocab[0].title()} {vocab[1]} worker {i % 7}",
+                description=" ".join(rng.choice(vocab, 12)),
+                job_zone=o.job_zone,
+                interests=o.interests,
+                alternate_titles=(f"{vocab[2]} {vocab[3]} lead",),
+            )
+        )
+        tasks[o.code] = [" ".join(rng.choice(vocab, 8)) for _ in range(4)]
+        dwas[o.code] = sorted({f"4.A.{fam}.{int(j)}" for j in rng.integers(0, 6, 4)})
+    titles = {f"4.A.{f}.{j}": f"{WORDS[f]} {WORDS[j]} activity" for f in range(5) for j in range(6)}
+    reqs = [
+        r
+        for o in ds.occupations
+        for r in ds.requirements_of(o.code)
+        if o.code not in hidden or r.descriptor.startswith("tech:")
+    ]
+    extras = {
+        "tasks": tasks,
+        "dwas": dwas,
+        "dwa_titles": titles,
+        "iwa_of_dwa": {d: d.rsplit(".", 1)[0] for d in titles},
+    }
+    return build_dataset("texty", ds.provenance, ds.descriptors, occs, reqs, extras)
+
+
+@pytest.fixture(scope="module")
+def texty() -> Dataset:
+    return _with_text()
+
+
+def test_matrix_columns_are_the_full_matrix_columns(texty):
+    cols = np.flatnonzero([d.kind == "technology" for d in texty.descriptors])[::3]
+    fresh = build_dataset(
+        "again",
+        texty.provenance,
+        texty.descriptors,
+        texty.occupations,
+        [r for o in texty.occupations for r in texty.requirements_of(o.code)],
+    )
+    for values in ("importance", "level"):
+        part = fresh.matrix_columns(values, cols)
+        assert f"{values}_matrix" not in vars(fresh)  # the full matrix was not built
+        full = getattr(texty, f"{values}_matrix")
+        assert np.array_equal(part, full[:, cols])
+        assert part.strides == full[:, cols].strides  # the layout fixes later sums' rounding
+        assert np.array_equal(texty.matrix_columns(values, cols), full[:, cols])  # cached
+
+
+def test_signals_come_in_the_one_order(texty):
+    names = [name for name, _ in iter_signals(texty)]
+    assert names == [n for n in SIGNAL_ORDER if n in names] and "tasks" in names
+
+
+def test_the_digest_gives_the_plain_kernel_views_and_likeness(texty):
+    digest = digest_text(texty, KERNEL_WEIGHTS)
+    assert np.array_equal(kernel(texty, digest=digest), kernel(texty))  # bit for bit
+    assert digest.weighted is None  # the kernel took it over
+    likeness = text_likeness(texty)
+    assert likeness is not None and digest.likeness is not None
+    assert np.array_equal(digest.likeness, likeness.astype(np.float16))
+    plain = signal_views(texty)
+    made = signal_views(texty, made=digest.views)
+    assert list(made) == list(plain) and not digest.views  # moved over, in the plain order
+    for name, view in plain.items():
+        assert np.array_equal(view.z, made[name].z) and np.array_equal(view.ranks, made[name].ranks)
+
+
+def test_the_digest_refuses_other_weights_and_a_second_taking(texty):
+    digest = digest_text(texty, KERNEL_WEIGHTS)
+    with pytest.raises(ValueError, match="summed with"):
+        digest.take_weighted({**KERNEL_WEIGHTS, "tasks": 1.0})
+    digest.take_weighted(KERNEL_WEIGHTS)
+    with pytest.raises(RuntimeError, match="already taken"):
+        digest.take_weighted(KERNEL_WEIGHTS)
+
+
+def test_estimates_and_ranking_through_the_digest_equal_the_plain_ones(texty):
+    plain, _ = estimate_unrated(texty)
+    digest = digest_text(texty, KERNEL_WEIGHTS)
+    lean, summary = estimate_unrated(texty, digest=digest)
+    assert summary.estimated == 6
+    assert lean.occupations == plain.occupations
+    for attr in ("req_occupation", "req_descriptor", "req_importance", "req_level"):
+        assert np.array_equal(getattr(lean, attr), getattr(plain, attr))
+    a = RelatednessModel(reranker=None).fit(plain)
+    b = RelatednessModel(reranker=None).fit(lean, made=digest.views)
+    assert np.array_equal(a.score_, b.score_)
