@@ -5,7 +5,8 @@
 Imports the release into a temporary data folder (so nothing of yours changes),
 then loads it back as the app and CLI do. Targets: cold import <= 10 s, cached
 load <= 1 s, recommend with explanations for the top 20 <= 20 ms, peak memory
-<= 500 MB.
+<= 500 MB (resident, ru_maxrss of this process: the import and then its use). The
+import's highest steps by resident memory show where its peak is.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import resource
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -21,6 +23,48 @@ import numpy as np
 from careerpivot.datasets.importing import import_onet
 from careerpivot.engine import Engine
 from careerpivot.testing import shared_dir
+
+
+class StepMemory:
+    """Peak resident memory (MB) of each import step, sampled every 10 ms by a thread (Linux
+    /proc; elsewhere only at step changes): shows which step sets the import's peak."""
+
+    def __init__(self) -> None:
+        self.step = "start"
+        self.peaks: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> StepMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.enter("done")
+
+    def enter(self, step: str) -> None:
+        self._note()
+        self.step = step
+
+    def _note(self) -> None:
+        mb = resident_mb()
+        if mb > self.peaks.get(self.step, 0.0):
+            self.peaks[self.step] = mb
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.01):
+            self._note()
+
+
+def resident_mb() -> float:
+    """Resident memory now (MB); the peak so far where /proc is missing."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def pct(xs: list[float]) -> str:
@@ -38,21 +82,25 @@ def main() -> None:
     steps: list[tuple[str, float]] = []
     last = ["start", time.perf_counter()]
 
+    memory = StepMemory()
+
     def progress(what: str, done: int, total: int) -> None:
         # each report starts a step: charge the time since the last report to that one
         now = time.perf_counter()
         steps.append((str(last[0]), now - float(last[1])))
         last[:] = [what, now]
+        memory.enter(what)
 
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        result = import_onet(
-            args.onet,
-            data_dir=Path(tmp),
-            oews=args.bls / "oews_national_M2024_dl.xlsx",
-            projections=args.bls / "ep_occupation_2024_34.xlsx",
-            progress=progress,
-        )
+        with memory:
+            result = import_onet(
+                args.onet,
+                data_dir=Path(tmp),
+                oews=args.bls / "oews_national_M2024_dl.xlsx",
+                projections=args.bls / "ep_occupation_2024_34.xlsx",
+                progress=progress,
+            )
         cold = time.perf_counter() - t
         steps.append((str(last[0]), time.perf_counter() - float(last[1])))
         print(
@@ -63,6 +111,8 @@ def main() -> None:
         print(
             f"  peak memory of the import: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
         )
+        top = sorted(memory.peaks.items(), key=lambda s: -s[1])[:5]
+        print("  resident memory, highest steps: " + ", ".join(f"{w} {mb:.0f} MB" for w, mb in top))
         name = result.dataset.name
         del result  # the app and CLI load the saved data set in their own process
         loads = []

@@ -101,11 +101,16 @@ def test_matrix_columns_are_the_full_matrix_columns(texty):
     )
     for values in ("importance", "level"):
         part = fresh.matrix_columns(values, cols)
-        assert f"{values}_matrix" not in vars(fresh)  # the full matrix was not built
         full = getattr(texty, f"{values}_matrix")
         assert np.array_equal(part, full[:, cols])
         assert part.strides == full[:, cols].strides  # the layout fixes later sums' rounding
         assert np.array_equal(texty.matrix_columns(values, cols), full[:, cols])  # cached
+        rows = np.arange(len(texty))[1::4]
+        for ds in (fresh, texty):
+            part = ds.matrix_columns(values, cols, rows)
+            assert np.array_equal(part, full[:, cols][rows])
+            assert part.strides == full[:, cols][rows].strides
+    assert "importance_matrix" not in vars(fresh) and "level_matrix" not in vars(fresh)
 
 
 def test_signals_come_in_the_one_order(texty):
@@ -147,3 +152,69 @@ def test_estimates_and_ranking_through_the_digest_equal_the_plain_ones(texty):
     a = RelatednessModel(reranker=None).fit(plain)
     b = RelatednessModel(reranker=None).fit(lean, made=digest.views)
     assert np.array_equal(a.score_, b.score_)
+
+
+def _standardise_rows_plain(m: np.ndarray) -> np.ndarray:
+    """The former expression-by-expression version, kept as the reference."""
+    x = np.where(np.isfinite(m), m, np.nan).astype(float)
+    np.fill_diagonal(x, np.nan)
+    valid = np.isfinite(x)
+    count = valid.sum(axis=1, keepdims=True)
+    mean = np.where(valid, x, 0.0).sum(axis=1, keepdims=True) / np.maximum(count, 1)
+    var = np.where(valid, (x - mean) ** 2, 0.0).sum(axis=1, keepdims=True) / np.maximum(count, 1)
+    sd = np.sqrt(var)
+    z = (x - mean) / np.where(sd > 0, sd, 1.0)
+    out: np.ndarray = np.where(valid, z, 0.0)
+    return out
+
+
+def _ranks_plain(z: np.ndarray) -> np.ndarray:
+    x = np.array(z, dtype=float)
+    np.fill_diagonal(x, -np.inf)
+    order = np.argsort(-x, axis=1, kind="stable")
+    ranks = np.empty(order.shape, dtype=np.int16)
+    ranks[np.arange(x.shape[0])[:, None], order] = np.arange(x.shape[1])[None, :]
+    return ranks
+
+
+def _awkward(rng: np.random.Generator, n: int = 300) -> np.ndarray:
+    """A role x role matrix with NaN and infinite cells, a flat row and many ties."""
+    m = rng.normal(size=(n, n))
+    m[rng.random((n, n)) < 0.05] = np.nan
+    m[rng.random((n, n)) < 0.01] = np.inf
+    m[:, 7] = np.nan
+    m[3] = 0.25
+    m[10:40] = np.round(m[10:40], 1)  # ties: the stable order decides
+    return m
+
+
+def test_lean_standardise_and_ranks_give_the_plain_bits(rng, starter, monkeypatch):
+    import careerpivot.relatedness as rel
+
+    monkeypatch.setattr(rel, "RANK_BLOCK", 37)  # blocks that do not divide the rows
+    cases = [_awkward(rng), _awkward(rng).astype(np.float16)]
+    cases += [m for name, m in iter_signals(starter) if name in ("titles", "skills", "job_zone")]
+    for m in cases:
+        z = rel.standardise_rows(m)
+        assert z.tobytes() == _standardise_rows_plain(m).tobytes()  # bits, signed zeros too
+        assert np.array_equal(rel._ranks(z), _ranks_plain(z))
+        assert np.array_equal(rel._ranks(z.astype(np.float16)), _ranks_plain(z.astype(np.float16)))
+
+
+def _candidate_pairs_plain(score: np.ndarray, per_row: int) -> tuple[np.ndarray, np.ndarray]:
+    x = np.where(np.isfinite(score), score, -np.inf)
+    np.fill_diagonal(x, -np.inf)
+    k = min(per_row, x.shape[1] - 1)
+    cols = np.argpartition(-x, k - 1, axis=1)[:, :k]
+    return np.repeat(np.arange(x.shape[0]), k), cols.ravel()
+
+
+def test_candidate_pairs_by_blocks_are_the_plain_ones(rng, monkeypatch):
+    import careerpivot.relatedness as rel
+
+    monkeypatch.setattr(rel, "RANK_BLOCK", 37)
+    score = np.round(_awkward(rng), 1)  # ties and missing scores
+    for k in (1, 5, 50):
+        rows, cols = rel.candidate_pairs(score, k)
+        plain_rows, plain_cols = _candidate_pairs_plain(score, k)
+        assert np.array_equal(rows, plain_rows) and np.array_equal(cols, plain_cols)

@@ -194,10 +194,12 @@ def estimate_unrated(
     est_lev = np.clip(lev_mean + alpha @ (lev[train] - lev_mean), *LEVEL_RANGE)
 
     tool_cols = np.flatnonzero([d.kind == "technology" for d in dataset.descriptors])
-    tool_imp = dataset.matrix_columns("importance", tool_cols)
-    est_tools = alpha @ tool_imp[train] if tool_cols.size else np.zeros((len(todo), 0))
-    lists_tools = np.asarray((tool_imp > 0).any(axis=1), dtype=bool)
-    del tool_imp  # 21 MB on O*NET; only whether each role lists a tool is read below
+    # the rated roles' tool columns (18 MB on O*NET) for the product, then let go
+    tool_train = dataset.matrix_columns("importance", tool_cols, train)
+    est_tools = alpha @ tool_train if tool_cols.size else np.zeros((len(todo), 0))
+    del tool_train
+    lists_tools = np.zeros(len(dataset), dtype=bool)
+    lists_tools[todo] = (dataset.matrix_columns("importance", tool_cols, todo) > 0).any(axis=1)
 
     zones = dataset.column("job_zone")
     zone_ok = train[np.isfinite(zones[train])]

@@ -329,24 +329,35 @@ class Dataset:
         return m
 
     def matrix_columns(
-        self, values: Literal["importance", "level"], cols: npt.ArrayLike
+        self,
+        values: Literal["importance", "level"],
+        cols: npt.ArrayLike,
+        rows: npt.ArrayLike | None = None,
     ) -> FloatArray:
-        """``importance_matrix[:, cols]`` (or the level one), the same array, built from the
-        requirements when the full matrix is not already there: an import reads the 68
-        rated columns of a 2,700-column matrix (21 MB) and should not build it for that."""
+        """``importance_matrix[:, cols]`` (or the level one; ``[rows]`` of it if given), the
+        same array, built from the requirements when the full matrix is not already there:
+        an import reads the 68 rated columns of a 2,700-column matrix (21 MB) and should not
+        build it for that. ``cols`` and ``rows`` are distinct indices."""
         cols = np.asarray(cols, dtype=np.int64)
         full = vars(self).get(f"{values}_matrix")
         if full is not None:
             out: FloatArray = np.asarray(full)[:, cols]
-            return out
-        place = np.full(len(self.descriptors), -1, dtype=np.int64)
-        place[cols] = np.arange(len(cols))
-        at = place[self.req_descriptor]
-        keep = at >= 0  # requirement order kept: a repeated pair ends as the full matrix does
-        # column-major, as numpy lays out ``full[:, cols]``: sums downstream follow the layout
-        out = np.zeros((len(self.occupations), len(cols)), order="F")
+            return out if rows is None else out[np.asarray(rows, dtype=np.int64)]
+        at_col = np.full(len(self.descriptors), -1, dtype=np.int64)
+        at_col[cols] = np.arange(len(cols))
+        at_row = np.arange(len(self.occupations))
+        if rows is not None:
+            rows = np.asarray(rows, dtype=np.int64)
+            at_row = np.full(len(self.occupations), -1, dtype=np.int64)
+            at_row[rows] = np.arange(len(rows))
+        j, i = at_col[self.req_descriptor], at_row[self.req_occupation]
+        keep = (j >= 0) & (i >= 0)  # requirement order kept: a repeated pair ends as in full
+        # laid out as numpy lays out ``full[:, cols]`` (column-major) and ``full[:, cols][rows]``
+        # (row-major): sums and products downstream follow the layout
+        shape = (len(self.occupations) if rows is None else len(rows), len(cols))
+        out = np.zeros(shape, order="F" if rows is None else "C")
         source = self.req_importance if values == "importance" else self.req_level
-        out[self.req_occupation[keep], at[keep]] = source[keep]
+        out[i[keep], j[keep]] = source[keep]
         return out
 
     @cached_property
