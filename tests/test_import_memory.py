@@ -7,6 +7,8 @@ the same numbers, bit for bit, as the plain calls (the saved files stay the same
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 import pytest
 
@@ -218,3 +220,71 @@ def test_candidate_pairs_by_blocks_are_the_plain_ones(rng, monkeypatch):
         rows, cols = rel.candidate_pairs(score, k)
         plain_rows, plain_cols = _candidate_pairs_plain(score, k)
         assert np.array_equal(rows, plain_rows) and np.array_equal(cols, plain_cols)
+
+
+class _RowWise:
+    """A stand-in classifier whose each probability reads only its own row, every column."""
+
+    def __init__(self, n_features: int) -> None:
+        self.w = np.random.default_rng(1).normal(size=n_features)
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-(x.astype(float) * self.w).sum(axis=1)))
+        return np.column_stack([1 - p, p])
+
+
+def test_blocked_fit_gives_the_whole_matrix_numbers(texty, monkeypatch):
+    import careerpivot.relatedness as rel
+
+    monkeypatch.setattr(rel, "FEATURE_BLOCK", 7)
+    monkeypatch.setattr(rel, "PAIR_BLOCK", 123)
+    views = rel.signal_views(texty)
+    names = [name for name, _ in rel.pair_features(texty, views)]
+    chosen = [n for n in names if n.endswith(("_rr_reverse", "_centrality", "_top5"))]
+    chosen += ["tasks", "zone_same", "zone_unknown", "same_minor_group", *rel.SCORE_FEATURES]
+    reranker = rel.Reranker(_RowWise(len(chosen)), tuple(chosen), candidates=9)
+    weights = {n: 0.1 + 0.01 * i for i, n in enumerate(names)}
+    model = rel.RelatednessModel(weights, reranker).fit(texty)
+    # the former way: whole role x role features, then one table at the candidate pairs
+    linear = np.zeros((len(texty), len(texty)))
+    for name, feature in rel.pair_features(texty, views):
+        linear += weights[name] * feature
+    np.fill_diagonal(linear, -np.inf)
+    assert linear.tobytes() == model.linear_score_.tobytes()
+    at = rel.candidate_pairs(linear, 9)
+    table = rel.feature_table(
+        chain(rel.pair_features(texty, views, at), rel.at_pairs(rel.score_features(linear), at)),
+        chosen,
+    )
+    prob = np.full(linear.shape, np.nan)
+    prob[at] = reranker.probability(table)
+    assert model.probability_ is not None
+    assert prob.tobytes() == model.probability_.tobytes()
+
+
+def test_streamed_json_is_the_dumped_text(starter, monkeypatch, tmp_path):
+    import io
+    import json
+
+    import careerpivot.jsonstream as js
+    from careerpivot.graph import build_graph, graph_to_json, save_graph
+
+    monkeypatch.setattr(js, "BATCH", 3)  # batches that do not divide the lists
+    doc = {
+        "n": 1,
+        "empty": {},
+        "none": [],
+        "odd": {1: "int key", "x": True},
+        "t": ("é", float("nan"), -0.0, 1e300),
+        "deep": {"a": [{"b": [1, 2]}] * 7, "c": {"d": "\u2013 \n"}},
+    }
+    for depth in (0, 1, 2, 3):
+        for seps in ((", ", ": "), (",", ":")):
+            buf = io.StringIO()
+            js.write_json(buf, doc, separators=seps, depth=depth)
+            assert buf.getvalue() == json.dumps(doc, separators=seps)
+    g = build_graph(starter)
+    save_graph(g, tmp_path / "g.json")
+    assert (tmp_path / "g.json").read_text(encoding="utf-8") == json.dumps(
+        graph_to_json(g), separators=(",", ":")
+    )

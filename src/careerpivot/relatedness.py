@@ -43,6 +43,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -64,6 +65,10 @@ CANDIDATES = 50  # 100 measured the same held out (0.661 against 0.659), at twic
 #: The only class a reranker file may hold beyond numpy and the classifier itself.
 RERANKER_TRUSTED = ["sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor"]
 
+#: Source rows per block of the weighted sum, candidate pairs per block of the reranker's
+#: feature table (4 MB): small blocks keep role x role temporaries out of the import.
+FEATURE_BLOCK = 128
+PAIR_BLOCK = 10_000
 #: Signals that also get reverse-rank and destination-centrality features.
 KEY_SIGNALS = ("all_text", "tasks", "titles", "dwa", "knowledge")
 TOP_K = (5, 10, 25)
@@ -410,15 +415,48 @@ def digest_text(dataset: Dataset, weights: Mapping[str, float]) -> TextDigest:
 Pairs = tuple[np.ndarray, np.ndarray]
 
 
+@dataclass(frozen=True)
+class PairValues:
+    """What :func:`pair_features` reads of a :class:`SignalView` at fixed pairs: kept in
+    place of the view once the reranker's candidate pairs are known (0.3 MB a signal at
+    50 candidates a role, against 4 MB), so the import can let the views go."""
+
+    z: np.ndarray
+    ranks: np.ndarray
+    reverse: np.ndarray | None  # ranks[cols, rows], for the key signals
+    centrality: np.ndarray | None  # the candidate's mean z, for the key signals
+
+    @classmethod
+    def of(cls, name: str, view: SignalView, at: Pairs) -> PairValues:
+        rows, cols = at
+        key = name in KEY_SIGNALS
+        return cls(
+            view.z[rows, cols],
+            view.ranks[rows, cols],
+            view.ranks[cols, rows] if key else None,
+            view.z.mean(axis=0, dtype=float)[cols] if key else None,
+        )
+
+    def part(self, where: slice) -> PairValues:
+        """The values at a slice of the pairs."""
+        return PairValues(
+            self.z[where],
+            self.ranks[where],
+            None if self.reverse is None else self.reverse[where],
+            None if self.centrality is None else self.centrality[where],
+        )
+
+
 def pair_features(
     dataset: Dataset,
-    views: Mapping[str, SignalView] | None = None,
+    views: Mapping[str, SignalView | PairValues] | None = None,
     at: Pairs | None = None,
 ) -> Iterator[tuple[str, FloatArray]]:
     """Yield ``(feature name, values)`` one at a time (to keep memory low).
 
-    Values are role x role matrices, or with ``at=(rows, cols)`` the vector of
-    values at those pairs only (the same numbers, without building the matrices).
+    Values are role x role matrices, or with ``at=(rows, cols)`` the values at those
+    pairs only (the same numbers, without building the matrices). :class:`PairValues`
+    in ``views`` must have been read at the same ``at``.
     """
     n = len(dataset.occupations)
     full = at is None
@@ -431,20 +469,27 @@ def pair_features(
     def of_candidate(v: np.ndarray) -> FloatArray:  # depends on the candidate only
         return as_float(np.broadcast_to(v[None, :], (n, n)) if full else v[cols])
 
-    made = (
+    made: Iterable[tuple[str, SignalView | PairValues]] = (
         ((name, SignalView.of(m)) for name, m in iter_signals(dataset))
         if views is None
-        else iter(views.items())
+        else views.items()
     )
     for name, view in made:
-        ranks = view.ranks[rows, cols]
-        yield name, as_float(view.z[rows, cols])
+        read = isinstance(view, PairValues)
+        ranks = view.ranks if read else view.ranks[rows, cols]
+        yield name, as_float(view.z if read else view.z[rows, cols])
         yield f"{name}_rr", _rank_score(ranks)
         for k in TOP_K:
             yield f"{name}_top{k}", as_float(ranks < k)
         if name in KEY_SIGNALS:
-            yield f"{name}_rr_reverse", _rank_score(view.ranks[cols, rows])
-            yield f"{name}_centrality", of_candidate(view.z.mean(axis=0, dtype=float))
+            if isinstance(view, PairValues):
+                if view.reverse is None or view.centrality is None:
+                    raise ValueError(f"{name}: pair values read without the key-signal parts")
+                yield f"{name}_rr_reverse", _rank_score(view.reverse)
+                yield f"{name}_centrality", as_float(view.centrality)
+            else:
+                yield f"{name}_rr_reverse", _rank_score(view.ranks[cols, rows])
+                yield f"{name}_centrality", of_candidate(view.z.mean(axis=0, dtype=float))
     zones = dataset.column("job_zone")
     if np.isfinite(zones).sum() >= 3:
         with np.errstate(invalid="ignore"):
@@ -644,12 +689,19 @@ class RelatednessModel:
         n = len(dataset.occupations)
         linear = np.zeros((n, n))
         used, available = [], []
-        for name, feature in pair_features(dataset, views):
-            available.append(name)
-            w = weights.get(name, 0.0)
-            if w:
-                linear += w * feature
-                used.append(name)
+        # a block of source rows at a time: each cell sums the same terms in the same
+        # order as over whole matrices, without role x role temporaries per feature
+        everyone = np.arange(n)[None, :]
+        for start in range(0, n, FEATURE_BLOCK):
+            sources = np.arange(start, min(n, start + FEATURE_BLOCK))[:, None]
+            for name, feature in pair_features(dataset, views, (sources, everyone)):
+                w = weights.get(name, 0.0)
+                if start == 0:
+                    available.append(name)
+                    if w:
+                        used.append(name)
+                if w:
+                    linear[start : start + FEATURE_BLOCK] += w * feature
         np.fill_diagonal(linear, -np.inf)
         self.linear_score_ = linear
         self.used_ = used
@@ -659,15 +711,23 @@ class RelatednessModel:
         reranker = self._usable_reranker({*available, *SCORE_FEATURES})
         if reranker is not None:
             at = candidate_pairs(linear, reranker.candidates)
-
-            def rerank_features() -> Iterator[tuple[str, FloatArray]]:
-                yield from pair_features(dataset, views, at)
-                views.clear()  # about 70 MB the score features below do not read
-                yield from at_pairs(score_features(linear), at)
-
-            table = feature_table(rerank_features(), reranker.features)
+            values = {name: PairValues.of(name, view, at) for name, view in views.items()}
+            views.clear()  # about 70 MB on O*NET, before the score features' matrices
+            scores = dict(at_pairs(score_features(linear), at))
+            out = np.empty(len(at[0]))
+            for start in range(0, len(out), PAIR_BLOCK):
+                part = slice(start, start + PAIR_BLOCK)
+                features = chain(
+                    pair_features(
+                        dataset,
+                        {name: v.part(part) for name, v in values.items()},
+                        (at[0][part], at[1][part]),
+                    ),
+                    ((name, v[part]) for name, v in scores.items()),
+                )
+                out[part] = reranker.probability(feature_table(features, reranker.features))
             prob = np.full((n, n), np.nan)
-            prob[at] = reranker.probability(table)
+            prob[at] = out
             self.probability_ = prob
             self.stages_ = ("weighted sum", "reranker")
         self.score_ = ranking_key(linear, self.probability_)

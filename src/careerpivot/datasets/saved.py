@@ -20,6 +20,7 @@ import numpy as np
 from careerpivot.datasets.paths import inside, safe_rmtree, staging_prefix
 from careerpivot.errors import DataValidationError
 from careerpivot.graph import RoleGraph, load_graph, save_graph
+from careerpivot.jsonstream import write_json
 from careerpivot.model import Dataset, Descriptor, Occupation, Provenance
 from careerpivot.private import private_dir
 
@@ -61,7 +62,8 @@ def save_dataset(
             "occupations": _records(dataset.occupations),
             "extras": dataset.extras,
         }
-        (staging / "dataset.json").write_text(json.dumps(meta), encoding="utf-8")
+        with (staging / "dataset.json").open("w", encoding="utf-8") as out:
+            write_json(out, meta, depth=2)  # json.dumps(meta), a record at a time
         np.savez_compressed(
             staging / "requirements.npz",
             occupation=dataset.req_occupation.astype(np.int32),
