@@ -112,6 +112,8 @@ def test_matrix_columns_are_the_full_matrix_columns(texty):
             part = ds.matrix_columns(values, cols, rows)
             assert np.array_equal(part, full[:, cols][rows])
             assert part.strides == full[:, cols][rows].strides
+    assert np.array_equal(fresh.listed(cols), texty.importance_matrix[:, cols] > 0)
+    assert np.array_equal(texty.listed(cols), texty.importance_matrix[:, cols] > 0)
     assert "importance_matrix" not in vars(fresh) and "level_matrix" not in vars(fresh)
 
 

@@ -133,7 +133,7 @@ def _tool_category_similarity(dataset: Dataset) -> FloatArray:
     if not cols.size:
         return np.zeros((n, n))
     cats = [dataset.descriptors[j].category.replace(" ", "_") for j in cols]
-    used = dataset.matrix_columns("importance", cols) > 0
+    used = dataset.listed(cols)
     docs = [" ".join(cats[j] for j in np.flatnonzero(row) if cats[j]) for row in used]
     if sum(1 for d in docs if d.strip()) < 3:
         return np.zeros((n, n))

@@ -360,6 +360,21 @@ class Dataset:
         out[i[keep], j[keep]] = source[keep]
         return out
 
+    def listed(self, cols: npt.ArrayLike) -> npt.NDArray[np.bool_]:
+        """``importance_matrix[:, cols] > 0`` (which roles list each of these descriptors),
+        without the float matrix: 2.7 MB instead of 21 MB for O*NET's tools."""
+        cols = np.asarray(cols, dtype=np.int64)
+        full = vars(self).get("importance_matrix")
+        if full is not None:
+            return np.asarray(np.asarray(full)[:, cols] > 0)
+        at_col = np.full(len(self.descriptors), -1, dtype=np.int64)
+        at_col[cols] = np.arange(len(cols))
+        j = at_col[self.req_descriptor]
+        keep = j >= 0
+        out = np.zeros((len(self.occupations), len(cols)), dtype=bool, order="F")
+        out[self.req_occupation[keep], j[keep]] = self.req_importance[keep] > 0  # last one wins
+        return out
+
     @cached_property
     def scorable(self) -> npt.NDArray[np.bool_]:
         """True for occupations that carry skill or knowledge ratings."""

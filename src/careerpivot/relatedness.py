@@ -257,7 +257,7 @@ def _tool_cosine(dataset: Dataset) -> FloatArray | None:
     cols = np.flatnonzero(np.array([d.kind == "technology" for d in dataset.descriptors]))
     if not cols.size:
         return None
-    used = dataset.matrix_columns("importance", cols) > 0
+    used = dataset.listed(cols)
     docs = [[f"t{j}" for j in np.flatnonzero(row)] for row in used]
     if sum(1 for d in docs if d) < 3:
         return None

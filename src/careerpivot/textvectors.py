@@ -103,24 +103,26 @@ def _first_seen(items: Iterable[str]) -> tuple[list[str], dict[str, int]]:
 def _counts(docs: Iterable[Terms]) -> tuple[sp.csr_matrix, list[str]]:
     """Documents x terms counts, terms numbered by first appearance, rows sorted.
 
-    ``docs`` may be a generator: each document's terms are let go once counted."""
+    ``docs`` may be a generator: each document's terms are let go once counted, and
+    each document is counted on its own (what a sort of all (document, term) keys
+    gives, row by row, without its 12 MB temporaries per million terms)."""
     index: dict[str, int] = {}
-    codes: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    counts: list[np.ndarray] = []
     for doc in docs:
         fresh = [t for t in dict.fromkeys(doc) if t not in index]
         index.update(zip(fresh, range(len(index), len(index) + len(fresh)), strict=True))
-        codes.append(np.fromiter(map(index.__getitem__, doc), dtype=np.int64, count=len(doc)))
+        codes = np.fromiter(map(index.__getitem__, doc), dtype=np.int64, count=len(doc))
+        terms, times = np.unique(codes, return_counts=True)
+        cols.append(terms)
+        counts.append(times)
     if not index:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    n, size = len(codes), len(index)
-    lengths = np.fromiter(map(len, codes), dtype=np.int64, count=n)
-    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    key, counts = np.unique(rows * size + np.concatenate(codes), return_counts=True)
-    del rows, codes
-    rows, cols = np.divmod(key, size)
+    n, size = len(cols), len(index)
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    x = sp.csr_matrix((counts.astype(np.float64), cols, indptr), shape=(n, size))
+    np.cumsum(np.fromiter(map(len, cols), dtype=np.int64, count=n), out=indptr[1:])
+    data = np.concatenate(counts).astype(np.float64)
+    x = sp.csr_matrix((data, np.concatenate(cols), indptr), shape=(n, size))
     return x, list(index)
 
 
