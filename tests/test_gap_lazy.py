@@ -56,11 +56,17 @@ def views(report: GapReport) -> dict[str, object]:
         "met": rows(report.met),
         "tools_to_check": rows(report.tools_to_check),
         "unused": rows(report.unused),
+        "tools_named": rows(report.tools_named),
+        "n_tools_named": report.n_tools_named,
+        "tools_text": [report.tools_text(n) for n in (0, 1, 3, 8)],
+        "tool_words": dict(report.tool_words),
     }
     for statuses in STATUS_SETS:
         out[f"with_status{statuses}"] = rows(report.with_status(*statuses))
         for n in (0, 1, 3, 5, 400):
             out[f"first{n}{statuses}"] = rows(report.first(n, *statuses))
+    for n in (0, 1, 3, 5, 400):
+        out[f"first_named{n}"] = rows(report.first_named(n))
     return out
 
 
@@ -73,6 +79,7 @@ def eager(report: GapReport) -> GapReport:
         list(report.rows),
         report.estimated,
         report.estimate_note,
+        dict(report.tool_words),
     )
 
 

@@ -36,7 +36,7 @@ from careerpivot.errors import NotScorableError
 from careerpivot.levels import anchor_text
 from careerpivot.model import Dataset, DescriptorKind, FloatArray
 from careerpivot.profile import Profile, stand_in
-from careerpivot.tool_families import TYPICAL, covered_by_pairs, tool_relevance
+from careerpivot.tool_families import TYPICAL, covered_by_pairs, tool_relevance_table
 
 Status = Literal["transfers", "small gap", "gap", "tool to check", "minor"]
 #: Statuses in the order pages list them.
@@ -289,8 +289,22 @@ class GapReport:
     def tools_named(self) -> list[GapRow]:
         """The tools to check worth naming on a card: those typical of roles like the
         target (they come first in :attr:`tools_to_check`, most relevant first)."""
+        if self._table is not None:  # the first of the tools to check
+            return self.first(self._table.n_named, "tool to check")
         words = self.tool_words
         return [r for r in self.tools_to_check if words.get(r.id, TYPICAL) == TYPICAL]
+
+    def first_named(self, n: int) -> list[GapRow]:
+        """The first ``n`` of :attr:`tools_named` (of a lazy report, only those are built)."""
+        if self._table is not None:
+            return self.first(min(n, self._table.n_named), "tool to check")
+        return self.tools_named[: max(n, 0)]
+
+    @property
+    def n_tools_named(self) -> int:
+        """How many tools to check are worth naming (``len(tools_named)``, without building
+        them): they come first among the tools to check."""
+        return self._table.n_named if self._table is not None else len(self.tools_named)
 
     def tools_text(self, n: int = 3) -> str:
         """The tools to check in a phrase, the most relevant ``n`` named ('' if none):
@@ -561,11 +575,19 @@ class _Table:
     arrays; each :class:`GapRow` is built once, when first read."""
 
     def __init__(
-        self, batch: _Batch, lo: int, hi: int, counts: list[int], tool_req: int, tool_met: int
+        self,
+        batch: _Batch,
+        lo: int,
+        hi: int,
+        counts: list[int],
+        tool_req: int,
+        tool_met: int,
+        n_named: int,
     ) -> None:
         self.batch, self.lo, self.hi = batch, lo, hi
         self.counts = counts  # rows per status code
         self.tool_req, self.tool_met = tool_req, tool_met  # tools required / transferring
+        self.n_named = n_named  # tools to check typical of roles like the target
         self._built: list[GapRow | None] = [None] * (hi - lo)
         self._done = bytearray(hi - lo)  # 1 where the row is built
 
@@ -681,13 +703,14 @@ def compare_many(
     tool_transfers = (tool & (code == _TRANSFERS)).astype(float)
     second = np.where(missing, -(im * np.maximum(short, 0.0)), tool_transfers)
     # Tools to check: typical of roles like the target first, then by relevance.
-    check = code == _CHECK
+    k = np.flatnonzero(code == _CHECK)
+    score, typical, words = tool_relevance_table(dataset).at(np.asarray(rows)[card[k]], sel[k])
+    second[k] = -(score + 1e6 * typical)
     tool_words: list[dict[str, str]] = [{} for _ in rows]
-    for r in np.unique(card[check]).tolist():
-        rel = tool_relevance(dataset, rows[r])
-        k = np.flatnonzero(check & (card == r))
-        second[k] = -(rel.score[sel[k]] + 1e6 * rel.typical[sel[k]])
-        tool_words[r] = {col.ids[j]: rel.word(j) for j in sel[k].tolist()}
+    ids = col.ids
+    for r, j, w in zip(card[k].tolist(), sel[k].tolist(), words, strict=True):
+        tool_words[r][ids[j]] = w
+    n_named = np.bincount(card[k][typical], minlength=len(rows)).tolist()  # come first
     fourth = np.where(missing, 0.0, -need)
     # (card, group) and (name, column) each as one key: the same order, fewer passes
     by_name = col.name_rank[sel] * len(col.ids) + sel
@@ -706,7 +729,9 @@ def compare_many(
     for r, i in enumerate(rows):
         occ = dataset.occupations[i]
         kinds_r, note = estimates[r]
-        table = _Table(batch, bounds[r], bounds[r + 1], counts[r], tool_req[r], tool_met[r])
+        table = _Table(
+            batch, bounds[r], bounds[r + 1], counts[r], tool_req[r], tool_met[r], n_named[r]
+        )
         out.append(
             GapReport.lazy(source, occ.code, occ.title, table, bool(kinds_r), note, tool_words[r])
         )

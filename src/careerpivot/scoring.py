@@ -458,7 +458,7 @@ class PivotScorer:
         return (
             [note(r) for r in report.first(self.n_strengths, "transfers")],
             [note(r) for r in report.first(self.n_gaps, "gap", "small gap")],
-            [note(r) for r in report.tools_named[: self.n_gaps]],
+            [note(r) for r in report.first_named(self.n_gaps)],
         )
 
 
