@@ -455,3 +455,25 @@ def test_typed_titles_are_shown_as_text_not_markup():
     lines = [ln for m in at.markdown for ln in m.value.splitlines() if "Lead" in ln]
     assert lines and all("\\*Lead\\* \\[Analyst\\]\\(http" in ln for ln in lines)
     assert all("\\$Acme" in ln for ln in lines)
+
+
+def test_the_add_form_stays_open_while_a_person_adds_one_application_after_another():
+    """After the first add, typing the next title (a rerun) must not fold the form away."""
+
+    def add_form_open(at) -> bool:
+        [exp] = [e for e in at.expander if e.label == "Add an application"]
+        return bool(exp.proto.expanded)
+
+    at = open_rejections()
+    assert add_form_open(at)  # empty log: the form is open
+    fill(at, "w_rej_new", title="Data Analyst", org="Northwind Retail", feedback="Too junior.")
+    button(at, "Add application").click().run()
+    assert add_form_open(at)
+    fill(at, "w_rej_new", title="BI analyst")  # the next one: the title's search reruns
+    assert add_form_open(at)
+    fill(at, "w_rej_new", org="Lumen Bank")
+    assert add_form_open(at)
+    button(at, "Add application").click().run()
+    assert the_log(at).ids == ["a1", "a2"] and add_form_open(at)
+    # A log brought in another way (an import) leaves the form folded, the log in view.
+    assert not add_form_open(import_history(open_rejections()))

@@ -37,6 +37,9 @@ UNDO = "cp_rej_undo"  # the log before the last delete
 UPLOADS = "cp_rej_uploads"  # bumped after an import, to clear the file uploader
 NEW = "w_rej_new"  # key prefix of the "add" form
 REFOCUS = "cp_rej_refocus"  # put the cursor back in the add form's first field
+#: Set once an application was added in this session: the add form then stays open, so
+#: the next search (a rerun) does not fold it away in the middle of typing.
+ADDING = "cp_rej_adding"
 #: Moves the cursor to the "Role title" field once the emptied form is drawn.
 FOCUS_SCRIPT = """
 <script>
@@ -245,7 +248,8 @@ def add_form(eng: Engine, *, expanded: bool) -> None:
     """The "add an application" form; after an add it is empty and the cursor is back in
     its first field, ready for the next one."""
     refocus = st.session_state.pop(REFOCUS, False)
-    with st.expander("Add an application", icon=":material/add:", expanded=expanded or refocus):
+    keep_open = expanded or refocus or bool(st.session_state.get(ADDING))
+    with st.expander("Add an application", icon=":material/add:", expanded=keep_open):
         fields(eng, NEW)
         st.button("Add application", type="primary", key="w_rej_add", on_click=_add)
     with st.container():  # drawn on every run, so what follows keeps its place
@@ -265,6 +269,7 @@ def _add() -> None:
     if _change(log.add(record), f"Added {record.label}."):
         _clear(NEW)
         st.session_state[REFOCUS] = True
+        st.session_state[ADDING] = True
 
 
 def edit_form(eng: Engine, log: RejectionLog) -> None:
