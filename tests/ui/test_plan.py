@@ -92,3 +92,33 @@ def test_what_if_never_calls_a_rank_outside_the_top_20_in_it():
 def test_the_starting_role_as_target_says_to_choose_another():
     at = open_plan(start_from("software developer"), "15-1252.00")
     assert "the role you start from" in plain(at.info[0].value)
+
+
+def test_a_target_already_in_reach_gets_no_detours_and_no_false_what_if():
+    """Registered nurse -> LPN: nothing to learn, so no 0-hour stepping-stone "routes" and no
+    claim that "the gap is spread over several requirements"."""
+    eng = Engine.load()
+    lpn = "29-2061.00"
+    assert not eng.plan(eng.profile_for("29-1141.00"), lpn).steps
+    at = open_plan(start_from("registered nurse"), lpn)
+    said = texts(at)
+    assert "You already meet the important requirements" in said
+    assert "No stepping stone is needed" in said
+    assert not [e for e in at.expander if plain(e.label).startswith("Route ")]
+    assert not chart_specs(at, "graphviz_chart")
+    assert "spread over several requirements" not in said
+
+
+def test_route_lines_count_stepping_stones_in_words():
+    from types import SimpleNamespace
+
+    from careerpivot.ui.tables import route_lines
+
+    def route(n: int) -> SimpleNamespace:
+        codes = [f"c{i}" for i in range(n + 1)]
+        return SimpleNamespace(codes=codes, steps=[None] * n, total_hours=10.0, within_reach=True)
+
+    one, two, three = route_lines([route(1), route(2), route(3)], {})  # type: ignore[list-item]
+    assert "direct move" in one
+    assert "1 stepping stone," in two and "2 stepping stones," in three
+    assert "(s)" not in one + two + three

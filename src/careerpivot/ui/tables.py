@@ -427,7 +427,12 @@ def route_lines(routes: Sequence[Route], titles: Mapping[str, str]) -> list[str]
     out = []
     for n, r in enumerate(routes, 1):
         chain = " → ".join(titles.get(c, c) for c in r.codes)
-        kind = "direct move" if len(r.steps) == 1 else f"{len(r.steps) - 1} stepping stone(s)"
+        stones = len(r.steps) - 1
+        kind = (
+            "direct move"
+            if stones == 0
+            else f"{stones} stepping stone" + ("" if stones == 1 else "s")
+        )
         reach = "" if r.within_reach else " (includes a bigger job-zone step than you allow)"
         out.append(f"Route {n}, {kind}, about {r.total_hours:,.0f} hours: {chain}{reach}")
     return out

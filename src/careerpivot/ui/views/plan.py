@@ -51,6 +51,14 @@ def main() -> None:
         st.error(f"Cannot plan for this role: {tables.md(str(exc))}. Choose another target role.")
         return
     _steps(plan)
+    if not plan.steps:  # routes and what-ifs would only offer detours to a role already in reach
+        st.subheader("Stepping-stone routes")
+        st.info(
+            "No stepping stone is needed: you already meet the important skills and knowledge "
+            f"of {tables.md(plan.target_title)}, so there is nothing to learn on the way (its "
+            "typical preparation is above). Compare shows the role requirement by requirement."
+        )
+        return
     _routes(eng, prof, target)
     _what_if(eng, prof, plan)
 
