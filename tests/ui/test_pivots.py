@@ -201,3 +201,43 @@ def test_on_an_onet_import_the_map_shows_the_rankers_neighbours(onet_dir, bls_di
     # ... and the table shows that list as evidence beside the similarity.
     shown = dict(zip(table["Role"], table["O*NET lists it"], strict=True))
     assert shown["Critical Care Nurses"].startswith("closely related")
+
+
+def test_similar_roles_open_under_their_card_with_fit_numbers_and_buttons():
+    """The roles held back by "one per occupation group" are one click away, each with its
+    own fit and figures and the card's buttons; Compare opens on the chosen one."""
+    eng = Engine.load()
+    prof = eng.profile_for("29-1141.00")
+    pivots = eng.recommend(prof, 10)
+    with_similar = [p for p in pivots if p.similar]
+    assert with_similar, "the registered nurse's list has no grouped roles to show"
+    at = start_from("registered nurse")
+    folded = [e for e in at.expander if plain(e.label).startswith("Similar: ")]
+    assert [plain(e.label) for e in folded] == [
+        "Similar: " + "; ".join(s.title for s in p.similar) for p in with_similar
+    ]
+    first = with_similar[0]
+    inside = texts(folded[0])
+    for s in first.similar:
+        occ = eng.dataset.occupation(s.code)
+        assert f"**{s.title}**: Fit {s.score:.0%}; median wage {tables.usd(occ.median_wage)}" in (
+            plain(inside)
+        )
+    assert "Source: BLS wages and projections" in inside
+    role = first.similar[0]
+    [cmp] = [b for b in folded[0].button if b.key == f"w_sim_{first.code}_cmp_{role.code}"]
+    cmp.click().run()
+    assert at.title[0].value == "Compare"
+    assert at.session_state[state.TARGET] == role.code
+    assert any(role.title in plain(h.value) for h in at.subheader)
+
+
+def test_the_chosen_order_survives_a_visit_to_another_page():
+    at = start_from("registered nurse")
+    at.selectbox(key="w_piv_sort").set_value("pay").run()
+    by_pay = card_titles(at)
+    assert by_pay != card_titles(start_from("registered nurse"))
+    at.switch_page(page(nav.COMPARE)).run()
+    at.switch_page(page(nav.PIVOTS)).run()
+    assert at.selectbox(key="w_piv_sort").value == "pay"
+    assert card_titles(at) == by_pay

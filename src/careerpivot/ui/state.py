@@ -23,6 +23,7 @@ DISMISSED = "cp_dismissed"
 TARGET = "cp_target"
 FILTERS = "cp_filters"
 PIVOT_COUNT = "cp_filters_k"  # how many pivots the Pivots page shows
+PIVOT_SORT = "cp_filters_sort"  # the Pivots page's order ("realistic", "fit", "pay", ...)
 NOTICE = "cp_notice"
 ANSWERS = "cp_answers"
 #: The client a counselor is working with (set on the Clients page); None for the person.
@@ -136,6 +137,16 @@ def pivot_count() -> int:
 def set_pivot_count(k: int) -> None:
     """Show ``k`` pivots."""
     st.session_state[PIVOT_COUNT] = int(k)
+
+
+def pivot_sort() -> str:
+    """The order the Pivots page lists roles in ("realistic" until changed)."""
+    return str(_get(PIVOT_SORT, "realistic"))
+
+
+def set_pivot_sort(order: str) -> None:
+    """List pivots in this order (a key of the Pivots page's choices)."""
+    st.session_state[PIVOT_SORT] = str(order)
 
 
 def loaded_client() -> int | None:

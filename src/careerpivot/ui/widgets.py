@@ -173,7 +173,7 @@ def current_pivots(eng: Engine, profile: Profile) -> list[Pivot]:
         profile,
         state.pivot_count(),
         f.but(exclude=(*f.exclude, *state.dismissed())),
-        sort_by=str(st.session_state.get("w_piv_sort", "realistic")),
+        sort_by=state.pivot_sort(),
     )
 
 
