@@ -241,3 +241,38 @@ def test_the_chosen_order_survives_a_visit_to_another_page():
     at.switch_page(page(nav.PIVOTS)).run()
     assert at.selectbox(key="w_piv_sort").value == "pay"
     assert card_titles(at) == by_pay
+
+
+def _card_of_estimated_role() -> None:
+    """A pivot card for a role whose ratings are estimated (as O*NET imports have them)."""
+    import dataclasses
+
+    from careerpivot.engine import Engine as _Engine
+    from careerpivot.ui.cards import pivot_card
+
+    eng = _Engine.load()
+    p = eng.recommend(eng.profile_for("29-1141.00"), 1)[0]
+    note = (
+        "Estimated from 2 similar rated roles (the source publishes no skill or knowledge "
+        "ratings for this one; similar by tasks, titles and tools): Dental Assistants; "
+        "Phlebotomists"
+    )
+    pivot_card(eng.dataset, dataclasses.replace(p, estimate_note=note), where="t")
+
+
+def test_a_card_says_when_the_roles_ratings_are_estimated_and_from_what():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_card_of_estimated_role, default_timeout=60).run()
+    assert not at.exception, at.exception
+    said = [plain(c.value) for c in at.caption]
+    assert any("ratings estimated" in c for c in said)
+    assert any(
+        "Estimated from 2 similar rated roles" in c and c.endswith("Phlebotomists.") for c in said
+    )
+
+
+def test_a_card_of_a_rated_role_claims_no_estimate():
+    at = start_from("registered nurse")
+    said = " ".join(plain(c.value) for c in at.caption)
+    assert "ratings estimated" not in said and "Estimated from" not in said

@@ -30,7 +30,9 @@ def pivot_card(
         step = tables.zone_step(p.job_zone_step)
         st.caption(
             f"{tables.md(p.major_group)} · job zone {p.job_zone_label or p.job_zone or '?'} of 5 "
-            f"({step})" + (" · on your shortlist" if saved else "")
+            f"({step})"
+            + (" · ratings estimated" if p.estimate_note else "")
+            + (" · on your shortlist" if saved else "")
         )
         if facts is not None:
             _what_the_work_is(facts)
@@ -39,6 +41,8 @@ def pivot_card(
         if report is not None:
             st.markdown(tables.md(report.summary))
         st.caption(tables.md(fit_explained(p.score, report)))
+        if p.estimate_note:  # the source rates no skills for it: say what the figures rest on
+            st.caption(tables.md(f"{p.title}: {p.estimate_note}."))
         why, missing, numbers = st.columns(3)
         with why:
             st.markdown("**Why it fits**")
