@@ -122,3 +122,19 @@ def test_route_lines_count_stepping_stones_in_words():
     assert "direct move" in one
     assert "1 stepping stone," in two and "2 stepping stones," in three
     assert "(s)" not in one + two + three
+
+
+def test_tools_one_of_a_family_covers_are_folded_into_a_counted_table():
+    """O*NET roles can list a hundred such tools: the plan shows a count and a table folded
+    away, not a paragraph of them."""
+    eng = Engine.load()
+    plan = eng.plan(eng.profile_for("15-1252.00"), "15-2051.01")
+    covered = [r for r in plan.gap.rows if r.note.startswith("one tool")]
+    assert covered
+    at = open_plan(start_from("software developer"), "15-2051.01")
+    [folded] = [e for e in at.expander if plain(e.label).startswith("Tools left out of the plan")]
+    assert plain(folded.label).startswith(f"Tools left out of the plan ({len(covered)})")
+    table = folded.dataframe[0].value
+    assert table["Tool"].tolist() == [r.name for r in covered]
+    assert table["Covered by"].tolist()[0] == covered[0].note.split("covered by ")[1]
+    assert "(covered by " not in texts(at)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from careerpivot.csvsafe import frame_csv
@@ -90,12 +91,20 @@ def _steps(plan: LearningPlan) -> None:
             lines.append(f"{n}. **{tables.md(what)}**: {tables.md(details)}")
         st.markdown("\n".join(lines))
     covered = [r for r in (plan.gap.rows if plan.gap else []) if r.note.startswith("one tool")]
-    if covered:
-        st.caption(
-            "One tool per family is enough: "
-            + tables.md("; ".join(f"{r.name} ({r.note.split(': ', 1)[1]})" for r in covered))
-            + "."
-        )
+    if covered:  # on O*NET data a role can list a hundred tools: a count, the list folded
+        with st.expander(
+            f"Tools left out of the plan ({len(covered)}): one tool per family is enough",
+            icon=":material/build:",
+        ):
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        "Tool": [r.name for r in covered],
+                        "Covered by": [r.note.split(": covered by ", 1)[-1] for r in covered],
+                    }
+                ),
+                hide_index=True,
+            )
     st.caption(
         "The same gaps as on the card and in Compare, most urgent first (importance to the "
         f"role times the gap), in phases by when they start at {plan.hours_per_week:.0f} hours "
