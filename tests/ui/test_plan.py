@@ -138,3 +138,17 @@ def test_tools_one_of_a_family_covers_are_folded_into_a_counted_table():
     assert table["Tool"].tolist() == [r.name for r in covered]
     assert table["Covered by"].tolist()[0] == covered[0].note.split("covered by ")[1]
     assert "(covered by " not in texts(at)
+
+
+def test_a_one_step_plan_that_moves_nothing_is_not_called_a_spread_out_gap(monkeypatch):
+    """Seen on O*NET: financial analyst -> Financial Risk Specialists, one step, fit 98%, already
+    first; the page said "the gap is spread over several requirements"."""
+    from careerpivot.ui import cache
+
+    eng = Engine.load()
+    [step] = eng.plan(eng.profile_for("29-1141.00"), "31-9092.00").steps
+    monkeypatch.setattr(cache, "what_if_options", lambda *a, **k: [])
+    at = open_plan(start_from("registered nurse"), "31-9092.00")
+    said = plain(at.info[-1].value)
+    assert f"The plan's one step, {step.name}, hardly changes Medical Assistants" in said
+    assert "spread over several requirements" not in said

@@ -177,10 +177,17 @@ def _what_if(eng: Engine, prof: Profile, plan: LearningPlan) -> None:
         eng.dataset.name, cache.profile_key(prof), prof, plan.target_code
     )
     if not options:
-        st.info(
-            f"No single step of the plan moves {tables.md(plan.target_title)} on its own: the "
-            "gap is spread over several requirements. Work through the plan's first phase."
-        )
+        target = tables.md(plan.target_title)
+        if len(plan.steps) == 1:  # "spread over several requirements" would be untrue
+            st.info(
+                f"The plan's one step, {tables.md(plan.steps[0].name)}, hardly changes "
+                f"{target}'s fit or its place in your list on its own: the gap is already small."
+            )
+        else:
+            st.info(
+                f"No single step of the plan moves {target} on its own: the gap is spread "
+                "over several requirements. Work through the plan's first phase."
+            )
         return
     st.caption(
         f"Only steps that move {plan.target_title} are offered; each is learned to the level "
