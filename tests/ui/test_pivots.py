@@ -276,3 +276,49 @@ def test_a_card_of_a_rated_role_claims_no_estimate():
     at = start_from("registered nurse")
     said = " ".join(plain(c.value) for c in at.caption)
     assert "ratings estimated" not in said and "Estimated from" not in said
+
+
+def _similar_with_an_estimated_role() -> None:
+    """The similar roles under a nurse's card, the first marked as estimated."""
+    import dataclasses
+
+    from careerpivot.engine import Engine as _Engine
+    from careerpivot.ui.cards import similar_roles
+
+    eng = _Engine.load()
+    p = next(p for p in eng.recommend(eng.profile_for("29-1141.00"), 10) if p.similar)
+    real = eng.dataset
+    marked = p.similar[0].code
+
+    class Marked:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def occupation(self, code):
+            occ = real.occupation(code)
+            if code != marked:
+                return occ
+            note = "Estimated from 2 similar rated roles: Alpha; Beta"
+            return dataclasses.replace(occ, estimated=("skills",), estimate_note=note)
+
+    class WithMarked:
+        dataset = Marked()
+
+        def facts(self, code):
+            return eng.facts(code)
+
+    similar_roles(WithMarked(), p)
+
+
+def test_a_similar_role_with_estimated_ratings_says_so_and_from_what():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_similar_with_an_estimated_role, default_timeout=60).run()
+    assert not at.exception, at.exception
+    lines = [plain(m.value) for m in at.markdown if plain(m.value).startswith("**")]
+    assert "(ratings estimated): Fit " in lines[0]
+    assert all("estimated" not in line for line in lines[1:])
+    assert any(
+        plain(c.value).endswith(": Estimated from 2 similar rated roles: Alpha; Beta.")
+        for c in at.caption
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from careerpivot.engine import Engine
 from careerpivot.facts import RoleFacts
 from careerpivot.model import Dataset
 from careerpivot.presentation import fit_explained
@@ -91,6 +92,37 @@ def _what_the_work_is(facts: RoleFacts) -> None:
             st.markdown("\n".join(f"- {tables.md(t)}" for t in facts.tasks))
     if facts.description or facts.tasks:
         st.caption(tables.md(f"Description and tasks: {facts.source}"))
+
+
+def similar_roles(eng: Engine, p: Pivot) -> None:
+    """The other roles of the card's occupation group, folded under it until opened, each
+    with its own fit and numbers and the same buttons as a card."""
+    names = "; ".join(s.title for s in p.similar)
+    with st.expander(tables.md(f"Similar: {names}"), icon=":material/unfold_more:"):
+        st.caption(
+            tables.md(
+                f"Roles of the same occupation group as {p.title}, shown one per group in the "
+                "list so that it spans more kinds of work. Fit is each role's own."
+            )
+        )
+        for s in p.similar:
+            occ = eng.dataset.occupation(s.code)
+            numbers = [
+                f"Fit {s.score:.0%}",
+                f"median wage {tables.usd(occ.median_wage)}",
+                f"outlook, 10 years: {tables.pct_change(occ.outlook_pct)}",
+                f"openings a year: {tables.count(occ.annual_openings)}",
+            ]
+            estimated = " (ratings estimated)" if occ.is_estimated else ""
+            st.markdown(f"**{tables.md(s.title)}**{estimated}: " + tables.md("; ".join(numbers)))
+            if occ.is_estimated:
+                st.caption(tables.md(f"{s.title}: {occ.estimate_note}."))
+            shared = eng.facts(s.code).figures_note
+            if shared:
+                st.caption(tables.md(shared))
+            with st.container(horizontal=True):
+                role_buttons(s.code, where=f"sim_{p.code}")
+        st.caption(tables.numbers_source(eng.dataset, short=True))
 
 
 def role_buttons(code: str, *, where: str) -> None:

@@ -11,7 +11,7 @@ from careerpivot.model import SOC_MAJOR_GROUPS
 from careerpivot.profile import Profile
 from careerpivot.scoring import Pivot
 from careerpivot.ui import cache, figures, my_data, state, tables, widgets
-from careerpivot.ui.cards import pivot_card, role_buttons
+from careerpivot.ui.cards import pivot_card, similar_roles
 from careerpivot.ui.tables import md
 
 OUTLOOK_FLOORS: dict[float | None, str] = {
@@ -162,7 +162,7 @@ def _suggestions(eng: Engine, pivots: list[Pivot]) -> None:
     for p in pivots:
         pivot_card(eng.dataset, p, where="list", facts=eng.facts(p.code))
         if p.similar:
-            _similar(eng, p)
+            similar_roles(eng, p)
     hidden = state.dismissed()
     if hidden:
         with st.expander(f"Roles you hid ({len(hidden)})"):
@@ -174,31 +174,6 @@ def _suggestions(eng: Engine, pivots: list[Pivot]) -> None:
                     on_click=state.restore,
                     args=(code,),
                 )
-
-
-def _similar(eng: Engine, p: Pivot) -> None:
-    """The other roles of the card's occupation group, folded under it until opened, each
-    with its own fit and numbers and the same buttons as a card."""
-    names = "; ".join(s.title for s in p.similar)
-    with st.expander(tables.md(f"Similar: {names}"), icon=":material/unfold_more:"):
-        st.caption(
-            tables.md(
-                f"Roles of the same occupation group as {p.title}, shown one per group in the "
-                "list so that it spans more kinds of work. Fit is each role's own."
-            )
-        )
-        for s in p.similar:
-            occ = eng.dataset.occupation(s.code)
-            numbers = [
-                f"Fit {s.score:.0%}",
-                f"median wage {tables.usd(occ.median_wage)}",
-                f"outlook, 10 years: {tables.pct_change(occ.outlook_pct)}",
-                f"openings a year: {tables.count(occ.annual_openings)}",
-            ]
-            st.markdown(f"**{tables.md(s.title)}**: " + tables.md("; ".join(numbers)))
-            with st.container(horizontal=True):
-                role_buttons(s.code, where=f"sim_{p.code}")
-        st.caption(tables.numbers_source(eng.dataset, short=True))
 
 
 def _map(eng: Engine, prof: Profile, pivots: list[Pivot]) -> None:
