@@ -87,7 +87,8 @@ def random_text(rng: random.Random) -> str:
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_random_texts_give_the_vectorizers_numbers(seed):
+def test_random_texts_give_the_vectorizers_numbers(seed, monkeypatch):
+    monkeypatch.setattr(tv, "COUNT_BATCH", 1 + seed % 4)  # batches of documents, counted apart
     rng = random.Random(seed)
     docs = [random_text(rng) for _ in range(rng.randint(3, 40))]
     words = [tv.words(d) for d in docs]

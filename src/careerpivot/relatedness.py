@@ -67,7 +67,7 @@ RERANKER_TRUSTED = ["sklearn.ensemble._hist_gradient_boosting.predictor.TreePred
 
 #: Source rows per block of the weighted sum, candidate pairs per block of the reranker's
 #: feature table (4 MB): small blocks keep role x role temporaries out of the import.
-FEATURE_BLOCK = 128
+FEATURE_BLOCK = 256
 PAIR_BLOCK = 10_000
 #: Signals that also get reverse-rank and destination-centrality features.
 KEY_SIGNALS = ("all_text", "tasks", "titles", "dwa", "knowledge")
@@ -606,7 +606,7 @@ class Reranker:
     features: tuple[str, ...]
     candidates: int = CANDIDATES
 
-    def probability(self, table: np.ndarray, chunk: int = 5_000) -> FloatArray:
+    def probability(self, table: np.ndarray, chunk: int = 20_000) -> FloatArray:
         """P(candidate is a Primary related occupation) for each row of a :func:`feature_table`.
 
         Predicts ``chunk`` rows at a time: the classifier copies its input to float64.

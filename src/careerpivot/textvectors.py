@@ -100,27 +100,49 @@ def _first_seen(items: Iterable[str]) -> tuple[list[str], dict[str, int]]:
     return distinct, {t: i for i, t in enumerate(distinct)}
 
 
+#: Documents counted per sort in :func:`_counts` (a few hundred thousand terms at most).
+COUNT_BATCH = 64
+
+
 def _counts(docs: Iterable[Terms]) -> tuple[sp.csr_matrix, list[str]]:
     """Documents x terms counts, terms numbered by first appearance, rows sorted.
 
-    ``docs`` may be a generator: each document's terms are let go once counted, and
-    each document is counted on its own (what a sort of all (document, term) keys
-    gives, row by row, without its 12 MB temporaries per million terms)."""
+    ``docs`` may be a generator: each document's terms are let go once counted.
+    Documents are counted :data:`COUNT_BATCH` at a time, each batch by one sort of its
+    (document, term) keys: the rows a sort of all keys gives, without its temporaries
+    (12 MB per million terms, several times over)."""
     index: dict[str, int] = {}
+    rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     counts: list[np.ndarray] = []
+    batch: list[np.ndarray] = []
+    n = 0
+
+    def count() -> None:
+        size = max(len(index), 1)
+        lengths = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
+        local = np.repeat(np.arange(len(batch), dtype=np.int64), lengths)
+        key, times = np.unique(local * size + np.concatenate(batch), return_counts=True)
+        r, c = np.divmod(key, size)
+        rows.append(r + (n - len(batch)))
+        cols.append(c)
+        counts.append(times)
+        batch.clear()
+
     for doc in docs:
         fresh = [t for t in dict.fromkeys(doc) if t not in index]
         index.update(zip(fresh, range(len(index), len(index) + len(fresh)), strict=True))
-        codes = np.fromiter(map(index.__getitem__, doc), dtype=np.int64, count=len(doc))
-        terms, times = np.unique(codes, return_counts=True)
-        cols.append(terms)
-        counts.append(times)
+        batch.append(np.fromiter(map(index.__getitem__, doc), dtype=np.int64, count=len(doc)))
+        n += 1
+        if len(batch) == COUNT_BATCH:
+            count()
+    if batch:
+        count()
     if not index:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    n, size = len(cols), len(index)
+    size = len(index)
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, cols), dtype=np.int64, count=n), out=indptr[1:])
+    np.cumsum(np.bincount(np.concatenate(rows), minlength=n), out=indptr[1:])
     data = np.concatenate(counts).astype(np.float64)
     x = sp.csr_matrix((data, np.concatenate(cols), indptr), shape=(n, size))
     return x, list(index)
