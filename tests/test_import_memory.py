@@ -290,3 +290,17 @@ def test_streamed_json_is_the_dumped_text(starter, monkeypatch, tmp_path):
     assert (tmp_path / "g.json").read_text(encoding="utf-8") == json.dumps(
         graph_to_json(g), separators=(",", ":")
     )
+
+
+def test_dense_matrices_are_saved_as_np_save_writes_them(rng, tmp_path, monkeypatch):
+    import careerpivot.datasets.saved as saved
+
+    monkeypatch.setattr(saved, "DENSE_BLOCK", 7)
+    shape = (50, 23)
+    rows, cols = rng.integers(0, 50, 400), rng.integers(0, 23, 400)  # repeated cells too
+    values = rng.normal(size=400)
+    m = np.zeros(shape)
+    m[rows, cols] = values
+    np.save(tmp_path / "plain.npy", m)
+    saved.save_dense(tmp_path / "blocks.npy", shape, (rows, cols), values)
+    assert (tmp_path / "blocks.npy").read_bytes() == (tmp_path / "plain.npy").read_bytes()
