@@ -179,3 +179,21 @@ def test_a_damaged_database_shows_a_message_not_a_traceback(store):
         "could not be read" in plain(e.value) and "no such table" in plain(e.value)
         for e in at.error
     )
+
+
+def test_erasing_one_of_two_clients_says_so_and_leaves_the_picker_empty(store):
+    """Seen in the browser: after an erase the picker kept showing the erased name, with no
+    word that anything happened."""
+    ana = store.create_client("Ana Díaz")
+    bob = store.create_client("Bob **Kim**")
+    at = open_clients()
+    at.selectbox(key="w_cl_pick").set_value(bob.id).run()
+    at.text_input(key="w_cl_erase").input("Bob **Kim**").run()
+    button(at, "Erase this client for good").click().run()
+    assert [c.id for c in store.list_clients(include_archived=True)] == [ana.id]
+    assert [plain(s.value) for s in at.success] == ["The client and all their records are erased."]
+    assert "Bob" not in texts(at)
+    pick = at.selectbox(key="w_cl_pick")
+    assert pick.value is None and pick.options == ["Ana Díaz"]
+    at.run()  # said once
+    assert not at.success

@@ -31,6 +31,7 @@ from careerpivot.ui.tables import md
 
 CLIENT = "cp_client"
 UNLOCKED = "cp_counselor_unlocked"
+ERASED = "cp_client_erased"  # set when a client was just erased, to say so once
 
 
 def main() -> None:
@@ -156,6 +157,8 @@ def _pick_client(store: Store) -> int | None:
     problem = st.session_state.pop("cp_client_problem", None)
     if problem:
         st.error(md(problem))
+    if st.session_state.pop(ERASED, False):  # the name is gone with the records
+        st.success("The client and all their records are erased.")
     with (
         st.expander("Add a client", icon=":material/person_add:", expanded=not ids),
         st.form("w_cl_new", clear_on_submit=True),
@@ -511,7 +514,9 @@ def _erase(store: Store, client_id: int) -> None:
     store.delete_client(client_id, confirm=True)
     state.forget_client(client_id)
     st.session_state.pop(CLIENT, None)
-    st.session_state.pop("w_cl_pick", None)
+    # None, not removed: a removed key let the browser keep showing the erased name.
+    st.session_state["w_cl_pick"] = None
+    st.session_state[ERASED] = True
 
 
 main()
