@@ -510,11 +510,14 @@ class WhatIfOption(_HourRange):
     @property
     def sentence(self) -> str:
         """``'Learn SQL from 3.0 to 4.5 (about 80-160 h): Data Scientists moves from rank 22
-        to 19 of your matches; fit 61% -> 64%.'``, ranks stated exactly, never rounded."""
+        to 19 of your matches by fit; fit 61% -> 64%.'``, ranks stated exactly, never rounded.
+
+        "By fit": the Pivots page's "realistic next steps" list places roles otherwise, so a
+        rank without it contradicted the card's number."""
         if self.new_rank < self.old_rank:
-            move = f"moves from rank {self.old_rank} to {self.new_rank} of your matches"
+            move = f"moves from rank {self.old_rank} to {self.new_rank} of your matches by fit"
         else:
-            move = f"stays at rank {self.new_rank} of your matches"
+            move = f"stays at rank {self.new_rank} of your matches by fit"
         return (
             f"Learn {self.name} from {self.current:.1f} to {self.reach:.1f} (about "
             f"{self.hours_low:,.0f}-{self.hours_high:,.0f} h): {self.target_title} {move}; "

@@ -86,6 +86,8 @@ def test_what_if_never_calls_a_rank_outside_the_top_20_in_it():
 
     o = WhatIfOption("x", "SQL", "technology", 3.0, 4.5, 80.0, "Data Scientists", 22, 19, 0.6, 0.64)
     assert "rank 22 to 19" in o.sentence and "top 20" not in o.sentence
+    # by fit: the Pivots page's realistic list places the role elsewhere
+    assert "rank 22 to 19 of your matches by fit;" in o.sentence
     assert "about 60-120 h" in o.sentence and "fit 60% → 64%" in o.sentence
 
 

@@ -208,7 +208,7 @@ def _what_if(eng: Engine, prof: Profile, plan: LearningPlan) -> None:
     option = by_id[chosen]
     st.markdown(tables.md(option.sentence))
     if option.others:
-        st.caption("Other roles in your top 20 that move up with it:")
+        st.caption("Other roles in your top 20 by fit that move up with it:")
         st.dataframe(tables.whatif_others_frame(option), hide_index=True)
 
 
