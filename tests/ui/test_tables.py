@@ -123,3 +123,11 @@ def test_the_gap_tables_key_columns_come_first_and_fit_a_phone():
     assert sorted(shown.columns) == sorted(frame.columns)  # nothing dropped
     assert shown["You (0-7)"].equals(frame["You (0-7)"])
     assert sum(GAP_KEY_COLUMNS_PX) <= 390  # the table's width in a 420 px window
+
+
+def test_counted_puts_the_noun_in_the_right_number():
+    from careerpivot.ui.tables import counted
+
+    assert counted(1, "application") == "1 application"
+    assert counted(0, "saved profile version") == "0 saved profile versions"
+    assert counted(1200, "person", "people") == "1,200 people"

@@ -28,7 +28,7 @@ from careerpivot.rejections import (
     parse_log_json,
     validate_record,
 )
-from careerpivot.ui import cache
+from careerpivot.ui import cache, tables
 from careerpivot.ui import rejection_state as rs
 from careerpivot.ui import rejection_text as rt
 
@@ -371,7 +371,7 @@ def _read_upload(log: RejectionLog, name: str, content: bytes) -> None:
     new = [r for r in incoming.records if r.id not in known]
     differ = [r for r in incoming.records if r.id in known and known[r.id] != r]
     st.markdown(
-        f"{rt.plain(name)}: {len(incoming.records)} application(s), {len(new)} new"
+        f"{rt.plain(name)}: {tables.counted(len(incoming.records), 'application')}, {len(new)} new"
         + (f", {len(differ)} with the id of a different one in your log" if differ else "")
         + "."
     )
@@ -404,7 +404,7 @@ def _import(incoming: RejectionLog, name: str, overwrite: bool) -> None:
         flash("error", f"Nothing was imported from {name}: {exc}. Your log is unchanged.")
         return
     added = len(merged.records) - len(log.records)
-    done = f"Imported {name}: {added} new application(s)"
+    done = f"Imported {name}: {tables.counted(added, 'new application')}"
     if clash:
         done += f", {len(clash)} replaced" if overwrite else f"; {len(clash)} left out (same id)"
     if _change(merged, done + "."):

@@ -91,6 +91,15 @@ def count(v: float | None) -> str:
     return "not known" if v is None else f"{v:,.0f}"
 
 
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """A count with its noun in the right number, not "noun(s)".
+
+    >>> counted(1, "application"), counted(3, "application"), counted(0, "version")
+    ('1 application', '3 applications', '0 versions')
+    """
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 def zone_step(step: int | None) -> str:
     """A job-zone step in words.
 

@@ -26,7 +26,7 @@ from careerpivot.store import (
     parse_client_file,
 )
 from careerpivot.store.lockout import lockout_for
-from careerpivot.ui import cache, nav, state, widgets, workspace
+from careerpivot.ui import cache, nav, state, tables, widgets, workspace
 from careerpivot.ui.tables import md
 
 CLIENT = "cp_client"
@@ -285,7 +285,7 @@ def _client(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
                 for part in (
                     c.contact or "",
                     f"client since {c.created:%d %b %Y}",
-                    f"{snap.profile_versions} saved profile version(s)",
+                    tables.counted(snap.profile_versions, "saved profile version"),
                     "archived" if c.archived else "",
                 )
                 if part
@@ -398,7 +398,7 @@ def _records(eng: Engine, snap: ClientSnapshot) -> None:
         st.caption("No saved roles or plans yet.")
     if nav.REJECTIONS.available:
         logged = len(snap.rejections)
-        st.markdown(f"**Rejection log:** {logged} application(s) logged.")
+        st.markdown(f"**Rejection log:** {tables.counted(logged, 'application')} logged.")
         if st.button("Open the rejection log", icon=":material/assignment_late:"):
             _load(snap)
             st.switch_page(nav.REJECTIONS.path)

@@ -59,8 +59,8 @@ def main() -> None:
         )
     if kept.unread:
         st.warning(
-            f"{len(kept.unread)} stored application(s) could not be read and are left as they "
-            "are in the client's record: " + "; ".join(kept.unread)
+            f"{tables.counted(len(kept.unread), 'stored application')} could not be read, "
+            "left as stored in the client's record: " + "; ".join(kept.unread)
         )
     form.show_flash()
     log = kept.log
@@ -80,7 +80,7 @@ def main() -> None:
     fitted, moved = log.without_unknown_roles(eng.dataset)
     if moved:
         st.info(
-            f"{len(moved)} application(s) name roles data set "
+            f"{tables.counted(len(moved), 'application')} name roles data set "
             f"{tables.md(repr(eng.dataset.name))} does not have; they are grouped by their "
             "role title here."
         )
