@@ -309,11 +309,11 @@ class GapReport:
     def tools_text(self, n: int = 3) -> str:
         """The tools to check in a phrase, the most relevant ``n`` named ('' if none):
         "Selenium, Jenkins CI and 4 more; 3 more not typical of roles like it"."""
-        named, total = self.tools_named, len(self.tools_to_check)
-        head = ", ".join(r.name for r in named[:n])
-        if len(named) > n:
-            head += f" and {len(named) - n} more"
-        rest = total - len(named)
+        n_named = self.n_tools_named  # counted, not built: a card names only the first n
+        head = ", ".join(r.name for r in self.first_named(n))
+        if n_named > n:
+            head += f" and {n_named - n} more"
+        rest = self.n_tools_to_check - n_named
         if not rest:
             return head
         if not head:
