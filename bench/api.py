@@ -1,8 +1,9 @@
 """HTTP API speed: `careerpivot serve` with 2 workers on loopback, O*NET 29.2 + BLS data,
 POST /v1/recommend with the top 20 pivots and their explanations.
 
-Prints throughput and p50/p95 latency at 1, 8 and 32 concurrent clients, the memory of
-each worker, and the in-process engine's throughput on the same machine for comparison.
+Prints throughput and p50/p95 latency at 1, 8 and 32 concurrent clients, the CPU time the
+server's processes and the clients spend per request, the memory of each process, and the
+in-process engine's throughput on the same machine for comparison.
 Targets: p95 <= 50 ms at 8 concurrent clients; API throughput >= 60% of in-process.
 
     .venv/bin/python bench/api.py                 # imports O*NET into a temp folder first
@@ -128,6 +129,12 @@ def children(pid: int) -> list[int]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def memory_mb(pid: int) -> tuple[float, float]:
     """Resident (RSS) and proportional (PSS: shared pages split between sharers) MB."""
     rss = pss = 0.0
@@ -225,31 +232,41 @@ def main() -> None:
         try:
             load(args.port, codes, 4, 3.0)  # warm up every worker
             # uvicorn's worker processes (spawned children; not multiprocessing's tracker)
+            # the server's process and its workers (children; not multiprocessing's tracker)
             worker_ids = [
                 p
                 for p in children(server.pid)
                 if b"resource_tracker" not in Path(f"/proc/{p}/cmdline").read_bytes()
             ]
+            processes = [server.pid, *worker_ids]
             print(
-                f"\nAPI: {args.workers} uvicorn workers ({args.threads} request(s) at once each) "
+                f"\nAPI: {args.workers} worker processes "
                 f"on 127.0.0.1:{args.port}, "
                 f"POST /v1/recommend k={K} detail={args.detail}"
             )
             print(
-                f"{'clients':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}  vs in-process"
+                f"{'clients':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}  "
+                "vs in-process  CPU ms/request: server (front + workers), clients"
             )
             results = {}
             for c in (int(x) for x in args.clients.split(",")):
+                cpu0 = [cpu_seconds(p) for p in processes]
+                own0 = time.process_time()
                 rate, lat, errs = load(args.port, codes, c, args.seconds, args.detail)
+                own = (time.process_time() - own0) * 1000 / max(len(lat), 1)
+                used = [cpu_seconds(p) - t for p, t in zip(processes, cpu0, strict=True)]
+                per = [u * 1000 / max(len(lat), 1) for u in used]
                 p50, p95 = percentiles(lat)
                 results[c] = (rate, p95)
                 print(
-                    f"{c:>8} {rate:8.1f} {p50:8.1f} {p95:8.1f} {errs:>7}  {rate / base['engine']:.0%}"
+                    f"{c:>8} {rate:8.1f} {p50:8.1f} {p95:8.1f} {errs:>7}  "
+                    f"{rate / base['engine']:>13.0%}  {sum(per):.1f} "
+                    f"({' + '.join(f'{x:.1f}' for x in per)}), {own:.1f}"
                 )
-            for pid in worker_ids:
+            for label, pid in [("server", server.pid)] + [("worker", p) for p in worker_ids]:
                 rss, pss = memory_mb(pid)
                 print(
-                    f"worker {pid}: {rss:.0f} MB resident, {pss:.0f} MB proportional (shared pages split)"
+                    f"{label} {pid}: {rss:.0f} MB resident, {pss:.0f} MB proportional (shared pages split)"
                 )
             best = max(r for r, _ in results.values())
             if 8 in results:

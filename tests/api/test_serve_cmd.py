@@ -33,7 +33,21 @@ def test_serves_on_loopback_by_default(started):
     assert not isinstance(target, str)  # one worker: the app object itself
 
 
-def test_several_workers_use_the_factory(started):
+def test_several_workers_are_forked_after_the_engines_load(started, monkeypatch):
+    import careerpivot.api.app as api_app
+
+    made: list[api_app.Settings] = []
+    monkeypatch.setattr(api_app, "create_app", lambda settings: made.append(settings) or "app")
+    assert runner.invoke(app, ["serve", "--workers", "2"]).exit_code == 0
+    ((target, kw),) = started
+    assert target == "app" and "workers" not in kw  # one front process
+    assert made[0].processes == 2  # which forks two workers once its engines load
+
+
+def test_without_fork_several_workers_use_the_factory(started, monkeypatch):
+    import careerpivot.api.pool as pool
+
+    monkeypatch.setattr(pool, "can_fork", lambda: False)
     assert runner.invoke(app, ["serve", "--workers", "2"]).exit_code == 0
     ((target, kw),) = started
     assert target == "careerpivot.api.app:app_from_env" and kw["factory"] is True

@@ -1,7 +1,8 @@
 """The JSON HTTP API over the engine: ``careerpivot serve`` runs it on uvicorn.
 
-Each worker is stateless: it loads the engines of the data sets it serves once, at start,
-and answers every request from them (read-only). Counselor endpoints are off unless the
+The server is stateless: it loads the engines of the data sets it serves once, at start,
+and answers every request from them (read-only); with several workers they are forked
+after that load and share it (:mod:`careerpivot.api.pool`). Counselor endpoints are off unless the
 server is started with them; they then need a bearer token issued for the counselor
 passcode, signed so that any worker can check it without shared memory.
 """
@@ -13,19 +14,20 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any
 
+import numpy as np
 from anyio import to_thread
 from fastapi import Depends, FastAPI, Path, Query, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
-from careerpivot.api import problems
+from careerpivot.api import answers, problems
+from careerpivot.api.pool import Failed, Question, WorkerPool, run
 from careerpivot.api.requests import (
     AnalyseRequest,
     ClassifyRequest,
     GapRequest,
-    Person,
     PlanRequest,
     RecommendRequest,
     TokenRequest,
@@ -43,12 +45,7 @@ from careerpivot.api.responses import (
 from careerpivot.api.tokens import TOKEN_SECONDS, check_token, issue_token
 from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.engine import Engine
-from careerpivot.errors import UnknownRoleError
-from careerpivot.model import ONET_SOC_PATTERN
-from careerpivot.presentation import matched_note, stand_in_note
-from careerpivot.profile import Profile
 from careerpivot.schemas import (
-    Answer,
     DataSource,
     GapAnswer,
     PlanAnswer,
@@ -72,7 +69,8 @@ DatasetQ = Annotated[
 @dataclass
 class Settings:
     """What one server serves: data sets (the first is the default) and counselor access,
-    and how many requests each worker computes at once (``threads``)."""
+    how many worker processes compute answers (``processes``; 1: this process) and how
+    many requests this process computes at once (``threads``)."""
 
     datasets: list[str] = field(default_factory=lambda: [STARTER_NAME])
     counselor: bool = False
@@ -81,6 +79,9 @@ class Settings:
     #: share one core and make every answer wait, so by default a worker computes one at
     #: a time (its event loop still reads and queues the others). Scale with workers.
     threads: int = 1
+    #: Worker processes forked after the engines load (:class:`WorkerPool`); 1 computes
+    #: answers in this process.
+    processes: int = 1
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -116,24 +117,36 @@ class Engines:
         if name not in self._loaded:
             eng = Engine.load(name)
             _ = eng.titles, eng.graph
+            _warm(eng)
             self._loaded[name] = eng
         return self._loaded[name]
+
+
+def _warm(eng: Engine) -> None:
+    """Answer one question so the engine's lazily built tables exist before the first
+    request (and, with worker processes, before the fork, so they share them)."""
+    rows = np.flatnonzero(eng.dataset.scorable)
+    rated = [eng.dataset.occupations[int(rows[0])].code] if rows.size else []
+    if rated:
+        eng.recommend(eng.profile_for(rated[0]), 10)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The FastAPI application for ``settings`` (default: from the environment)."""
     settings = settings or Settings.from_env()
     engines = Engines(settings.datasets)
+    pool: WorkerPool | None = None
+    if settings.processes > 1:  # load, then fork the workers before any thread starts
+        _load(engines)
+        pool = WorkerPool(engines, settings.processes)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        engines.load_all()
-        # The loaded engines live as long as the worker: keep their objects out of the
-        # garbage collector's full passes (each would walk them all, mid-request).
-        gc.collect()
-        gc.freeze()
+        _load(engines)
         to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
+        if pool is not None:
+            pool.close()
 
     app = FastAPI(
         title="CareerPivot API",
@@ -155,6 +168,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engines = engines
+    app.state.pool = pool
     problems.install(app)
 
     @app.get("/health", tags=["service"])
@@ -178,71 +192,55 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         return DatasetsAnswer(datasets=out)
 
+    async def ask(question: Question, *args: Any) -> Response:
+        """The question's answer, from the next free worker process or this process's
+        thread pool; an error becomes its problem document."""
+        if pool is not None:
+            reply = await pool.ask(question, *args)
+        else:
+            reply = await to_thread.run_sync(run, question, engines, *args)
+        if isinstance(reply, Failed):
+            return problems.problem(reply.status, reply.title, reply.detail)
+        return Response(reply, media_type="application/json")
+
     @app.get("/v1/roles/search", tags=["roles"], response_model=SearchAnswer)
-    def search_roles(
+    async def search_roles(
         q: Annotated[str, Query(min_length=1, max_length=200, description="a job title")],
         limit: Annotated[int, Query(ge=1, le=100)] = 10,
         dataset: DatasetQ = None,
     ) -> Response:
         """Roles whose title or alternate titles match ``q`` (typo tolerant), best first."""
-        eng = engines.get(dataset)
-        return _json(SearchAnswer.of(eng.dataset, q, eng.search(q, limit=limit)))
+        return await ask(answers.search_roles, q, limit, dataset)
 
     @app.get("/v1/roles/{code}", tags=["roles"], response_model=RoleAnswer)
-    def show_role(
+    async def show_role(
         code: Annotated[str, Path(max_length=20, description="O*NET-SOC code, e.g. 15-1252.00")],
         dataset: DatasetQ = None,
     ) -> Response:
         """One role: facts and requirements, most important first."""
-        eng = engines.get(dataset)
-        if not ONET_SOC_PATTERN.match(code):
-            raise HTTPException(404, f"{code!r} is not an O*NET-SOC code like 15-1252.00")
-        return _json(RoleAnswer.of(eng.dataset, eng.dataset.occupation(code)))
+        return await ask(answers.show_role, code, dataset)
 
     @app.post("/v1/recommend", tags=["questions"], response_model=RecommendAnswer)
-    def recommend(req: RecommendRequest) -> Response:
+    async def recommend(req: RecommendRequest) -> Response:
         """Top-k adjacent roles for a role or a profile, each with why it fits, its top
         gaps (status, priority, hours) and totals; ``detail="full"`` adds every
         requirement of each role (``POST /v1/gap`` gives the same for one role)."""
-        eng = engines.get(req.dataset)
-        prof, notes = _person(eng, req)
-        pivots = eng.recommend(prof, req.k, filters=req.filters.over(prof.constraints))
-        answer = RecommendAnswer.of(eng.dataset, prof.current_role, pivots, req.detail)
-        return _json(answer, notes)
+        return await ask(answers.recommend, req)
 
     @app.post("/v1/gap", tags=["questions"], response_model=GapAnswer)
-    def gap(req: GapRequest) -> Response:
+    async def gap(req: GapRequest) -> Response:
         """Person (or, given only ``role``, that role) vs a target role."""
-        eng = engines.get(req.dataset)
-        target, notes = _target(eng, req.target)
-        if req.profile is None and req.role is not None:
-            source, more = _role(eng, req.role)
-            report = eng.role_gap(source, target)
-        else:
-            prof, more = _person(eng, req)
-            report = eng.gap(prof, target)
-        answer = GapAnswer.of(eng.dataset, report)
-        return _json(answer, more + notes)
+        return await ask(answers.gap, req)
 
     @app.post("/v1/plan", tags=["questions"], response_model=PlanAnswer)
-    def plan(req: PlanRequest) -> Response:
+    async def plan(req: PlanRequest) -> Response:
         """Ordered learning steps to a target, and stepping-stone routes."""
-        eng = engines.get(req.dataset)
-        prof, notes = _person(eng, req)
-        target, more = _target(eng, req.target)
-        routes = eng.routes(prof, target, k=req.routes) if req.routes else []
-        answer = PlanAnswer.of(eng.dataset, eng.plan(prof, target), routes)
-        return _json(answer, notes + more)
+        return await ask(answers.plan, req)
 
     @app.post("/v1/what-if", tags=["questions"], response_model=WhatIfAnswer)
-    def what_if(req: WhatIfRequest) -> Response:
+    async def what_if(req: WhatIfRequest) -> Response:
         """Roles that move up the list if the person raises one descriptor."""
-        eng = engines.get(req.dataset)
-        prof, notes = _person(eng, req)
-        eng.dataset.descriptor(req.descriptor)  # 404 naming it when unknown
-        changes = eng.what_if(prof, req.descriptor, levels=req.levels)
-        answer = WhatIfAnswer.of(eng.dataset, req.descriptor, req.levels, changes)
-        return _json(answer, notes)
+        return await ask(answers.what_if, req)
 
     @app.post("/v1/feedback/classify", tags=["rejections"])
     def classify(req: ClassifyRequest) -> ClassifyAnswer:
@@ -252,23 +250,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         clf = default_classifier()
         return ClassifyAnswer(results=[clf.classify(t) for t in req.texts])
 
-    @app.post("/v1/rejections/analyse", tags=["rejections"])
-    def analyse(req: AnalyseRequest) -> AnalyseAnswer:
+    @app.post("/v1/rejections/analyse", tags=["rejections"], response_model=AnalyseAnswer)
+    async def analyse(req: AnalyseRequest) -> Response:
         """A rejection log in; each record's category, the patterns, actions and redirect out."""
-        from careerpivot.rejections import review_log
-
-        eng = engines.get(req.dataset)
-        prof, notes = _person(eng, req)
-        target = _target(eng, req.target)[0] if req.target else None
-        review = review_log(req.log, prof, eng, target=target)
-        return AnalyseAnswer(
-            dataset=DataSource.of(eng.dataset),
-            notes=notes,
-            analyses=review.analyses,
-            patterns=review.patterns,
-            plan=review.plan,
-            redirect=review.redirect,
-        )
+        return await ask(answers.analyse, req)
 
     if settings.counselor:
         _counselor_routes(app, settings)
@@ -316,48 +301,13 @@ def _counselor_routes(app: FastAPI, settings: Settings) -> None:
         return ClientsAnswer(clients=store.list_clients(search=search, include_archived=archived))
 
 
-# ----- resolving what the caller named -------------------------------------------------------
-def _role(eng: Engine, text: str) -> tuple[str, list[str]]:
-    """An O*NET-SOC code from a code or a typed title, and a note saying what matched."""
-    if text in eng.dataset.occupation_index:
-        return text, []
-    hits = eng.search(text, limit=1)
-    if not hits:
-        raise UnknownRoleError(text, "No title matched; try /v1/roles/search with fewer words.")
-    best = hits[0]
-    if best.score >= 100:
-        return best.code, []
-    return best.code, [matched_note(text, best)]
-
-
-def _target(eng: Engine, text: str) -> tuple[str, list[str]]:
-    """A target role, or its closest rated role when it has no ratings (said in a note)."""
-    code, notes = _role(eng, text)
-    other, note = stand_in_note(eng.dataset, code)
-    return other, [*notes, note] if note else notes
-
-
-def _person(eng: Engine, req: Person) -> tuple[Profile, list[str]]:
-    """The profile to score: the one sent (current role resolved) or one seeded from a role."""
-    if req.profile is not None:
-        prof = req.profile
-        notes: list[str] = []
-        if req.role is not None:
-            code, notes = _role(eng, req.role)
-            prof = Profile.model_validate({**prof.model_dump(), "current_role": code})
-        return prof.check(eng.dataset), notes
-    assert req.role is not None  # the request model requires one of the two
-    code, notes = _role(eng, req.role)
-    return eng.profile_for(code), notes
-
-
-def _json(answer: Answer, notes: list[str] | None = None) -> Response:
-    """The answer (with ``notes`` on what was assumed) as JSON, serialised once by pydantic:
-    FastAPI would dump it to a dict, validate that again and encode it, several times the
-    work for the large answers."""
-    if notes:
-        answer.notes = notes
-    return Response(answer.model_dump_json(), media_type="application/json")
+def _load(engines: Engines) -> None:
+    """Load the served engines (once) and keep their objects out of the garbage
+    collector's full passes: they live as long as the server, and each pass would walk
+    them all, mid-request."""
+    engines.load_all()
+    gc.collect()
+    gc.freeze()
 
 
 def app_from_env() -> FastAPI:

@@ -68,6 +68,22 @@ def _fields(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
+def status_of(exc: Exception) -> tuple[int, str, str] | None:
+    """Status, title and detail of the problem an expected error is (None: unexpected)."""
+    if isinstance(exc, HTTPException):
+        return exc.status_code, _title(exc.status_code), str(exc.detail)
+    if isinstance(exc, NOT_FOUND):
+        return 404, "Not found", _message(exc)
+    if isinstance(exc, CareerPivotError):
+        return 400, "Cannot answer this request", _message(exc)
+    return None
+
+
+def unexpected() -> JSONResponse:
+    """The answer to an error nobody expected (logged where it happened)."""
+    return problem(500, "Internal error", "the server could not answer; this is logged")
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn every error into a problem document."""
 
@@ -79,21 +95,19 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def _http(_: Request, exc: HTTPException) -> JSONResponse:
-        resp = problem(exc.status_code, _title(exc.status_code), str(exc.detail))
+        resp = problem(*(status_of(exc) or (exc.status_code, "Error", str(exc.detail))))
         if exc.headers:
             resp.headers.update(exc.headers)
         return resp
 
     @app.exception_handler(CareerPivotError)
     async def _domain(_: Request, exc: CareerPivotError) -> JSONResponse:
-        if isinstance(exc, NOT_FOUND):
-            return problem(404, "Not found", _message(exc))
-        return problem(400, "Cannot answer this request", _message(exc))
+        return problem(*(status_of(exc) or (400, "Cannot answer this request", str(exc))))
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:  # pragma: no cover
         log.exception("unexpected error")
-        return problem(500, "Internal error", "the server could not answer; this is logged")
+        return unexpected()
 
 
 def _title(status: int) -> str:

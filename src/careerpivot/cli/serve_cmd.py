@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -32,15 +33,21 @@ def serve(
         str, typer.Option(help="Address to listen on (default: this machine only).")
     ] = LOOPBACK,
     workers: Annotated[
-        int, typer.Option(min=1, max=64, help="Worker processes; each loads the engine once.")
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Worker processes computing answers. On Linux they are forked once the "
+            "engine is loaded, share its memory, and take requests from one queue.",
+        ),
     ] = 1,
     threads: Annotated[
         int,
         typer.Option(
             min=1,
             max=64,
-            help="Requests each worker computes at once (default 1: answers are CPU work, "
-            "so more only share the worker's core and slow each answer; add workers instead).",
+            help="Requests one process computes at once (default 1: answers are CPU work, "
+            "so more only share a core and slow each answer; add workers instead).",
         ),
     ] = 1,
     dataset: Annotated[
@@ -62,6 +69,7 @@ def serve(
     import uvicorn
 
     from careerpivot.api.app import COUNSELOR_ENV, DATASETS_ENV, THREADS_ENV, Settings, create_app
+    from careerpivot.api.pool import can_fork
     from careerpivot.datasets.registry import load_dataset
 
     guard_listen(host, listen_remote)
@@ -84,9 +92,11 @@ def serve(
     os.environ[DATASETS_ENV] = ",".join(names)
     os.environ[COUNSELOR_ENV] = "1" if counselor else "0"
     os.environ[THREADS_ENV] = str(threads)
-    if workers == 1:
-        uvicorn.run(create_app(Settings.from_env()), host=host, port=port, log_level="info")
-    else:  # each worker process imports the factory and loads its engines once
+    if workers == 1 or can_fork():
+        # one process reads HTTP; with workers > 1 it forks them once the engines load
+        settings = replace(Settings.from_env(), processes=workers)
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    else:  # no fork: each uvicorn worker imports the factory and loads its engines once
         uvicorn.run(
             "careerpivot.api.app:app_from_env",
             factory=True,

@@ -1,0 +1,127 @@
+"""Worker processes (``careerpivot serve --workers N`` on Linux): every endpoint answers as
+the one-process server does, questions go to whichever worker is free, a worker that dies
+is replaced, and the workers stop with the server.
+
+The endpoint tests run again here, against a server with two forked workers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import time
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from careerpivot.api.app import Settings, create_app
+from careerpivot.api.pool import WorkerPool, can_fork
+from tests.api.test_endpoints import *  # noqa: F403  # the same tests, on worker processes
+from tests.api.test_endpoints import LOG
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="worker processes are forked (Linux)")
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    """A server whose questions are answered by two forked worker processes."""
+    with TestClient(create_app(Settings(processes=2)), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def one_process() -> Iterator[TestClient]:
+    with TestClient(create_app(Settings()), raise_server_exceptions=False) as c:
+        yield c
+
+
+def _pool(c: TestClient) -> WorkerPool:
+    pool = c.app.state.pool  # type: ignore[attr-defined]
+    assert isinstance(pool, WorkerPool)
+    return pool
+
+
+REQUESTS = [
+    ("post", "/v1/recommend", {"role": "15-1252.00", "k": 12}),
+    ("post", "/v1/recommend", {"role": "software developer", "detail": "full"}),
+    ("post", "/v1/recommend", {"profile": {"ratings": {"2.B.3.e": 4.0}}, "k": 5}),
+    ("post", "/v1/gap", {"role": "15-1252.00", "target": "15-2051.00"}),
+    ("post", "/v1/plan", {"role": "15-1252.00", "target": "15-2051.00", "routes": 2}),
+    ("post", "/v1/what-if", {"role": "15-1252.00", "descriptor": "2.B.3.e"}),
+    ("post", "/v1/rejections/analyse", {"role": "15-2041.00", "log": LOG}),
+    ("get", "/v1/roles/search?q=nurse&limit=3", None),
+    ("get", "/v1/roles/15-1252.00", None),
+    ("get", "/v1/roles/99-9999.00", None),  # 404
+    ("post", "/v1/recommend", {"role": "zzzzqqqq xxyy"}),  # 404
+    ("post", "/v1/recommend", {"profile": {"name": "empty"}}),  # 400
+    ("get", "/v1/roles/search?q=a&dataset=nope", None),  # 404
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), REQUESTS)
+def test_workers_answer_byte_for_byte_as_one_process(client, one_process, method, path, body):
+    got = client.request(method, path, json=body)
+    want = one_process.request(method, path, json=body)
+    assert (got.status_code, got.headers["content-type"]) == (
+        want.status_code,
+        want.headers["content-type"],
+    )
+    assert got.content == want.content
+
+
+def _pid(_engines: object, pause: float) -> bytes:
+    time.sleep(pause)
+    return str(os.getpid()).encode()
+
+
+def test_questions_go_to_whichever_worker_is_free(client):
+    pool = _pool(client)
+    workers = pool.pids()
+    assert len(workers) == 2 and os.getpid() not in workers
+
+    async def two_at_once() -> list[bytes | object]:
+        return list(await asyncio.gather(pool.ask(_pid, 0.5), pool.ask(_pid, 0.5)))
+
+    assert client.portal is not None
+    t = time.perf_counter()
+    answered = client.portal.call(two_at_once)
+    # both workers answered, side by side: neither question waited for the other
+    assert sorted(int(a) for a in answered) == workers  # type: ignore[call-overload]
+    assert time.perf_counter() - t < 0.95
+
+
+def test_a_worker_that_dies_is_replaced():
+    with TestClient(create_app(Settings(processes=2)), raise_server_exceptions=False) as c:
+        old = _pool(c).pids()
+        os.kill(old[0], signal.SIGKILL)
+        time.sleep(0.2)
+        first = c.post("/v1/recommend", json={"role": "15-1252.00"})
+        assert first.status_code in (200, 503), first.text  # 503 if it had met the dead one
+        if first.status_code == 503:
+            assert first.json()["title"] == "Service unavailable"
+        again = c.post("/v1/recommend", json={"role": "15-1252.00"})
+        assert again.status_code == 200 and len(again.json()["pivots"]) == 10
+        assert old[0] not in _pool(c).pids()
+
+
+def test_workers_stop_with_the_server():
+    with TestClient(create_app(Settings(processes=2))) as c:
+        pids = _pool(c).pids()
+        assert c.get("/health").status_code == 200
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in pids)
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reap it if it is our finished child
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
