@@ -146,7 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         if pool is not None:
-            pool.close()
+            await pool.close()
 
     app = FastAPI(
         title="CareerPivot API",
