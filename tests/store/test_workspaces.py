@@ -155,3 +155,24 @@ def test_an_unreadable_stored_workspace_is_reported_and_left_alone(store: Store)
         store.open_workspace(token)
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM workspaces")).scalar() == 1
+
+
+def test_page_choices_are_kept_and_documents_from_before_them_still_read(store: Store):
+    choices = {"pivots": {"sort": "pay", "count": 20, "filters": {"min_wage": 50000.0}}}
+    mine = filled().model_copy(update={"choices": choices})
+    token = store.create_workspace(mine)
+    assert store.open_workspace(token) == mine
+    assert "choices on the pages" in mine.summary()
+    # A download file and a stored document written before choices were kept.
+    old = json.loads(dump_workspace(filled()))
+    del old["choices"]
+    assert parse_workspace(json.dumps(old)) == filled()
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE workspaces SET data_json = :d"), {"d": json.dumps(old)})
+    assert store.open_workspace(token) == filled()
+    # Each page's choices are checked by the app, value by value; the shape here is only a
+    # JSON object per page name.
+    with pytest.raises(WorkspaceError, match="field choices"):
+        parse_workspace(json.dumps({**old, "choices": ["pivots"]}))
+    with pytest.raises(WorkspaceError, match="page names"):
+        parse_workspace(json.dumps({**old, "choices": {"": {}}}))

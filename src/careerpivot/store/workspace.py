@@ -7,7 +7,11 @@ document is the "Download my data" file, so it carries a ``format`` and a
 
 Questionnaire answers and rejection-log records are kept as the JSON their own
 packages read (a rejection record with its schema version), so the store depends
-on neither; the app checks them when it reads a workspace back.
+on neither; the app checks them when it reads a workspace back. The same holds for
+``choices``, what a person chose on each page (the Pivots page's filters, order and
+count, ...): each page's are plain JSON the app checks value by value, so one value
+this version cannot use falls back to its default instead of refusing the whole
+workspace. Documents saved before ``choices`` existed read as having none.
 
 >>> data = WorkspaceData(shortlist=["15-2051.00"], target="15-2051.00")
 >>> parse_workspace(dump_workspace(data), source="demo.json") == data
@@ -41,6 +45,9 @@ TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32}")
 DOCUMENT_MAX = 5_000_000
 INSTRUMENT_MAX = 40
 DATASET_MAX = 100
+#: Most pages whose choices a workspace keeps, and the longest page name.
+PAGES_MAX = 20
+PAGE_NAME_MAX = 40
 
 T = TypeVar("T")
 
@@ -60,7 +67,8 @@ class WorkspaceRejection(BaseModel):
 
 class WorkspaceData(BaseModel):
     """Everything a person entered: profile, answers, shortlist and dismissed roles,
-    the role they plan for, the rejection log and the data set they use."""
+    the role they plan for, the rejection log, the data set they use and what they
+    chose on each page (``choices``: page name -> that page's choices as JSON)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -74,6 +82,7 @@ class WorkspaceData(BaseModel):
     dismissed: list[str] = Field(default_factory=list)
     target: str | None = None
     rejections: list[WorkspaceRejection] = Field(default_factory=list)
+    choices: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("schema_version")
     @classmethod
@@ -103,6 +112,16 @@ class WorkspaceData(BaseModel):
             raise ValueError(f"questionnaire names must be 1-{INSTRUMENT_MAX} characters")
         return v
 
+    @field_validator("choices")
+    @classmethod
+    def _pages(cls, v: dict[str, Any]) -> dict[str, Any]:
+        if len(v) > PAGES_MAX:
+            raise ValueError(f"choices are kept for at most {PAGES_MAX} pages")
+        bad = [k for k in v if not k or len(k) > PAGE_NAME_MAX]
+        if bad:
+            raise ValueError(f"page names must be 1-{PAGE_NAME_MAX} characters")
+        return v
+
     @property
     def is_empty(self) -> bool:
         """True when nothing has been entered yet."""
@@ -113,6 +132,7 @@ class WorkspaceData(BaseModel):
             and not self.dismissed
             and self.target is None
             and not self.rejections
+            and not self.choices
         )
 
     def summary(self) -> str:
@@ -131,6 +151,8 @@ class WorkspaceData(BaseModel):
             parts.append("a plan's target role")
         if self.rejections:
             parts.append(f"{len(self.rejections)} logged application(s)")
+        if self.choices:
+            parts.append("your choices on the pages (filters, order, ...)")
         return ", ".join(parts) if parts else "nothing yet"
 
 

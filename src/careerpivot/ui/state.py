@@ -15,6 +15,7 @@ from careerpivot.datasets.starter import STARTER_NAME
 from careerpivot.filters import Filters
 from careerpivot.model import Dataset
 from careerpivot.profile import Profile
+from careerpivot.ranking import SORT_KEYS
 
 DATASET = "cp_dataset"
 PROFILE = "cp_profile"
@@ -24,6 +25,8 @@ TARGET = "cp_target"
 FILTERS = "cp_filters"
 PIVOT_COUNT = "cp_filters_k"  # how many pivots the Pivots page shows
 PIVOT_SORT = "cp_filters_sort"  # the Pivots page's order ("realistic", "fit", "pay", ...)
+PIVOT_COUNTS = (5, 10, 20, 30)  # the numbers of pivots a person can choose to see
+PIVOT_SORTS: tuple[str, ...] = SORT_KEYS  # the orders the Pivots page offers
 NOTICE = "cp_notice"
 ANSWERS = "cp_answers"
 #: The client a counselor is working with (set on the Clients page); None for the person.
@@ -131,7 +134,7 @@ def update_filters(**changes: Any) -> None:
 def pivot_count() -> int:
     """How many pivots the Pivots page lists (10 until changed)."""
     k = _get(PIVOT_COUNT, 10)
-    return k if isinstance(k, int) and k > 0 else 10
+    return k if isinstance(k, int) and k in PIVOT_COUNTS else 10
 
 
 def set_pivot_count(k: int) -> None:
@@ -141,7 +144,8 @@ def set_pivot_count(k: int) -> None:
 
 def pivot_sort() -> str:
     """The order the Pivots page lists roles in ("realistic" until changed)."""
-    return str(_get(PIVOT_SORT, "realistic"))
+    order = _get(PIVOT_SORT, "realistic")
+    return order if order in PIVOT_SORTS else "realistic"
 
 
 def set_pivot_sort(order: str) -> None:

@@ -3,8 +3,9 @@
 Every run of the app starts with :func:`begin` and ends with :func:`finish`.
 ``begin`` restores the workspace named by the link's token (``?w=...`` in the URL)
 once per browser session; ``finish`` collects what the session holds (profile,
-answers, shortlist, hidden roles, target role, the person's own rejection log) and
-saves it to the store when it changed. The first change creates the workspace and
+answers, shortlist, hidden roles, target role, the person's own rejection log and
+their choices on the pages: filters, order, ..., see :mod:`careerpivot.ui.choices`)
+and saves it to the store when it changed. The first change creates the workspace and
 puts its token in the URL, so a reload, or the link opened elsewhere, brings it back.
 
 While a counselor works with a client loaded from the Clients page, the session
@@ -22,7 +23,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from careerpivot.errors import CareerPivotError
-from careerpivot.ui import cache, state
+from careerpivot.ui import cache, choices, state
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ _PERSON_KEYS = (
     state.REJECTIONS,
     "cp_page_",
     "cp_rej_",
+    "cp_choice_",
     UNREAD,
 )
 
@@ -79,6 +81,7 @@ def collect() -> Any:
         dismissed=state.dismissed(),
         target=state.target(),
         rejections=rejections,
+        choices=choices.collect(),
     )
 
 
@@ -99,6 +102,7 @@ def apply(data: Any) -> list[str]:
     st.session_state[state.TARGET] = data.target
     problems += _apply_answers(data.answers)
     problems += _apply_rejections(data.rejections)
+    problems += choices.apply(data.choices, data.profile)
     return problems
 
 

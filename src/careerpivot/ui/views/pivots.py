@@ -134,8 +134,8 @@ def _filters() -> None:
             )
         st.select_slider(
             "How many roles to show",
-            options=[5, 10, 20, 30],
-            value=k if (k := state.pivot_count()) in (5, 10, 20, 30) else 10,
+            options=list(state.PIVOT_COUNTS),
+            value=state.pivot_count(),
             key="w_piv_k",
             on_change=lambda: state.set_pivot_count(st.session_state["w_piv_k"]),
         )
