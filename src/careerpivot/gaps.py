@@ -338,7 +338,7 @@ class GapReport:
         """Estimated hours to close every row of :attr:`to_close` (tools to check excluded)."""
         t = self._table
         if t is not None:  # the same floats added in the same order
-            return float(sum(t.batch.values[6][t.lo : t.lo + t.n_missing]))
+            return float(sum(t.batch.values[6][t.lo : t.lo + t.n_missing].tolist()))
         return float(sum(r.hours for r in self.to_close))
 
     def total_deficit(self) -> float:
@@ -525,13 +525,14 @@ class _Batch:
     def __init__(
         self,
         col: _Columns,
-        values: list[list[Any]],
-        by: list[int],
+        values: list[npt.NDArray[Any]],
+        by: npt.NDArray[np.int64],
         notes: list[str],
-        card: list[int],
+        card: npt.NDArray[np.int64],
     ) -> None:
         self.col = col
-        # column, importance, required, current, stated, status code, hours, estimated
+        # column, importance, required, current, stated, status code, hours, estimated;
+        # arrays: a summary reads a few rows of each report, so only those become Python
         self.values = values
         self.by = by  # covering tool's column, else -1
         self.notes = notes  # per report: how its ratings were estimated
@@ -543,7 +544,10 @@ class _Batch:
         ids, names, kinds = col.ids, col.names, col.kinds
         out = []
         for j, im, need, have, known, c, h, e, by, card in zip(
-            *(v[lo:hi] for v in self.values), self.by[lo:hi], self.card[lo:hi], strict=True
+            *(v[lo:hi].tolist() for v in self.values),
+            self.by[lo:hi].tolist(),
+            self.card[lo:hi].tolist(),
+            strict=True,
         ):
             note = (
                 f"one tool per family: covered by {names[by]}"
@@ -616,12 +620,12 @@ class _Table:
                 ends.append(ends[-1] + c[code_])
             start, stop = ends[groups[0]], ends[groups[1] + 1]
             return self.rows(start, min(stop, start + max(n, 0)))
-        code = self.batch.values[5]
+        code = self.batch.values[5][self.lo : self.hi].tolist()
         out: list[GapRow] = []
         for k in range(self.hi - self.lo):
             if len(out) >= n:
                 break
-            if code[self.lo + k] in codes:
+            if code[k] in codes:
                 out.append(self.row(k))
         return out
 
@@ -717,9 +721,9 @@ def compare_many(
     order = np.lexsort((by_name, fourth, -im, second, card * 4 + group))
     est_kind = np.array([[k in ks for k in col.kind_names] for ks, _ in estimates], dtype=bool)
     est = (im > 0) & est_kind[card, col.kind_code[sel]]
-    values = [x[order].tolist() for x in (sel, im, need, have, stated[sel], code, hours, est)]
+    values = [x[order] for x in (sel, im, need, have, stated[sel], code, hours, est)]
     card, code, tool = card[order], code[order], tool[order]
-    batch = _Batch(col, values, covered[order].tolist(), [n for _, n in estimates], card.tolist())
+    batch = _Batch(col, values, covered[order], [n for _, n in estimates], card)
     m = len(rows)
     counts = np.bincount(card * 5 + code, minlength=m * 5).reshape(m, 5).tolist()
     tool_req = np.bincount(card[tool & (code != _MINOR)], minlength=m).tolist()
