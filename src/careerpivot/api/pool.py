@@ -21,6 +21,7 @@ import signal
 import socket
 import stat
 import struct
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -53,9 +54,10 @@ _FORKED: Engines | None = None
 
 
 def can_fork() -> bool:
-    """Whether this platform can fork workers that share the loaded engines (not Windows;
-    macOS forks unsafely, so it runs uvicorn's own workers instead)."""
-    return "fork" in multiprocessing.get_all_start_methods() and os.uname().sysname == "Linux"
+    """Whether workers are forked here (Linux). Windows cannot fork and macOS forks
+    unsafely once system libraries have started threads: there uvicorn's own worker
+    processes each load the engines instead."""
+    return sys.platform == "linux"
 
 
 def run(question: Question, engines: Engines, *args: Any) -> Reply:
