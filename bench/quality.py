@@ -283,12 +283,13 @@ def main() -> None:
 
     if args.fit:
         import sklearn
-        import skops.io as sio
+
+        from careerpivot.boosted_trees import BoostedTrees
 
         t1 = time.perf_counter()
         weights, score = cross_fitted(src)
         model = fit_reranker(score, src)
-        sio.dump(model, RERANKER_FILE)
+        BoostedTrees.of(model).save(RERANKER_FILE)
         WEIGHTS_FILE.write_text(
             json.dumps(
                 {
@@ -302,7 +303,7 @@ def main() -> None:
                         "method": f"scikit-learn {sklearn.__version__} "
                         f"HistGradientBoostingClassifier({RERANKER_PARAMS}) on each source's top "
                         f"{args.candidates} first-stage candidates (first-stage scores cross-fitted, "
-                        f"{args.folds} folds); saved with skops",
+                        f"{args.folds} folds); saved as arrays (careerpivot.boosted_trees)",
                         "candidates": args.candidates,
                         "features": [*names, *SCORE_FEATURES],
                         "held_out_recall_at_10": round(summary["two stages"], 4),

@@ -27,7 +27,7 @@ the cross-validated, held-out recall:
 
 1. a weighted sum of the features (logistic regression weights in
    ``data/models/relatedness_weights.json``) ranks every pair;
-2. a gradient-boosted tree model (``data/models/relatedness_reranker.skops``)
+2. a gradient-boosted tree model (``data/models/relatedness_reranker.npz``)
    re-orders each role's top :data:`CANDIDATES` by the same features plus
    features of the first stage's ranking (:func:`score_features`: does the
    candidate rank the source highly too, how many top neighbours they share).
@@ -53,17 +53,16 @@ from scipy.special import expit
 from threadpoolctl import threadpool_limits
 
 from careerpivot import textvectors as tv
+from careerpivot.boosted_trees import BoostedTrees
 from careerpivot.errors import DataValidationError
 from careerpivot.model import AnyFloatArray, Dataset, FloatArray
 from careerpivot.resources import data_dir
 
 MODELS_DIR = data_dir("models")
 WEIGHTS_FILE = MODELS_DIR / "relatedness_weights.json"
-RERANKER_FILE = MODELS_DIR / "relatedness_reranker.skops"
+RERANKER_FILE = MODELS_DIR / "relatedness_reranker.npz"
 #: How many first-stage candidates per role the second stage re-orders.
 CANDIDATES = 50  # 100 measured the same held out (0.661 against 0.659), at twice the cost
-#: The only class a reranker file may hold beyond numpy and the classifier itself.
-RERANKER_TRUSTED = ["sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor"]
 
 #: Source rows per block of the weighted sum, candidate pairs per block of the reranker's
 #: feature table (4 MB): small blocks keep role x role temporaries out of the import.
@@ -628,12 +627,17 @@ def shipped_reranker_features(meta: Path = WEIGHTS_FILE) -> tuple[str, ...]:
 
 
 def load_reranker(path: Path = RERANKER_FILE, meta: Path = WEIGHTS_FILE) -> Reranker:
-    """The shipped second stage, read with skops (no pickle: only the listed types load)."""
-    import skops.io as sio  # about 0.3 s to import, paid only by imports that rerank
-
+    """The shipped second stage: its trees as plain arrays (no pickle), see
+    :mod:`careerpivot.boosted_trees`."""
     info = json.loads(meta.read_text(encoding="utf-8"))["reranker"]
-    model = sio.load(path, trusted=RERANKER_TRUSTED)
-    return Reranker(model, tuple(info["features"]), int(info["candidates"]))
+    model = BoostedTrees.load(path)
+    features = tuple(info["features"])
+    if model.n_features_in_ != len(features):
+        raise DataValidationError(
+            f"the reranker reads {model.n_features_in_} features, its list names {len(features)}",
+            file=str(path),
+        )
+    return Reranker(model, features, int(info["candidates"]))
 
 
 def ranking_key(linear: FloatArray, probability: FloatArray | None) -> FloatArray:
