@@ -160,3 +160,40 @@ def test_without_codes_only_role_free_advice_is_given(engine, analyst):
     plan = plan_actions(items, analyst, engine)
     assert plan.target_code is None and plan.learning is None
     assert plan.actions[0].steps == ("Work on SQL: rejections name it.",)
+
+
+def _contradictions(steps: list[str], names: list[str]) -> list[str]:
+    """Tools a plan says the person has and also asks them to rate or learn."""
+    bad = []
+    for n in names:
+        if not any(f"you have {n}" in s for s in steps):
+            continue
+        asks = (f"{n} was named: not rated yet", f"learn {n}", f"{n}: raise from 0")
+        bad += [n for s in steps if any(a in s for a in asks)]
+    return bad
+
+@pytest.mark.parametrize("own", [False, True])
+def test_a_plan_never_says_you_have_a_tool_and_asks_to_rate_or_learn_it(engine, own):
+    """BI analyst seeded (Tableau at the role's level) aims at Management Analysts, whose
+    BI family Tableau covers; rejections name Power BI and Tableau. Old code: "Power BI ...
+    you have Tableau" next to "Tableau was named: not rated yet: rate it"."""
+    seeded = profile_from_role(engine.dataset, BI)
+    profile = seeded.with_ratings({"tech:tableau": 4.4}) if own else seeded
+    named = (("tech:power-bi", "Power BI"), ("tech:tableau", "Tableau"))
+    items = [
+        analysed(make_record(f"a{i}", occupation_code="13-1111.00"), cat, named)
+        for i, cat in enumerate(["skill_gap", "resume_portfolio", "interview", "experience"])
+    ]
+    plan = plan_actions(items, profile, engine)
+    steps = [s for a in plan.actions for s in a.steps]
+    covered = [s for s in steps if s.startswith("Power BI was named:")]
+    assert len(covered) == 1 and "Tableau" in covered[0]
+    tools = [d.name for d in engine.dataset.descriptors if d.kind == "technology"]
+    assert not _contradictions(steps, tools)
+    if own:
+        assert "you have Tableau (you rate it 4.4/7)" in covered[0]
+    else:
+        assert "you have" not in covered[0] and "not rated yet" in covered[0]
+        assert any(s.startswith("Tableau was named: not rated yet: rate it") for s in steps)
+    stars = [s for s in steps if s.startswith("Prepare a STAR story")]
+    assert stars and all(("typical level" in s) != own for s in stars if "Tableau" in s)

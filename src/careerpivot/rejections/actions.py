@@ -134,7 +134,7 @@ def plan_actions(
             continue
         elif cat == "interview":
             star = star_prompts(ds, profile, target)
-            steps = [f"Prepare a STAR story: {s.prompt} ({s.name}, {s.level:.1f}/7)" for s in star]
+            steps = [_star_step(s, profile, ds) for s in star]
             steps.append("Rehearse the stories out loud in a mock interview.")
             heading = "Practise interviews with stories from your strengths"
         elif cat == "resume_portfolio":
@@ -243,10 +243,7 @@ def _skill_steps(
         gap_row = rows.get(did)
         if gap_row is not None and gap_row.note.startswith("one tool per family"):
             other = gap_row.note.split("covered by ", 1)[1]
-            steps.append(
-                f"{nm} was named: {title} needs one tool of its family and you have {other}; "
-                f"show {other} with a result, or learn {nm} if employers keep asking for it."
-            )
+            steps.append(_covered_step(nm, other, title, rows, profile, dataset))
             continue
         need = (
             float(dataset.level_matrix[row, dataset.descriptor_index[did]])
@@ -275,6 +272,36 @@ def _skill_steps(
     return steps
 
 
+def _covered_step(
+    name: str,
+    other: str,
+    title: str,
+    rows: dict[str, GapRow],
+    profile: Profile,
+    dataset: Dataset,
+) -> str:
+    """The step for a named tool that another tool of its family covers.
+
+    "You have" only for a tool the person rated themselves: a level seeded from their
+    last role is that role's, and the plan asks them to rate it elsewhere, so the step
+    says the same (one plan never says "you have X" and "X: not rated yet").
+    """
+    cover = next((r for r in rows.values() if r.name == other), None)
+    mine = own_rating(profile, dataset, cover.id) if cover is not None else None
+    if mine is not None and mine > 0:
+        return (
+            f"{name} was named: {title} needs one tool of its family and you have {other} "
+            f"(you rate it {mine:.1f}/7); show {other} with a result, or learn {name} if "
+            "employers keep asking for it."
+        )
+    return (
+        f"{name} was named: {title} needs one tool of its family and your last role "
+        f"typically uses {other} (not rated yet: if you use it, rate it on the "
+        f"Self-assessment page and show it with a result); otherwise learn {name} or "
+        f"{other}."
+    )
+
+
 def _resume_steps(
     lead_with: list[GapRow], title: str, profile: Profile, dataset: Dataset
 ) -> list[str]:
@@ -295,6 +322,17 @@ def _resume_steps(
         f"Put one project that shows a top requirement of {title} near the top.",
     ]
     return steps
+
+
+def _star_step(star: StarPrompt, profile: Profile, dataset: Dataset) -> str:
+    """A STAR step; a level the person has not rated says it is their last role's."""
+    mine = own_rating(profile, dataset, star.descriptor_id)
+    level = (
+        f"{star.level:.1f}/7"
+        if mine is not None
+        else f"{star.level:.1f}/7, your last role's typical level"
+    )
+    return f"Prepare a STAR story: {star.prompt} ({star.name}, {level})"
 
 
 def _routes(engine: Engine, profile: Profile, target: str | None) -> list[Route]:
