@@ -154,8 +154,8 @@ class GapRow:
 
     @property
     def required_words(self) -> str:
-        """The scale example the required level reaches: "level 4 is like: ..." (the
-        team's anchor, from any line of work; '' for tools)."""
+        """The scale example nearest the required level: "level 4 is like: ..." (the
+        team's anchor, from any line of work; '' for tools; see :func:`anchor_text`)."""
         return anchor_text(self.id, self.required)
 
     @property

@@ -3,9 +3,11 @@
 The words are the team's anchors (``data/assessment/skill_questions.csv``, the same
 examples the self-assessment shows beside its sliders). An anchor is an example of a
 point on the 0-7 scale from any line of work, not a statement about a role, so a level
-reads as the highest anchor it reaches *with that anchor's level*: "Programming: needs
-4.4 of 7 (level 4 is like: write a script that cleans and combines data files)". Tools
-have no anchors (O*NET does not rate tool levels).
+reads as the *nearest* anchor (ties: the higher one) *with that anchor's level* and where
+the level sits against it: "Programming: needs 3.9 of 7 (level 4 is like: write a script
+that cleans and combines data files)", "needs 4.6 of 7 (above level 4, which is like:
+...)". The last anchor at or below a level would describe 3.9 with the level-1 example.
+Tools have no anchors (O*NET does not rate tool levels).
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from careerpivot.assessment.skills import Anchor
 NUMBERS_HELP = (
     "Levels run 0-7 on the O*NET scale (about 2: simple, routine use; 4: everyday work "
     'unaided; 6: hard, unusual cases). "Level 4 is like: ..." gives the team\'s example of '
-    "that point of the scale, taken from any line of work: it shows how demanding the "
-    "level is, not what the role does. Importance runs 1-5 (3 = important). Hours are the "
-    "team's estimates for comparing options, not promises."
+    'the nearest point of the scale ("below" or "above" it when the level is not close), '
+    "taken from any line of work: it shows how demanding the level is, not what the role "
+    "does. Importance runs 1-5 (3 = important). Hours are the team's estimates for "
+    "comparing options, not promises."
 )
 
 
@@ -30,27 +33,46 @@ def _anchors() -> dict[str, tuple[Anchor, ...]]:
     return {d: q.anchors for d, q in load_skill_questions().items()}
 
 
-def anchor_text(descriptor_id: str, level: float) -> str:
-    """The scale example a level reaches, with the example's own level ('' when the
-    descriptor has no anchors): the example shows how demanding a point of the 0-7
-    scale is, from any line of work, so it never reads as a statement about a role.
+#: A level within this many points of an anchor reads as that anchor's level ("level 4
+#: is like"); further off it says "below" or "above" the anchor.
+CLOSE = 0.25
 
-    >>> anchor_text("2.B.3.e", 4.2)
+
+def nearest_anchor(anchors: tuple[Anchor, ...], level: float) -> Anchor | None:
+    """The anchor nearest ``level`` (ties: the higher one); ``None`` without anchors.
+
+    >>> a = (Anchor(2, "low"), Anchor(4, "mid"), Anchor(6, "high"))
+    >>> nearest_anchor(a, 3.9).text, nearest_anchor(a, 3.0).text, nearest_anchor(a, 2.9).text
+    ('mid', 'mid', 'low')
+    """
+    if not anchors:
+        return None
+    return min(anchors, key=lambda a: (abs(level - a.level), -a.level))
+
+
+def anchor_text(descriptor_id: str, level: float) -> str:
+    """The scale example nearest a level, with the example's own level and where the level
+    sits against it ('' when the descriptor has no anchors): the example shows how
+    demanding a point of the 0-7 scale is, from any line of work, so it never reads as a
+    statement about a role.
+
+    >>> anchor_text("2.B.3.e", 3.9)
     'level 4 is like: write a script that cleans and combines data files'
+    >>> anchor_text("2.B.3.e", 4.6)
+    'above level 4, which is like: write a script that cleans and combines data files'
     >>> anchor_text("2.B.3.e", 0.5)
     'below level 1, which is like: record a simple spreadsheet macro'
     >>> anchor_text("tech:python", 3.0)
     ''
     """
-    anchors = _anchors().get(descriptor_id)
-    if not anchors:
+    near = nearest_anchor(_anchors().get(descriptor_id, ()), level)
+    if near is None:
         return ""
-    reached = [a for a in anchors if a.level <= level + 1e-9]
-    if not reached:
-        first = anchors[0]
-        return f"below level {level_number(first.level)}, which is like: {_lower(first.text)}"
-    last = reached[-1]
-    return f"level {level_number(last.level)} is like: {_lower(last.text)}"
+    point, text = level_number(near.level), _lower(near.text)
+    if abs(level - near.level) < CLOSE:
+        return f"level {point} is like: {text}"
+    side = "below" if level < near.level else "above"
+    return f"{side} level {point}, which is like: {text}"
 
 
 def level_number(level: float) -> str:
@@ -65,8 +87,8 @@ def level_number(level: float) -> str:
 def level_words(name: str, descriptor_id: str, level: float) -> str:
     """A level with its anchor: "Programming 4.4 of 7 (level 4 is like: write a script ...)".
 
-    >>> level_words("Programming", "2.B.3.e", 4.4)
-    'Programming 4.4 of 7 (level 4 is like: write a script that cleans and combines data files)'
+    >>> level_words("Programming", "2.B.3.e", 4.1)
+    'Programming 4.1 of 7 (level 4 is like: write a script that cleans and combines data files)'
     """
     text = anchor_text(descriptor_id, level)
     head = f"{name} {level_number(level)} of 7"

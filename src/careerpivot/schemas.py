@@ -205,8 +205,9 @@ class GapRowOut(GapItemOut):
     missing: bool
     unknown_tool: bool
     required_words: str = Field(
-        description="the team's example of the scale point the required level reaches, from "
-        "any line of work: 'level 4 is like: ...'"
+        description="the team's example of the scale point nearest the required level (ties: "
+        "the higher), from any line of work: 'level 4 is like: ...', or 'below level 4, which "
+        "is like: ...' / 'above ...' when the level is 0.25 or more away from it"
     )
     current_words: str = Field(description="the same for the current level ('' when not rated)")
 
