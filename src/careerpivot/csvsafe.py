@@ -59,6 +59,15 @@ def csv_text(
 
 
 def frame_csv(frame: pd.DataFrame) -> str:
-    """A table as CSV text (no index), every text cell and heading neutralised."""
-    rows = frame.itertuples(index=False, name=None)
+    """A table as CSV text (no index), every text cell and heading neutralised; a missing
+    value (``None`` or NaN) is an empty cell, never the text "nan" or "None"."""
+    rows = (
+        tuple(None if _missing(c) else c for c in row)
+        for row in frame.itertuples(index=False, name=None)
+    )
     return csv_text([str(c) for c in frame.columns], rows)
+
+
+def _missing(value: Any) -> bool:
+    """``None`` or a float NaN."""
+    return value is None or (isinstance(value, float) and value != value)

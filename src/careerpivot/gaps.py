@@ -63,6 +63,23 @@ IMPORTANCE_WORDS = {
 }
 
 
+#: What an empty cell of a gap table reads on every page and in the command line: never
+#: "None" (a missing value shown raw) nor 0.0 (a level the person never gave).
+EMPTY_CELL = "—"
+#: The same in a sentence ("you: not rated yet").
+NOT_RATED = "not rated yet"
+#: Help lines saying what an empty cell means, per column.
+NOT_RATED_HELP = (
+    "— = not rated yet: you have not given your level (for a tool: whether you use it); "
+    "rate it on the Self-assessment page"
+)
+NOT_RATED_BY_ROLE_HELP = "— = the role you compare from does not rate it"
+NO_HOURS_HELP = (
+    "— = nothing to close: already met, not important to the role, or a tool to check "
+    "(its hours if new are under Tools to check)"
+)
+
+
 def importance_words(importance: float) -> str:
     """O*NET's anchor for an importance rating (rounded to the nearest whole point).
 
@@ -110,6 +127,18 @@ class GapRow:
     def unknown_tool(self) -> bool:
         """A tool the source never mentioned: maybe known, maybe not."""
         return self.kind == "technology" and not self.rated and self.current == 0
+
+    @property
+    def current_if_rated(self) -> float | None:
+        """The source's level, ``None`` when it has not rated it (shown as
+        :data:`EMPTY_CELL`, never as a level of 0)."""
+        return self.current if self.rated else None
+
+    @property
+    def hours_to_close(self) -> float | None:
+        """Hours to close the row, ``None`` when there is nothing to close (shown as
+        :data:`EMPTY_CELL`; a tool to check's hours-if-new stay in :attr:`hours`)."""
+        return self.hours if self.missing else None
 
     @property
     def deficit(self) -> float:

@@ -172,6 +172,7 @@ def _contradictions(steps: list[str], names: list[str]) -> list[str]:
         bad += [n for s in steps if any(a in s for a in asks)]
     return bad
 
+
 @pytest.mark.parametrize("own", [False, True])
 def test_a_plan_never_says_you_have_a_tool_and_asks_to_rate_or_learn_it(engine, own):
     """BI analyst seeded (Tableau at the role's level) aims at Management Analysts, whose

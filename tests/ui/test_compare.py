@@ -111,3 +111,20 @@ def test_a_profile_with_interests_only_says_every_requirement_shows_as_missing()
         at.switch_page(page(spec)).run()
         assert not at.exception and not at.error, spec.title
         assert any("no skill ratings yet" in plain(i.value) for i in at.info), spec.title
+
+
+def test_empty_you_and_hours_cells_read_as_a_dash_with_help_not_none():
+    """Tool rows the person never rated and rows with nothing to close have no level or
+    hours: the table shows "—" (Streamlit's default shows the word "None") and each
+    column's help says what the dash means."""
+    import json
+
+    at = open_compare(start_from("software developer"))
+    at.toggle(key="w_cmp_only_gaps").set_value(False).run()
+    element = at.dataframe[0]
+    table = element.value
+    assert table["You (0-7)"].isna().any() and table["Hours (est.)"].isna().any()
+    assert element.proto.placeholder == "—"
+    config = json.loads(element.proto.columns)
+    assert "— = not rated yet" in config["You (0-7)"]["help"]
+    assert "— = nothing to close" in config["Hours (est.)"]["help"]

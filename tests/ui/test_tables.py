@@ -131,3 +131,59 @@ def test_counted_puts_the_noun_in_the_right_number():
     assert counted(1, "application") == "1 application"
     assert counted(0, "saved profile version") == "0 saved profile versions"
     assert counted(1200, "person", "people") == "1,200 people"
+
+
+def test_empty_cells_are_missing_values_never_none_nan_or_a_made_up_zero(engine, tmp_path):
+    """A requirement the person never rated has no level: Compare leaves the cell empty
+    (shown as a dash), the CSV leaves it blank (numbers stay numbers), the card says "not
+    rated yet", the command line prints the dash; JSON keeps numbers with ``rated``."""
+    import json
+    import math
+
+    from typer.testing import CliRunner
+
+    from careerpivot.cli import app
+    from careerpivot.profile import Profile
+
+    me = Profile(ratings={"2.B.3.e": 2.0, "tech:python": 3.0})
+    report = engine.gap(me, "15-2051.00")
+    rows = tables.gap_rows(report)
+    unrated = [r for r in rows if not r.rated]
+    assert unrated and any(r.rated for r in rows)
+    frame = tables.gap_frame(report)
+    you = dict(zip(frame["Requirement"], frame["You (0-7)"], strict=True))
+    hours = dict(zip(frame["Requirement"], frame["Hours (est.)"], strict=True))
+    for r in rows:
+        assert math.isnan(you[r.name]) != r.rated
+        assert math.isnan(hours[r.name]) != r.missing
+    assert "None" not in frame.to_string(na_rep="<missing>")
+
+    cells = list(csv.DictReader(io.StringIO(tables.gap_csv(report))))
+    assert not any(v in ("nan", "None", "NaN") for c in cells for v in c.values())
+    by_name = {c["requirement"]: c for c in cells}
+    for r in rows:
+        level = by_name[r.name]["current_level_0_7"]
+        assert (level == "") == (not r.rated) and (level == "" or float(level) >= 0)
+        float(by_name[r.name]["hours_est"])  # hours stay numbers
+    card = tables.card_missing(report, n=len(report.to_close))
+    first_unrated = next(r for r in report.to_close if not r.rated)
+    line = next(x for x in card if x.startswith(f"{first_unrated.name}: "))
+    assert "you: not rated yet" in line and "you 0" not in line
+
+    path = tmp_path / "me.json"
+    path.write_text(me.model_dump_json())
+    run = CliRunner().invoke(
+        app,
+        ["gap", "--profile", str(path), "--target", "15-2051.00", "--all"],
+        env={"COLUMNS": "200"},
+    )
+    assert run.exit_code == 0, run.output
+    assert "None" not in run.output and "Current: — = not rated yet" in run.output
+    line = next(x for x in run.output.splitlines() if f" {first_unrated.name} " in x)
+    assert "—" in line and " 0.0 " not in line
+    doc = json.loads(
+        CliRunner()
+        .invoke(app, ["gap", "--profile", str(path), "--target", "15-2051.00", "--json"])
+        .stdout
+    )
+    assert all(isinstance(g["current"], (int, float)) for g in doc["gaps"])

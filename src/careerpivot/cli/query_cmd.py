@@ -28,6 +28,7 @@ from careerpivot.cli.common import (
     styled,
 )
 from careerpivot.errors import CareerPivotError
+from careerpivot.gaps import EMPTY_CELL, NO_HOURS_HELP, NOT_RATED_HELP
 
 if TYPE_CHECKING:  # imported where used: `careerpivot --help` loads none of them
     from careerpivot.engine import Engine
@@ -209,11 +210,16 @@ def gap(
             r.priority_words or "—",
             f"{r.importance:.1f}",
             f"{r.required:.1f}",
-            f"{r.current:.1f}",
-            f"{r.deficit:.1f}" if r.missing else "—",
-            f"{r.hours:,.0f}" if r.missing else "—",
+            f"{r.current:.1f}" if r.rated else EMPTY_CELL,
+            f"{r.deficit:.1f}" if r.missing else EMPTY_CELL,
+            f"{r.hours:,.0f}" if r.missing else EMPTY_CELL,
         )
     console.print(table)
+    shown = rows[:30]
+    if any(not r.rated for r in shown):
+        console.print(f"Current: {NOT_RATED_HELP}.", style="dim")
+    if any(not r.missing for r in shown):
+        console.print(f"Gap and hours: {NO_HOURS_HELP}.", style="dim")
     console.print(report.summary)
     if report.estimate_note:
         console.print(f"{report.target_title}: ratings {report.estimate_note}", style="dim")

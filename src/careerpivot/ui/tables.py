@@ -15,7 +15,14 @@ from careerpivot import presentation
 from careerpivot.csvsafe import frame_csv
 from careerpivot.effort import RANGE_HIGH, RANGE_LOW, weeks_at
 from careerpivot.engine import Engine
-from careerpivot.gaps import GapReport, GapRow
+from careerpivot.gaps import (
+    NO_HOURS_HELP,
+    NOT_RATED,
+    NOT_RATED_BY_ROLE_HELP,
+    NOT_RATED_HELP,
+    GapReport,
+    GapRow,
+)
 from careerpivot.levels import anchor_text, level_number
 from careerpivot.model import Dataset
 from careerpivot.routes import LearningPlan, LearningStep, RankChange, Route, WhatIfOption
@@ -158,7 +165,8 @@ def card_missing(report: GapReport, n: int = 3) -> list[str]:
     Plan, in the same order), how many more, and the tools to check."""
     rows = report.to_close
     lines = [
-        f"{_level(r.name, r.id, r.required, 'needs ')}; you {level_number(r.current)}. "
+        f"{_level(r.name, r.id, r.required, 'needs ')}; "
+        f"{f'you {level_number(r.current)}' if r.rated else f'you: {NOT_RATED}'}. "
         f"{r.priority_words.capitalize()} priority, about {r.hours:,.0f} h"
         for r in rows[:n]
     ]
@@ -255,13 +263,18 @@ def gap_frame(
             "Priority": [r.priority_words for r in rows],
             "Gap (levels)": [round(r.deficit, 1) if r.missing else 0.0 for r in rows],
             "Needed (0-7)": [round(r.required, 1) for r in rows],
-            f"{current_label} (0-7)": [round(r.current, 1) if r.rated else None for r in rows],
-            "Hours (est.)": [round(r.hours) if r.missing else None for r in rows],
+            f"{current_label} (0-7)": [_rounded(r.current_if_rated, 1) for r in rows],
+            "Hours (est.)": [_rounded(r.hours_to_close, 0) for r in rows],
             "Importance (1-5)": [round(r.importance, 1) for r in rows],
             "Kind": [KIND_LABELS.get(r.kind, r.kind) for r in rows],
             "Needed level means": [r.required_words for r in rows],
         }
     )
+
+
+def _rounded(value: float | None, digits: int) -> float | None:
+    """``value`` rounded, ``None`` kept (the table shows it as :data:`EMPTY_CELL`)."""
+    return None if value is None else round(value, digits)
 
 
 #: Widths (px) of the gap table's first four columns as shown (requirement, gap, needed,
@@ -292,9 +305,13 @@ def gap_headers(current_label: str = "You") -> dict[str, Header]:
         f"{current_label} (0-7)": Header(
             "You" if mine else "From",
             GAP_NUMBER_PX,
-            "Your level, 0-7" if mine else "The level of the role you compare from, 0-7",
+            f"Your level, 0-7. {NOT_RATED_HELP}"
+            if mine
+            else f"The level of the role you compare from, 0-7. {NOT_RATED_BY_ROLE_HELP}",
         ),
-        "Hours (est.)": Header("Hours", GAP_NUMBER_PX, "Estimated hours to close the gap"),
+        "Hours (est.)": Header(
+            "Hours", GAP_NUMBER_PX, f"Estimated hours to close the gap. {NO_HOURS_HELP}"
+        ),
         "Importance (1-5)": Header(
             "Importance", 104, "How important the role rates it, 1-5 (3 = important)"
         ),
@@ -357,7 +374,7 @@ def gap_csv(report: GapReport) -> str:
             "status": [r.status for r in rows],
             "priority": [r.priority_words for r in rows],
             "needed_level_0_7": [round(r.required, 2) for r in rows],
-            "current_level_0_7": [round(r.current, 2) for r in rows],
+            "current_level_0_7": [_rounded(r.current_if_rated, 2) for r in rows],
             "gap_levels": [round(r.deficit, 2) for r in rows],
             "importance_1_5": [round(r.importance, 2) for r in rows],
             "priority_score": [round(r.priority, 2) for r in rows],

@@ -6,7 +6,7 @@ import streamlit as st
 
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
-from careerpivot.gaps import GapReport
+from careerpivot.gaps import EMPTY_CELL, GapReport
 from careerpivot.levels import NUMBERS_HELP
 from careerpivot.presentation import fit_explained
 from careerpivot.profile import Profile
@@ -175,6 +175,7 @@ def _gap_table(report: GapReport, current_label: str) -> None:
         st.dataframe(
             tables.key_columns_first(frame, current_label),
             hide_index=True,
+            placeholder=EMPTY_CELL,  # not "None": each column's help says what it means
             column_config={
                 "Requirement": st.column_config.TextColumn(
                     width=tables.GAP_REQUIREMENT_PX, pinned=True
