@@ -28,7 +28,6 @@ from careerpivot.cli.common import (
     styled,
 )
 from careerpivot.errors import CareerPivotError
-from careerpivot.gaps import EMPTY_CELL, NO_HOURS_HELP, NOT_RATED_HELP
 
 if TYPE_CHECKING:  # imported where used: `careerpivot --help` loads none of them
     from careerpivot.engine import Engine
@@ -188,6 +187,8 @@ def gap(
 
         print_model(GapAnswer.of(eng.dataset, report))
         return
+    from careerpivot.gaps import EMPTY_CELL, NO_HOURS_HELP, NOT_RATED_HELP
+
     rows = [r for r in report.rows if r.importance > 0] if all_rows else report.to_close
     table = Table(title=f"{report.source} → {report.target_title} ({report.target_code})")
     for col in (
