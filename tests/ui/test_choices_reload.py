@@ -8,10 +8,12 @@ message and the page falls back to its default."""
 
 from __future__ import annotations
 
+import pytest
+
 from careerpivot.filters import Filters
 from careerpivot.store import Store, database_url
 from careerpivot.ui import nav, state
-from tests.ui.conftest import page, start_from, texts
+from tests.ui.conftest import button, page, start_from, texts
 from tests.ui.test_pivots import card_titles
 from tests.ui.test_workspace import reopen, stored, token_of
 
@@ -101,6 +103,9 @@ def test_a_saved_choice_that_cannot_be_used_is_named_and_falls_back_to_the_defau
                         "count": "many",
                         "filters": {"max_job_zone_step": 2, "min_wage": -5, "colour": "red"},
                     },
+                    "compare": {"mode": "sideways", "only_gaps": False, "colour": 1},
+                    "plan": "not an object",
+                    "rejections": {"draft": {"title": "Data Analyst", "channel": "pigeon"}},
                     "a-later-page": {"kept": True},
                 }
             }
@@ -112,6 +117,11 @@ def test_a_saved_choice_that_cannot_be_used_is_named_and_falls_back_to_the_defau
     assert "the order of the Pivots page ('cheapest' is not one of" in message
     assert "the number of roles the Pivots page shows ('many'" in message
     assert "filter 'min_wage'" in message and "filter 'colour'" in message
+    assert "what the Compare page compares ('sideways' is not 'you' or 'roles'" in message
+    assert "a choice on the Compare page this version does not know ('colour')" in message
+    assert "your choices on the Plan page (not a JSON object)" in message
+    if nav.REJECTIONS.available:
+        assert "you were adding on the Rejections page: field(s) 'channel' left empty" in message
     again.switch_page(page(nav.PIVOTS)).run()
     assert not again.exception, again.exception
     # the good values are back; the bad ones show the defaults
@@ -120,8 +130,101 @@ def test_a_saved_choice_that_cannot_be_used_is_named_and_falls_back_to_the_defau
     assert again.selectbox(key="w_piv_sort").value == "realistic"
     assert again.select_slider(key="w_piv_k").value == 10
     assert len(card_titles(again)) == 10
+    if nav.REJECTIONS.available:  # the usable part of the draft is back
+        again.switch_page(page(nav.REJECTIONS)).run()
+        assert again.text_input(key="w_rej_new_title").value == "Data Analyst"
+        assert again.selectbox(key="w_rej_new_channel").value == "posting"
+        again.switch_page(page(nav.COMPARE)).run()
+        assert again.segmented_control(key="w_cmp_mode").value == "You vs a role"
+        assert again.toggle(key="w_cmp_only_gaps").value is False
+        again.switch_page(page(nav.PIVOTS)).run()
     # a later change saves the usable choices and keeps the unknown page's as they were
     again.selectbox(key="w_piv_sort").set_value("fit").run()
     saved = stored(token).choices
     assert saved["pivots"]["sort"] == "fit" and saved["pivots"]["filters"]["max_job_zone_step"] == 2
     assert saved["a-later-page"] == {"kept": True}
+
+
+def test_compare_mode_roles_and_table_choices_come_back_after_a_reload():
+    at = start_from("software developer")
+    token = token_of(at)
+    at.switch_page(page(nav.COMPARE)).run()
+    at.segmented_control(key="w_cmp_mode").set_value("Role vs role").run()
+    at.selectbox(key="w_cmp_source").set_value("15-2051.00").run()  # Data Scientists
+    at.selectbox(key="w_cmp_target").set_value("11-3021.00").run()
+    at.toggle(key="w_cmp_only_gaps").set_value(False).run()
+    at.pills(key="w_cmp_kinds").set_value(["Knowledge"]).run()
+    assert not at.exception, at.exception
+    heading = [h.value for h in at.subheader]
+    table = at.dataframe[0].value
+
+    again = reopen(token, nav.COMPARE)
+    assert again.segmented_control(key="w_cmp_mode").value == "Role vs role"
+    assert again.selectbox(key="w_cmp_source").value == "15-2051.00"
+    assert again.selectbox(key="w_cmp_target").value == "11-3021.00"
+    assert again.toggle(key="w_cmp_only_gaps").value is False
+    assert again.pills(key="w_cmp_kinds").value == ["Knowledge"]
+    assert [h.value for h in again.subheader] == heading
+    assert again.dataframe[0].value.equals(table)
+
+
+def test_the_plan_pages_what_if_choice_comes_back_after_a_reload():
+    at = start_from("software developer")
+    token = token_of(at)
+    at.session_state[state.TARGET] = "15-2051.00"
+    at.switch_page(page(nav.PLAN)).run()
+    box = at.selectbox(key="w_plan_whatif")
+    ids = list(box.options)
+    assert len(ids) >= 2, "the test needs a choice besides the first"
+    box.select_index(len(ids) - 1).run()
+    chosen = at.selectbox(key="w_plan_whatif").value
+    shown = [m.value for m in at.markdown]
+
+    again = reopen(token, nav.PLAN)
+    assert again.selectbox(key="w_plan_target").value == "15-2051.00"
+    assert again.selectbox(key="w_plan_whatif").value == chosen
+    assert [m.value for m in again.markdown] == shown
+
+
+@pytest.mark.skipif(not nav.REJECTIONS.available, reason="no careerpivot.rejections")
+def test_an_application_typed_but_not_added_yet_survives_a_reload():
+    at = start_from("data analyst")
+    token = token_of(at)
+    at.switch_page(page(nav.REJECTIONS)).run()
+    at.text_input(key="w_rej_new_title").input("Junior Data Analyst").run()
+    at.text_input(key="w_rej_new_org").input("Northwind Retail").run()
+    at.selectbox(key="w_rej_new_outcome").set_value("ghosted").run()
+    at.text_area(key="w_rej_new_feedback").input("They wanted more SQL.").run()
+    assert not at.exception, at.exception
+    assert stored(token).choices["rejections"]["draft"]["feedback"] == "They wanted more SQL."
+
+    again = reopen(token, nav.REJECTIONS)
+    assert again.text_input(key="w_rej_new_title").value == "Junior Data Analyst"
+    assert again.text_input(key="w_rej_new_org").value == "Northwind Retail"
+    assert again.selectbox(key="w_rej_new_outcome").value == "ghosted"
+    assert again.text_area(key="w_rej_new_feedback").value == "They wanted more SQL."
+    button(again, "Add application").click().run()
+    assert "Added" in texts(again)
+    assert "draft" not in stored(token).choices.get("rejections", {})  # added: no draft left
+    assert len(stored(token).rejections) == 1
+    assert again.text_input(key="w_rej_new_title").value == ""
+
+
+@pytest.mark.skipif(not nav.REJECTIONS.available, reason="no careerpivot.rejections")
+def test_the_role_the_rejection_actions_aim_at_comes_back_after_a_reload():
+    from careerpivot.rejections import format_log_json
+    from tests.ui.test_rejections import history_log, import_file
+
+    at = start_from("data analyst")
+    token = token_of(at)
+    at.switch_page(page(nav.REJECTIONS)).run()
+    log = history_log()
+    other = log.records[4].model_copy(update={"occupation_code": "15-2051.00"})
+    import_file(at, "h.json", format_log_json(log.replace(other)).encode())
+    button(at, "Add them to the log").click().run()
+    at.selectbox(key="w_rej_target").set_value("15-2051.00").run()
+    assert "aimed at **Data Scientists**" in texts(at)
+
+    again = reopen(token, nav.REJECTIONS)
+    assert again.selectbox(key="w_rej_target").value == "15-2051.00"
+    assert "aimed at **Data Scientists**" in texts(again)

@@ -28,9 +28,10 @@ from careerpivot.rejections import (
     parse_log_json,
     validate_record,
 )
-from careerpivot.ui import cache, tables
+from careerpivot.ui import cache, state, tables
 from careerpivot.ui import rejection_state as rs
 from careerpivot.ui import rejection_text as rt
+from careerpivot.ui.choices import DRAFT_CHOICES, DRAFT_TEXTS
 
 FLASH = "cp_rej_flash"  # (kind, message) to show once, on the next run
 UNDO = "cp_rej_undo"  # the log before the last delete
@@ -249,12 +250,45 @@ def add_form(eng: Engine, *, expanded: bool) -> None:
     its first field, ready for the next one."""
     refocus = st.session_state.pop(REFOCUS, False)
     keep_open = expanded or refocus or bool(st.session_state.get(ADDING))
+    own = state.loaded_client() is None  # a client's form is theirs: not the person's draft
+    draft = state.choice(state.REJECTION_DRAFT) if own else None
+    if isinstance(draft, dict) and f"{NEW}_title" not in st.session_state:
+        _seed(draft)
+        keep_open = True
     with st.expander("Add an application", icon=":material/add:", expanded=keep_open):
         fields(eng, NEW)
         st.button("Add application", type="primary", key="w_rej_add", on_click=_add)
+    if own:
+        state.set_choice(state.REJECTION_DRAFT, _draft())
     with st.container():  # drawn on every run, so what follows keeps its place
         if refocus:
             st.html(FOCUS_SCRIPT, unsafe_allow_javascript=True)
+
+
+def _draft() -> dict[str, str] | None:
+    """The add form's fields while something is typed in them (kept in the workspace, so a
+    reload or a visit to another page loses nothing); None while they are empty."""
+    get = st.session_state.get
+    texts = {n: str(get(f"{NEW}_{n}") or "")[:most] for n, most in DRAFT_TEXTS.items()}
+    if not any(v.strip() for v in texts.values()):
+        return None
+    draft = {n: v for n, v in texts.items() if v}
+    day = get(f"{NEW}_date")
+    if isinstance(day, dt.date):
+        draft["date"] = day.isoformat()
+    for name in DRAFT_CHOICES:
+        if get(f"{NEW}_{name}"):
+            draft[name] = str(get(f"{NEW}_{name}"))
+    return draft
+
+
+def _seed(draft: dict[str, str]) -> None:
+    """Put a kept draft back in the add form's fields (checked when it was read back)."""
+    for name in (*DRAFT_TEXTS, *DRAFT_CHOICES):
+        if name in draft:
+            st.session_state[f"{NEW}_{name}"] = draft[name]
+    if "date" in draft:
+        st.session_state[f"{NEW}_date"] = dt.date.fromisoformat(draft["date"])
 
 
 def _add() -> None:

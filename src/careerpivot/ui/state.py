@@ -27,6 +27,14 @@ PIVOT_COUNT = "cp_filters_k"  # how many pivots the Pivots page shows
 PIVOT_SORT = "cp_filters_sort"  # the Pivots page's order ("realistic", "fit", "pay", ...)
 PIVOT_COUNTS = (5, 10, 20, 30)  # the numbers of pivots a person can choose to see
 PIVOT_SORTS: tuple[str, ...] = SORT_KEYS  # the orders the Pivots page offers
+#: Choices made on other pages (kept in the workspace by :mod:`careerpivot.ui.choices`).
+COMPARE_MODE = "cp_choice_compare_mode"  # "you" (you vs a role) or "roles" (role vs role)
+COMPARE_SOURCE = "cp_choice_compare_source"  # the "From role" of role vs role
+COMPARE_ONLY_GAPS = "cp_choice_compare_only_gaps"  # the gap table shows only what is missing
+COMPARE_KINDS = "cp_choice_compare_kinds"  # the kinds of requirement the gap table shows
+PLAN_WHAT_IF = "cp_choice_plan_what_if"  # the descriptor of "What if I learn..."
+REJECTIONS_FOR = "cp_choice_rejections_for"  # the role the Rejections actions aim at
+REJECTION_DRAFT = "cp_choice_rejections_draft"  # the add form's fields, before "Add"
 NOTICE = "cp_notice"
 ANSWERS = "cp_answers"
 #: The client a counselor is working with (set on the Clients page); None for the person.
@@ -151,6 +159,19 @@ def pivot_sort() -> str:
 def set_pivot_sort(order: str) -> None:
     """List pivots in this order (a key of the Pivots page's choices)."""
     st.session_state[PIVOT_SORT] = str(order)
+
+
+def choice(key: str, default: Any = None) -> Any:
+    """A choice made on a page (one of the ``*_MODE``/``*_SOURCE``/... keys), or ``default``."""
+    return _get(key, default)
+
+
+def set_choice(key: str, value: Any) -> None:
+    """Keep a choice made on a page (``None`` forgets it)."""
+    if value is None:
+        st.session_state.pop(key, None)
+    else:
+        st.session_state[key] = value
 
 
 def loaded_client() -> int | None:

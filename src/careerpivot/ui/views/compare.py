@@ -15,6 +15,7 @@ from careerpivot.ui import cache, figures, nav, state, tables, widgets
 YOU = "You vs a role"
 ROLES = "Role vs role"
 KINDS = {"Skills": "skill", "Knowledge": "knowledge", "Tools": "technology"}
+MODES = {"you": YOU, "roles": ROLES}  # as kept in the workspace
 
 
 def main() -> None:
@@ -22,12 +23,16 @@ def main() -> None:
     eng = widgets.current_engine()
     st.title("Compare")
     prof = state.profile()
+    kept = MODES.get(state.choice(state.COMPARE_MODE))
     mode = st.segmented_control(
         "What to compare",
         [YOU, ROLES],
-        default=YOU if prof is not None else ROLES,
+        default=kept or (YOU if prof is not None else ROLES),
         required=True,
         key="w_cmp_mode",
+        on_change=lambda: state.set_choice(
+            state.COMPARE_MODE, {v: k for k, v in MODES.items()}.get(st.session_state["w_cmp_mode"])
+        ),
     )
     if mode == YOU and prof is None:
         widgets.need_profile("compare yourself with a role")
@@ -53,8 +58,18 @@ def main() -> None:
         else:
             first, second = st.columns(2)
             with first:
-                start = prof.current_role if prof is not None else None
-                source = widgets.role_select(eng, "From role", "w_cmp_source", start)
+                start = state.choice(state.COMPARE_SOURCE)  # else your own role
+                if start not in eng.dataset.occupation_index:
+                    start = prof.current_role if prof is not None else None
+                source = widgets.role_select(
+                    eng,
+                    "From role",
+                    "w_cmp_source",
+                    start,
+                    on_change=lambda: state.set_choice(
+                        state.COMPARE_SOURCE, widgets.chosen_role("w_cmp_source")
+                    ),
+                )
             with second:
                 target = widgets.role_select(
                     eng, "To role", "w_cmp_target", default, on_change=chose_target
@@ -152,9 +167,24 @@ def _radar(report: GapReport, source_label: str) -> None:
 
 def _gap_table(report: GapReport, current_label: str) -> None:
     st.subheader("Requirement by requirement")
-    only_gaps = st.toggle("Only what is missing", value=True, key="w_cmp_only_gaps")
+    only_gaps = st.toggle(
+        "Only what is missing",
+        value=bool(state.choice(state.COMPARE_ONLY_GAPS, True)),
+        key="w_cmp_only_gaps",
+        on_change=lambda: state.set_choice(
+            state.COMPARE_ONLY_GAPS, bool(st.session_state["w_cmp_only_gaps"])
+        ),
+    )
+    kept = state.choice(state.COMPARE_KINDS)
     shown = st.pills(
-        "Kinds", list(KINDS), selection_mode="multi", default=list(KINDS), key="w_cmp_kinds"
+        "Kinds",
+        list(KINDS),
+        selection_mode="multi",
+        default=list(KINDS) if kept is None else [k for k, v in KINDS.items() if v in kept],
+        key="w_cmp_kinds",
+        on_change=lambda: state.set_choice(
+            state.COMPARE_KINDS, [KINDS[k] for k in st.session_state["w_cmp_kinds"] or []]
+        ),
     )
     frame = tables.gap_frame(
         report,

@@ -194,11 +194,16 @@ def _what_if(eng: Engine, prof: Profile, plan: LearningPlan) -> None:
         "the role needs."
     )
     by_id = {o.id: o for o in options}
+    kept = state.choice(state.PLAN_WHAT_IF)
     chosen = str(
         st.selectbox(
             "Skill, knowledge area or tool",
             list(by_id),
+            index=list(by_id).index(kept) if kept in by_id else 0,
             key="w_plan_whatif",
+            on_change=lambda: state.set_choice(
+                state.PLAN_WHAT_IF, str(st.session_state["w_plan_whatif"])
+            ),
             format_func=lambda i: (
                 f"{by_id[i].name} ({tables.KIND_LABELS[by_id[i].kind].lower()}, about "
                 f"{by_id[i].hours_low:,.0f}-{by_id[i].hours_high:,.0f} h)"

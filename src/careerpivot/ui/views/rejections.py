@@ -193,12 +193,18 @@ def _target_choice(eng: Engine, log: RejectionLog) -> str:
     if len(codes) < 2:
         return AUTO
     titles = {o.code: o.title for o in eng.dataset.occupations}
+    options = [AUTO, *codes]
+    kept = state.choice(state.REJECTIONS_FOR)
     return str(
         st.selectbox(
             "Plan the actions for",
-            [AUTO, *codes],
+            options,
+            index=options.index(kept) if kept in options else 0,
             format_func=lambda c: titles[c] if c else "The role most of these rejections were for",
             key="w_rej_target",
+            on_change=lambda: state.set_choice(
+                state.REJECTIONS_FOR, st.session_state["w_rej_target"] or None
+            ),
         )
     )
 
