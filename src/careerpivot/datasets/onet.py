@@ -329,9 +329,10 @@ def _tools(
     categories: dict[str, str] = {}
     for r in rows:
         categories.setdefault(r.example, r.commodity)
+    tid_of = {e: technology_id(e) for e in keep}  # each name slugged once, not per row
     descs: dict[str, Descriptor] = {}
     for example in sorted(keep):
-        tid = technology_id(example)
+        tid = tid_of[example]
         if tid in descs:
             continue  # two spellings with one slug: keep the first
         hint = starter.get(tid)
@@ -346,13 +347,13 @@ def _tools(
         )
     reqs: dict[tuple[str, str], Requirement] = {}
     for r in rows:
-        if r.example not in keep:
+        kept = tid_of.get(r.example)
+        if kept is None:  # not kept
             continue
-        tid = technology_id(r.example)
         imp = TOOL_IMPORTANCE + float(r.hot) + float(r.in_demand)
-        old = reqs.get((r.code, tid))
+        old = reqs.get((r.code, kept))
         if old is None or old.importance < imp:
-            reqs[(r.code, tid)] = Requirement(r.code, tid, imp, TOOL_LEVEL)
+            reqs[(r.code, kept)] = Requirement(r.code, kept, imp, TOOL_LEVEL)
     return list(descs.values()), list(reqs.values()), len(usage), len(descs)
 
 

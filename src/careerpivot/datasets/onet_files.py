@@ -354,12 +354,15 @@ def read_alternate_titles(
     """Code -> alternate titles (and short titles), deduplicated in file order."""
     cols = [Column("code", _code), Column("title"), Column("short", required=False)]
     out: dict[str, list[str]] = defaultdict(list)
+    seen: dict[str, set[str]] = defaultdict(set)  # a role has up to ~150: no list scans
     for line, r in table_rows(release, "alternate_titles", cols):
         stats.read += 1
         code = _known(release, "alternate_titles", r["code"], codes, line)
+        titles, known = out[code], seen[code]
         for t in (r["title"], r["short"]):
-            if t and t not in out[code]:
-                out[code].append(t)
+            if t and t not in known:
+                known.add(t)
+                titles.append(t)
         stats.kept += 1
     return out
 
