@@ -228,3 +228,22 @@ def test_the_role_the_rejection_actions_aim_at_comes_back_after_a_reload():
     again = reopen(token, nav.REJECTIONS)
     assert again.selectbox(key="w_rej_target").value == "15-2051.00"
     assert "aimed at **Data Scientists**" in texts(again)
+
+
+@pytest.mark.skipif(not nav.ASSESSMENT.available, reason="no careerpivot.assessment")
+def test_a_questionnaire_goes_on_at_the_first_unanswered_page_after_a_reload():
+    from careerpivot.assessment import load_values_instrument
+
+    at = start_from("software developer")
+    token = token_of(at)
+    at.switch_page(page(nav.ASSESSMENT)).run()
+    items = load_values_instrument().items_on("long")
+    for item in items[:10]:  # the whole first page
+        at.radio(key=f"w_values_{item.id}").set_value(3)
+    at.run()
+    assert f"w_values_{items[0].id}" in [r.key for r in at.radio]  # no jump while answering
+
+    again = reopen(token, nav.ASSESSMENT)
+    assert "Page 2 of 3" in texts(again)
+    assert again.radio(key=f"w_values_{items[10].id}").value is None
+    assert f"w_values_{items[0].id}" not in [r.key for r in again.radio]

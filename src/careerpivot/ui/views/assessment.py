@@ -6,7 +6,8 @@ answers goes straight into the profile the other pages use.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -95,6 +96,12 @@ def _sheet(name: str) -> AnswerSheet:
     return AnswerSheet(instrument="values", form="long")
 
 
+def _first_open(items: Sequence[Any], sheet: AnswerSheet) -> int:
+    """The place of the first item without an answer (0 when all are answered): where a
+    person who comes back, after a reload or through their link, goes on."""
+    return next((n for n, i in enumerate(items) if i.id not in sheet.answers), 0)
+
+
 def _questionnaire(
     name: str, prompt: str, names: Mapping[str, str], score: Scorer, apply: Apply
 ) -> None:
@@ -105,7 +112,9 @@ def _questionnaire(
     st.progress(answered / len(items), text=f"{answered} of {len(items)} answered")
     page_key = f"cp_page_{name}"
     n_pages = assess.pages(len(items))
-    page = min(int(st.session_state.get(page_key, 0)), n_pages - 1)
+    if page_key not in st.session_state:  # a new session (a reload, the link): resume
+        st.session_state[page_key] = _first_open(items, sheet) // assess.PAGE_SIZE
+    page = min(int(st.session_state[page_key]), n_pages - 1)
     st.markdown(f"**{prompt}**")
 
     def answer(item_id: str) -> None:
