@@ -200,7 +200,8 @@ PARENTS = [
     ("2.C.5", "Health Services"),
     ("2.C.7", "Arts and Humanities"),
 ]
-TOOLS = ["Python", "Microsoft Excel", "SQL", "Git", "Tableau", "SAP", "Epic", "AutoCAD"]
+# Python and Java: one team family, so "covered by" arises in the random pairs.
+TOOLS = ["Python", "Microsoft Excel", "SQL", "Git", "Tableau", "SAP", "Java", "AutoCAD"]
 CODES = ["15-1252.00", "15-1254.00", "11-1011.00"] + [
     f"{g}-{1000 + i}.00" for i, g in enumerate(["13", "15", "17", "29", "43", "41", "11"] * 2)
 ]

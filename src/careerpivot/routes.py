@@ -242,10 +242,14 @@ def learning_plan(
 def _to_check(report: GapReport, fam: Mapping[str, ToolFamily]) -> list[FamilyToCheck]:
     """The report's tools to check grouped by family, most important (in demand) first."""
     groups: dict[str, list[GapRow]] = {}
+    names: dict[str, str] = {}
     for row in report.tools_to_check:
-        groups.setdefault(fam[row.id].name if row.id in fam else row.name, []).append(row)
+        key = fam[row.id].id if row.id in fam else row.id
+        names.setdefault(key, fam[row.id].name if row.id in fam else row.name)
+        groups.setdefault(key, []).append(row)
     out = []
-    for name, rows in groups.items():
+    for key, rows in groups.items():
+        name = names[key]
         rows = sorted(rows, key=lambda r: (-r.importance, r.hours, r.name))
         out.append(
             FamilyToCheck(name, rows[0].name, tuple(r.name for r in rows[1:]), rows[0].hours)
