@@ -3,7 +3,9 @@
 A learning plan asks for one tool per family. A tool's family comes from the team's
 table (``data/tools/tool_families.csv``: general-purpose programming languages,
 statistics packages, BI tools, ...) and, for tools the table does not list, from
-the O*NET commodity class the import stores as the tool's category. Within a
+the O*NET commodity class the import stores as the tool's category, split so that
+only tools whose users do the same kind of work are alternatives (a class such as
+"Data base user interface and query software" holds ServiceNow and Yardi). Within a
 family the tool to learn is the one the person already knows, else the one the
 target role flags most in demand (O*NET Hot Technology + In Demand raise a tool's
 importance), then the one most roles in the data set rely on.
