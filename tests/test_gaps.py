@@ -57,6 +57,26 @@ def test_role_gap_to_itself_is_empty(starter):
     assert role_gap(starter, "29-1141.00", "29-1141.00").gaps == []
 
 
+def test_a_role_uses_only_what_it_rates_important(starter):
+    # Compare said "Accountants and Auditors uses, but Accountants and Auditors hardly uses:
+    # ..." when a role was compared with itself: "uses" read any level, however unimportant.
+    for code in (o.code for o in starter.occupations[:60]):
+        try:
+            assert role_gap(starter, code, code).unused == []
+        except NotScorableError:
+            continue
+    report = role_gap(starter, "29-1141.00", "15-1252.00")  # nurse -> software developer
+    row = starter.occupation_index["29-1141.00"]
+    own = {
+        d.id: float(starter.importance_matrix[row][j]) for j, d in enumerate(starter.descriptors)
+    }
+    assert report.unused, "the example should have something the target hardly uses"
+    assert all(own[r.id] >= IMPORTANT for r in report.unused)
+    # a person's ratings are theirs: nothing is held back
+    prof = Profile(ratings={"2.C.1.b": 5.0})  # Clerical / Administrative
+    assert [r.id for r in person_gap(starter, prof, "15-1252.00").unused] == ["2.C.1.b"]
+
+
 def test_kinds_filter(starter):
     report = role_gap(starter, "15-2051.01", "15-2051.00", kinds=["technology"])
     assert {r.kind for r in report.rows} == {"technology"}

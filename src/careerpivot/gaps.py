@@ -212,6 +212,10 @@ class GapReport:
     #: "used by most roles", ...: careerpivot.tool_families.tool_relevance). Tools to
     #: check are ordered typical first, then by relevance.
     tool_words: Mapping[str, str] = field(default_factory=dict)
+    #: For a role source: the skills and knowledge it rates important (descriptor ids), so
+    #: "what the source uses" means what that role uses, not any level it happens to have;
+    #: None for a person (whatever they rated is theirs).
+    source_uses: frozenset[str] | None = None
 
     #: Set on a report made by :func:`compare_many`: its rows as arrays. Rows are then
     #: built when read (a list of 20 pivots reads about 10 rows of each ~150), and the
@@ -228,6 +232,7 @@ class GapReport:
         estimated: bool,
         estimate_note: str,
         tool_words: Mapping[str, str] | None = None,
+        source_uses: frozenset[str] | None = None,
     ) -> GapReport:
         """A report whose :attr:`rows` are built from ``table`` when first read; it is
         equal to the one made from those rows."""
@@ -239,6 +244,7 @@ class GapReport:
             estimated=estimated,
             estimate_note=estimate_note,
             tool_words={} if tool_words is None else tool_words,
+            source_uses=source_uses,
             _table=table,
         )
         return report
@@ -352,12 +358,18 @@ class GapReport:
     @property
     def unused(self) -> list[GapRow]:
         """Skills and knowledge the source has that the target hardly uses (importance
-        below 2.5); tools the target does not list are left out (there are thousands)."""
+        below 2.5); tools the target does not list are left out (there are thousands).
+        A role source "has" only what it rates important itself, so a role compared with
+        itself, or with one that uses the same things, lists nothing here."""
+        uses = self.source_uses
         return sorted(
             (
                 r
                 for r in self.rows
-                if r.current >= 2.0 and r.importance < UNUSED_BELOW and r.kind != "technology"
+                if r.current >= 2.0
+                and r.importance < UNUSED_BELOW
+                and r.kind != "technology"
+                and (uses is None or r.id in uses)
             ),
             key=lambda r: (-r.current, r.name),
         )
@@ -677,6 +689,7 @@ def compare_vector(
     source: str = "you",
     rated: Sequence[bool] | npt.NDArray[np.bool_] | None = None,
     kinds: Sequence[DescriptorKind] | None = None,
+    source_uses: frozenset[str] | None = None,
 ) -> GapReport:
     """Compare a level vector (aligned with ``dataset.descriptors``) with a target role.
 
@@ -684,7 +697,9 @@ def compare_vector(
     Statuses, hours and the order are computed over whole arrays (a card on O*NET
     reads about 500 descriptors); rows become :class:`GapRow` objects when read.
     """
-    return compare_many(dataset, current, [target], source=source, rated=rated, kinds=kinds)[0]
+    return compare_many(
+        dataset, current, [target], source=source, rated=rated, kinds=kinds, source_uses=source_uses
+    )[0]
 
 
 def compare_many(
@@ -695,6 +710,7 @@ def compare_many(
     source: str = "you",
     rated: Sequence[bool] | npt.NDArray[np.bool_] | None = None,
     kinds: Sequence[DescriptorKind] | None = None,
+    source_uses: frozenset[str] | None = None,
 ) -> list[GapReport]:
     """:func:`compare_vector` for each of ``targets``, computed in one pass over the
     target roles' rows (a list of 20 pivots costs about what one card did)."""
@@ -766,7 +782,16 @@ def compare_many(
             batch, bounds[r], bounds[r + 1], counts[r], tool_req[r], tool_met[r], n_named[r]
         )
         out.append(
-            GapReport.lazy(source, occ.code, occ.title, table, bool(kinds_r), note, tool_words[r])
+            GapReport.lazy(
+                source,
+                occ.code,
+                occ.title,
+                table,
+                bool(kinds_r),
+                note,
+                tool_words[r],
+                source_uses=source_uses,
+            )
         )
     return out
 
@@ -822,7 +847,21 @@ def role_gap(
     listed = (dataset.importance_matrix[i] > 0) | np.array(
         [d.kind != "technology" for d in dataset.descriptors]
     )
-    return compare_vector(dataset, levels, target, source=label, rated=list(listed), kinds=kinds)
+    own = np.asarray(dataset.importance_matrix[i], dtype=float)
+    uses = frozenset(
+        d.id
+        for d, im in zip(dataset.descriptors, own.tolist(), strict=True)
+        if d.kind != "technology" and im >= IMPORTANT
+    )
+    return compare_vector(
+        dataset,
+        levels,
+        target,
+        source=label,
+        rated=list(listed),
+        kinds=kinds,
+        source_uses=uses,
+    )
 
 
 #: What an estimated role's ``Occupation.estimated`` names, per descriptor kind.
