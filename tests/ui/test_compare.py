@@ -25,6 +25,31 @@ def test_role_vs_role_works_without_a_profile():
     assert "estimates" in footer(at)
 
 
+def test_role_vs_role_starts_empty_and_never_sets_a_role_against_itself():
+    # Without a profile both pickers started at the first role of the alphabet, so the page
+    # opened on "Accountants and Auditors -> Accountants and Auditors".
+    at = open_compare(new_app())
+    assert at.selectbox(key="w_cmp_source").value is None
+    assert at.selectbox(key="w_cmp_target").value is None
+    assert not at.subheader and not at.dataframe
+    assert "Choose both roles to compare" in texts(at)
+    at.selectbox(key="w_cmp_source").set_value("15-1252.00").run()
+    at.selectbox(key="w_cmp_target").set_value("15-1252.00").run()
+    assert not at.exception
+    assert not at.subheader and not at.dataframe
+    assert "Both sides are the same role" in texts(at)
+
+
+def test_role_vs_role_says_only_what_the_first_role_uses():
+    at = open_compare(new_app())
+    at.selectbox(key="w_cmp_source").set_value("29-1141.00").run()
+    at.selectbox(key="w_cmp_target").set_value("15-1252.00").run()
+    line = next(m.value for m in at.markdown if "hardly uses" in m.value)
+    report = Engine.load().role_gap("29-1141.00", "15-1252.00")
+    assert plain(line).startswith("**Registered Nurses uses, but Software Developers hardly uses:")
+    assert report.unused and report.unused[0].name in plain(line)
+
+
 def test_you_vs_a_role_needs_a_profile_and_says_so():
     at = open_compare(new_app())
     at.segmented_control(key="w_cmp_mode").set_value("You vs a role").run()

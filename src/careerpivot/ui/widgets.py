@@ -75,8 +75,9 @@ def role_select(
 ) -> str | None:
     """A role picker: a title search box (:meth:`Engine.search`, the search every picker
     uses) above a select box. Without a search the box lists every comparable role,
-    starting at ``default``; with one it lists the roles found, best first, and when the
-    first ones fit about equally well it pre-selects none (None until the person chooses)."""
+    starting at ``default`` (none chosen without one); with one it lists the roles found,
+    best first, and when the first ones fit about equally well it pre-selects none (None
+    until the person chooses)."""
     choices = role_choices(eng)
     titles = {o.code: o.title for o in eng.dataset.occupations}
     query = st.text_input(
@@ -88,7 +89,10 @@ def role_select(
     if st.session_state.get(f"{key}_searched") != query:  # a new search: start afresh
         st.session_state[f"{key}_searched"] = query
         st.session_state.pop(key, None)
-    options, index = choices, (choices.index(default) if default in choices else 0)
+    # Nothing to start from: choose nothing (a role picked for the person, the first of the
+    # alphabet, made Compare set a role against itself).
+    options = choices
+    index: int | None = choices.index(default) if default in choices else None
     descriptions: dict[str, str] = {}
     ambiguous, loose, n_close = False, False, 0
     if query:

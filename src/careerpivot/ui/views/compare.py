@@ -75,7 +75,14 @@ def main() -> None:
                     eng, "To role", "w_cmp_target", default, on_change=chose_target
                 )
             if source is None or target is None:
-                st.info("Choose both roles to compare.")
+                st.info(
+                    "Choose both roles to compare: search each by title, or pick it from the "
+                    "list. The comparison shows what someone in the first role would need for "
+                    "the second."
+                )
+                return
+            if source == target:
+                st.info("Both sides are the same role. Choose a different role for one of them.")
                 return
             report = cache.role_gap(eng.dataset.name, source, target)
             source_label = report.source

@@ -37,7 +37,12 @@ def main() -> None:
         on_change=chose_target,
     )
     if target is None:
-        st.info("Choose the target role: the titles found fit about equally well.")
+        searched = str(st.session_state.get("w_plan_target_find", "")).strip()
+        st.info(
+            "Choose the target role: the titles found fit about equally well."
+            if searched
+            else "Choose the target role: search by title above, or pick it from the list."
+        )
         return
     if state.target() is None:
         state.set_target(target)
