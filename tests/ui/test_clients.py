@@ -197,3 +197,47 @@ def test_erasing_one_of_two_clients_says_so_and_leaves_the_picker_empty(store):
     assert pick.value is None and pick.options == ["Ana Díaz"]
     at.run()  # said once
     assert not at.success
+
+
+def test_one_clients_profile_is_never_offered_to_another(store):
+    """Seen in the browser: after saving Maria's profile, a newly added client's page said
+    "The other pages show the profile built in this session; saving stores it as this
+    client's latest version", one click from filing Maria's profile under Tom."""
+    maria = store.create_client("Maria **Lopez**")
+    at = start_from("registered nurse")
+    at = open_clients(at)
+    at.selectbox(key="w_cl_pick").set_value(maria.id).run()
+    button(at, "Save the current profile, shortlist and plan").click().run()
+    assert store.load_client(maria.id).profile is not None
+    at.run()
+    assert "The other pages are showing this client's profile." in texts(at)
+
+    add_client(at, "Tom Baker")
+    tom = next(c for c in store.list_clients() if c.name == "Tom Baker")
+    assert button(at, "Save the current profile, shortlist and plan").disabled
+    warning = " ".join(plain(w.value) for w in at.warning)
+    assert "The other pages show Maria **Lopez**'s profile, not Tom Baker's" in warning
+    assert "saving stores it as this client's latest version" not in texts(at)
+    assert store.load_client(tom.id).profile is None
+
+    # A profile built for Tom on the Start page can be saved to Tom.
+    at.switch_page(page(nav.START)).run()
+    at.text_input(key="w_start_query").input("cashier").run()
+    button(at, "Show my pivots").click().run()
+    at = open_clients(at)
+    at.selectbox(key="w_cl_pick").set_value(tom.id).run()
+    assert not button(at, "Save the current profile, shortlist and plan").disabled
+    button(at, "Save the current profile, shortlist and plan").click().run()
+    assert store.load_client(tom.id).profile.current_role == "41-2011.00"
+    assert store.load_client(maria.id).profile.current_role == "29-1141.00"
+
+
+def test_erasing_a_client_drops_their_profile_from_the_session(store):
+    ana = store.create_client("Ana Díaz")
+    at = start_from("registered nurse")
+    at = open_clients(at)
+    at.selectbox(key="w_cl_pick").set_value(ana.id).run()
+    button(at, "Save the current profile, shortlist and plan").click().run()
+    at.text_input(key="w_cl_erase").input("Ana Díaz").run()
+    button(at, "Erase this client for good").click().run()
+    assert at.session_state[state.PROFILE] is None  # the pages no longer show her profile

@@ -39,6 +39,9 @@ NOTICE = "cp_notice"
 ANSWERS = "cp_answers"
 #: The client a counselor is working with (set on the Clients page); None for the person.
 CLIENT_LOADED = "cp_client_loaded"
+#: The client whose record the session's profile came from or was saved to (None: built
+#: in this session), so one client's profile is never filed under another by mistake.
+PROFILE_OWNER = "cp_profile_owner"
 #: Rejection logs kept in the session, per owner (see :mod:`careerpivot.ui.rejection_state`).
 REJECTIONS = "cp_rejections"
 
@@ -64,9 +67,11 @@ def profile() -> Profile | None:
 
 
 def set_profile(p: Profile | None) -> None:
-    """Start (or stop) exploring from a profile; a new profile resets the target."""
+    """Start (or stop) exploring from a profile; a new profile resets the target and
+    belongs to no client until saved to one (:func:`own_profile`)."""
     st.session_state[PROFILE] = p
     st.session_state[TARGET] = None
+    st.session_state.pop(PROFILE_OWNER, None)
 
 
 def update_profile(p: Profile) -> None:
@@ -185,10 +190,26 @@ def load_client(client_id: int) -> None:
     st.session_state[CLIENT_LOADED] = client_id
 
 
+def profile_owner() -> int | None:
+    """Id of the client whose record the session's profile is (None: nobody's yet)."""
+    cid = _get(PROFILE_OWNER, None)
+    return int(cid) if isinstance(cid, int) and profile() is not None else None
+
+
+def own_profile(client_id: int) -> None:
+    """Mark the session's profile as this client's (loaded from or saved to their record)."""
+    st.session_state[PROFILE_OWNER] = client_id
+
+
 def forget_client(client_id: int) -> None:
-    """Drop everything the session holds about a client (after erasing or archiving them)."""
+    """Drop everything the session holds about a client (after erasing or archiving them),
+    their profile and saved roles included."""
     if loaded_client() == client_id:
         st.session_state.pop(CLIENT_LOADED, None)
+    if profile_owner() == client_id:
+        set_profile(None)
+        st.session_state[SHORTLIST] = []
+        st.session_state[DISMISSED] = []
     logs = _get(REJECTIONS, None)
     if isinstance(logs, dict):
         logs.pop(client_owner(client_id), None)

@@ -227,6 +227,7 @@ def _from_workspace(store: Store) -> None:
     if own == token:
         workspace.forget()
         state.load_client(new.id)
+        state.own_profile(new.id)
     for key in ("w_cl_ws_link", "w_cl_ws_name", "w_cl_ws_contact"):
         st.session_state[key] = ""  # set, not dropped: the browser then shows it empty
     _open(new.id)
@@ -300,7 +301,9 @@ def _client(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
 
 def _work(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
     st.subheader("This session")
-    loaded = state.loaded_client() == snap.client.id
+    cid = snap.client.id
+    owner = state.profile_owner()
+    other = _other_client_name(store, owner) if owner not in (None, cid) else None
     with st.container(horizontal=True):
         if st.button(
             "Work with this client's profile",
@@ -311,22 +314,51 @@ def _work(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
             _load(snap)
             st.switch_page(nav.PIVOTS.path)
         prof = state.profile()
-        if st.button("Save the current profile, shortlist and plan", disabled=prof is None):
+        if st.button(
+            "Save the current profile, shortlist and plan",
+            disabled=prof is None or other is not None,
+            help=f"The pages show {other}'s profile, not this client's." if other else None,
+        ):
             assert prof is not None
             _save(eng, store, snap, prof)
             st.rerun()
-    if snap.profile is None and state.profile() is None:
+    if other is not None:
+        # Seen in the browser: after saving one client's profile, a newly added client's
+        # page offered to save that same profile as the new client's.
+        st.warning(
+            f"The other pages show {md(other)}'s profile, not {md(snap.client.name)}'s, so "
+            "it cannot be saved here. Work with this client's profile above"
+            + (
+                ""
+                if snap.profile is not None
+                else " once it is saved; to build it, find their last job on the Start page "
+                "(or use Self-assessment), then come back here and save it"
+            )
+            + ".",
+            icon=":material/warning:",
+        )
+    elif snap.profile is None and state.profile() is None:
         st.info(
             f"No profile for {md(snap.client.name)} yet. Find their last job on the Start page "
             "(or use Self-assessment), then come back here and save it to their record."
         )
-    elif loaded and snap.profile is not None:
+    elif owner == cid:
         st.caption("The other pages are showing this client's profile.")
     elif state.profile() is not None:
         st.caption(
             "The other pages show the profile built in this session; saving stores it as "
             "this client's latest version."
         )
+
+
+def _other_client_name(store: Store, client_id: int | None) -> str | None:
+    """The name of the client whose profile the session shows ("another client" if gone)."""
+    if client_id is None:
+        return None
+    try:
+        return store.load_client(client_id).client.name
+    except CareerPivotError:
+        return "another client"
 
 
 def _save(eng: Engine, store: Store, snap: ClientSnapshot, prof: Profile) -> None:
@@ -353,6 +385,8 @@ def _save(eng: Engine, store: Store, snap: ClientSnapshot, prof: Profile) -> Non
     except CareerPivotError as exc:
         st.session_state["cp_client_error"] = f"Nothing was saved: {exc}."
         return
+    state.own_profile(cid)  # the session now works with this client's record
+    state.load_client(cid)
     st.session_state["cp_client_saved"] = True
 
 
@@ -417,6 +451,7 @@ def _load(snap: ClientSnapshot) -> None:
         st.session_state[state.DISMISSED] = []
     if snap.profile is not None:
         state.set_profile(snap.profile)
+        state.own_profile(snap.client.id)
         st.session_state[state.SHORTLIST] = [r.role_code for r in snap.shortlisted]
         st.session_state[state.DISMISSED] = list(snap.dismissed)
     if snap.answers and nav.ASSESSMENT.available:
