@@ -164,8 +164,10 @@ def hours_range(estimate: float, steps: int, assumed_zero: int = 0) -> HoursRang
     >>> (r.low, r.high)
     (300.0, 600.0)
     """
+    one = assumed_zero == 1
     basis = (
-        f"{steps} step(s), each the level points to gain times the team's hours per point "
+        f"{steps} step{'' if steps == 1 else 's'}, each the level points to gain times the "
+        "team's hours per point "
         f"(skills {BASE_HOURS['skill']:.0f} h, knowledge {BASE_HOURS['knowledge']:.0f} h, "
         f"tools {BASE_HOURS['technology']:.0f} h at the bottom of the 0-7 scale, "
         f"{GROWTH:.0%} more per level up); the range runs from {1 - RANGE_LOW:.0%} under "
@@ -173,8 +175,9 @@ def hours_range(estimate: float, steps: int, assumed_zero: int = 0) -> HoursRang
     )
     if assumed_zero:
         basis += (
-            f"; {assumed_zero} step(s) start from level 0 because you have not rated them: "
-            "rate them and the estimate sharpens"
+            f"; {assumed_zero} of them start{'s' if one else ''} from level 0 because you "
+            f"have not rated {'it' if one else 'them'}: rate {'it' if one else 'them'} and "
+            "the estimate sharpens"
         )
     return HoursRange(estimate * RANGE_LOW, estimate, estimate * RANGE_HIGH, basis + ".")
 

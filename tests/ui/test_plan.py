@@ -154,3 +154,19 @@ def test_a_one_step_plan_that_moves_nothing_is_not_called_a_spread_out_gap(monke
     said = plain(at.info[-1].value)
     assert f"The plan's one step, {step.name}, hardly changes Medical Assistants" in said
     assert "spread over several requirements" not in said
+
+
+def test_a_steps_kind_is_said_once_and_counts_read_as_words():
+    # Seen on O*NET: "Mathematics (knowledge) (knowledge): level 3.4 -> 4.0" and "Hours:
+    # 14 step(s), ...": the data names the two Mathematics descriptors with their kind.
+    at = open_plan(start_from("software developer"), "15-2051.00")
+    eng = Engine.load()
+    plan = eng.plan(eng.profile_for("15-1252.00"), "15-2051.00")
+    assert "Mathematics (knowledge)" in [s.name for s in plan.steps]
+    shown = texts(at)
+    assert "**Mathematics (knowledge)**: level" in plain(shown)
+    assert "(knowledge) (knowledge)" not in plain(shown)
+    assert "(skill) (skill)" not in plain(shown)
+    assert "step(s)" not in shown and f"{len(plan.steps)} steps, each" in shown
+    labels = at.selectbox(key="w_plan_whatif").options
+    assert not [x for x in labels if "(knowledge) (knowledge" in x or "(skill) (skill" in x]

@@ -29,6 +29,19 @@ from careerpivot.routes import LearningPlan, LearningStep, RankChange, Route, Wh
 from careerpivot.scoring import DescriptorNote, Pivot
 
 KIND_LABELS = {"skill": "Skill", "knowledge": "Knowledge", "technology": "Tool"}
+
+
+def with_kind(name: str, kind: str, extra: str = "") -> str:
+    """``name (kind[, extra])``, the kind said once: O*NET names two descriptors
+    "Mathematics", so the data calls one "Mathematics (knowledge)" already (the plan read
+    "Mathematics (knowledge) (knowledge)")."""
+    word = KIND_LABELS.get(kind, kind).lower()
+    inner = ", ".join(part for part in (word, extra) if part)
+    if name.endswith(f"({word})"):
+        return f"{name[: -len(word) - 2]}({inner})"
+    return f"{name} ({inner})"
+
+
 LEARNING_LABELS = {
     "course": "Course",
     "certification": "Certification",
@@ -427,7 +440,7 @@ def step_line(s: LearningStep) -> tuple[str, str]:
             family += f", or instead: {', '.join(s.alternatives[:4])}"
     words = anchor_text(s.id, s.target)
     return (
-        f"{s.name} ({KIND_LABELS.get(s.kind, s.kind).lower()})",
+        with_kind(s.name, s.kind),
         f"level {s.current:.1f} → {s.target:.1f} of 7{unrated}"
         + (f" ({words})" if words else "")
         + f"; about {s.hours_low:,.0f}-{s.hours_high:,.0f} hours; "

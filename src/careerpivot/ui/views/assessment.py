@@ -362,10 +362,7 @@ def _free_text(eng: Engine) -> None:
             if level is not None
             else f"would be added at level {default_level(ds, c.descriptor_id):.1f}"
         )
-        label = tables.md(
-            f"{c.name} ({tables.KIND_LABELS.get(c.kind, c.kind).lower()}), from "
-            f"“{c.matched}”; {where}"
-        )
+        label = tables.md(f"{tables.with_kind(c.name, c.kind)}, from “{c.matched}”; {where}")
         if st.checkbox(label, value=c.confidence >= 0.8, key=f"w_cv_{c.descriptor_id}"):
             ticked.append(c.descriptor_id)
     st.caption(

@@ -209,9 +209,10 @@ def _what_if(eng: Engine, prof: Profile, plan: LearningPlan) -> None:
             on_change=lambda: state.set_choice(
                 state.PLAN_WHAT_IF, str(st.session_state["w_plan_whatif"])
             ),
-            format_func=lambda i: (
-                f"{by_id[i].name} ({tables.KIND_LABELS[by_id[i].kind].lower()}, about "
-                f"{by_id[i].hours_low:,.0f}-{by_id[i].hours_high:,.0f} h)"
+            format_func=lambda i: tables.with_kind(
+                by_id[i].name,
+                by_id[i].kind,
+                f"about {by_id[i].hours_low:,.0f}-{by_id[i].hours_high:,.0f} h",
             ),
         )
     )
