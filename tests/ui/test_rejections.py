@@ -321,6 +321,11 @@ def test_redirect_lists_the_cores_roles_and_opens_one_in_compare(engine):
     expected = [f"#### {n}. {r.title}" for n, r in enumerate(review.redirect.roles, 1)]
     assert titles == expected and len(expected) == 5
     assert "SQL matters less" in shown
+    # Each card's fit is the Pivots page's "Fit", said once and never called "viability".
+    prof = weak_sql_candidate(engine)
+    bars = [p.text for p in at.get("progress")]
+    assert bars == [f"Fit {engine.explain(prof, r.code).score:.0%}" for r in review.redirect.roles]
+    assert "viability" not in shown.lower() and "for your profile" not in shown
     first = review.redirect.roles[0]
     at.button(key=f"w_rej_save_{first.code}").click().run()
     assert at.session_state[state.SHORTLIST] == [first.code]

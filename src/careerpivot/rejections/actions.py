@@ -222,7 +222,8 @@ def _skill_steps(
     shown += [s for s in learning.steps if not s.boosted][: max(0, 5 - len(shown))]
     shown.sort(key=learning.steps.index)
     for s in shown:
-        tag = f"; named in {boost[s.id] - 1:.0f} rejection(s)" if s.boosted else ""
+        named_in = round(boost[s.id] - 1) if s.boosted else 0
+        tag = f"; named in {named_in} rejection{'' if named_in == 1 else 's'}" if s.boosted else ""
         mine = own_rating(profile, dataset, s.id)
         start = (
             f"from {s.current:.1f}"

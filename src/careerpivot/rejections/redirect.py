@@ -44,6 +44,12 @@ RELIEF_SPAN = 0.5  # weight drop (two importance points) that counts as full rel
 RedirectScores = Callable[[Profile, Filters], tuple[Scores, FloatArray]]
 
 
+def fit_reason(viability: float) -> str:
+    """The reason naming a role's fit, in the word every page uses ("viability" was the
+    scorer's word, shown to people beside the same number called "Fit")."""
+    return f"fit {viability:.0%} for your profile, as on the Pivots page"
+
+
 def by_fit(scorer: PivotScorer) -> RedirectScores:
     """Candidates in order of fit alone (no relatedness to the current role)."""
 
@@ -230,7 +236,7 @@ def _rank_role(
         reasons.append(
             "uses your strengths: " + ", ".join(f"{n} (needed at {v:.1f}/7)" for n, v in used[:3])
         )
-    reasons.append(f"viability {viability:.0%} for your profile")
+    reasons.append(fit_reason(viability))
     if family is not None:
         reasons.append(f"outside {family}, where most rejections were")
     a, b, c = WEIGHTS

@@ -27,6 +27,7 @@ from careerpivot.rejections import (
 from careerpivot.rejections.followup import FOLLOW_UP_KINDS, follow_up_kind
 from careerpivot.rejections.practice import STAR_HINT
 from careerpivot.rejections.records import STAGE_NAMES
+from careerpivot.rejections.redirect import fit_reason
 from careerpivot.ui import cache, cards, figures, nav, state, tables, widgets
 from careerpivot.ui import rejection_form as form
 from careerpivot.ui import rejection_state as rs
@@ -302,7 +303,8 @@ def _role_card(n: int, role: RedirectRole) -> None:
         st.markdown(f"#### {n}\\. {tables.md(role.title)}")
         st.caption(role.major_group + (" · on your shortlist" if saved else ""))
         st.progress(min(max(role.viability, 0.0), 1.0), text=f"Fit {role.viability:.0%}")
-        st.markdown("\n".join(f"- {tables.md(why)}" for why in role.reasons))
+        shown = [why for why in role.reasons if why != fit_reason(role.viability)]  # the bar
+        st.markdown("\n".join(f"- {tables.md(why)}" for why in shown))
         with st.container(horizontal=True):
             cards.role_buttons(role.code, where="rej")
 
