@@ -4,6 +4,7 @@ import re
 
 from careerpivot.engine import Engine
 from careerpivot.ui import nav, state
+from careerpivot.ui.tables import with_kind
 from tests.ui.conftest import chart_specs, footer, new_app, page, plain, start_from, texts
 
 STEP = re.compile(
@@ -65,10 +66,10 @@ def test_what_if_offers_only_steps_that_move_the_target_with_hours_rank_and_fit(
     assert options, "some plan step should move Data Scientists"
     box = at.selectbox(key="w_plan_whatif")
     assert list(box.options) == [
-        f"{o.name} ({'tool' if o.kind == 'technology' else o.kind}, about "
-        f"{o.hours_low:,.0f}-{o.hours_high:,.0f} h)"
+        with_kind(o.name, o.kind, f"about {o.hours_low:,.0f}-{o.hours_high:,.0f} h")
         for o in options
     ]
+    assert "Mathematics (knowledge, about" in " ".join(box.options)
     for o in options:
         assert o.new_rank < o.old_rank or o.new_fit > o.old_fit
     last = options[-1]
