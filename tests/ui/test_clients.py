@@ -211,6 +211,10 @@ def test_one_clients_profile_is_never_offered_to_another(store):
     assert store.load_client(maria.id).profile is not None
     at.run()
     assert "The other pages are showing this client's profile." in texts(at)
+    at.switch_page(page(nav.PIVOTS)).run()  # and the other pages say whose profile it is
+    banner = "Showing the profile of client Maria **Lopez**"
+    assert any(banner in plain(c.value) for c in at.caption)
+    at = open_clients(at)
 
     add_client(at, "Tom Baker")
     tom = next(c for c in store.list_clients() if c.name == "Tom Baker")
@@ -224,6 +228,7 @@ def test_one_clients_profile_is_never_offered_to_another(store):
     at.switch_page(page(nav.START)).run()
     at.text_input(key="w_start_query").input("cashier").run()
     button(at, "Show my pivots").click().run()
+    assert not any("Showing the profile of client" in plain(c.value) for c in at.caption)
     at = open_clients(at)
     at.selectbox(key="w_cl_pick").set_value(tom.id).run()
     assert not button(at, "Save the current profile, shortlist and plan").disabled

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from careerpivot.errors import CareerPivotError
-from careerpivot.ui import cache, nav, phone, state, widgets, workspace
+from careerpivot.ui import cache, nav, phone, state, tables, widgets, workspace
 
 
 def run() -> None:
@@ -19,6 +19,12 @@ def run() -> None:
     ]
     current = st.navigation(pages, position="top")
     workspace.show_problem()
+    client = state.profile_owner_name()
+    if client and current.title != nav.CLIENTS.title:  # a counselor sees whose work this is
+        st.caption(
+            f":material/person: Showing the profile of client {tables.md(client)} "
+            "(saved on the Clients page)."
+        )
     try:
         current.run()
     except CareerPivotError as exc:  # a page should catch these itself; never show a traceback

@@ -42,6 +42,7 @@ CLIENT_LOADED = "cp_client_loaded"
 #: The client whose record the session's profile came from or was saved to (None: built
 #: in this session), so one client's profile is never filed under another by mistake.
 PROFILE_OWNER = "cp_profile_owner"
+PROFILE_OWNER_NAME = "cp_profile_owner_name"
 #: Rejection logs kept in the session, per owner (see :mod:`careerpivot.ui.rejection_state`).
 REJECTIONS = "cp_rejections"
 
@@ -196,9 +197,15 @@ def profile_owner() -> int | None:
     return int(cid) if isinstance(cid, int) and profile() is not None else None
 
 
-def own_profile(client_id: int) -> None:
+def own_profile(client_id: int, name: str = "") -> None:
     """Mark the session's profile as this client's (loaded from or saved to their record)."""
     st.session_state[PROFILE_OWNER] = client_id
+    st.session_state[PROFILE_OWNER_NAME] = name
+
+
+def profile_owner_name() -> str:
+    """The name of the client whose profile the pages show ("" when nobody's)."""
+    return str(_get(PROFILE_OWNER_NAME, "")) if profile_owner() is not None else ""
 
 
 def forget_client(client_id: int) -> None:

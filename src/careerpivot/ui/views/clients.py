@@ -227,7 +227,7 @@ def _from_workspace(store: Store) -> None:
     if own == token:
         workspace.forget()
         state.load_client(new.id)
-        state.own_profile(new.id)
+        state.own_profile(new.id, new.name)
     for key in ("w_cl_ws_link", "w_cl_ws_name", "w_cl_ws_contact"):
         st.session_state[key] = ""  # set, not dropped: the browser then shows it empty
     _open(new.id)
@@ -385,7 +385,7 @@ def _save(eng: Engine, store: Store, snap: ClientSnapshot, prof: Profile) -> Non
     except CareerPivotError as exc:
         st.session_state["cp_client_error"] = f"Nothing was saved: {exc}."
         return
-    state.own_profile(cid)  # the session now works with this client's record
+    state.own_profile(cid, snap.client.name)  # the session now works with their record
     state.load_client(cid)
     st.session_state["cp_client_saved"] = True
 
@@ -451,7 +451,7 @@ def _load(snap: ClientSnapshot) -> None:
         st.session_state[state.DISMISSED] = []
     if snap.profile is not None:
         state.set_profile(snap.profile)
-        state.own_profile(snap.client.id)
+        state.own_profile(snap.client.id, snap.client.name)
         st.session_state[state.SHORTLIST] = [r.role_code for r in snap.shortlisted]
         st.session_state[state.DISMISSED] = list(snap.dismissed)
     if snap.answers and nav.ASSESSMENT.available:
