@@ -56,12 +56,23 @@ def test_notes_shortlist_rejections_and_footer(report):
     assert ESTIMATES_NOTICE in report.footer
 
 
-def test_a_saved_plan_sets_the_target_and_is_used_as_saved(engine, ana):
+def test_a_saved_plan_sets_the_target_and_the_plan_agrees_with_the_gap_table(engine, ana):
+    # A saved plan made from another data set or an older profile was shown as saved, so
+    # one report listed 23 steps and 3,686 h under a gap table of 20 gaps and 2,477 h.
     saved = stored_plan("15-2051.00", hours=7.0)
     snap = dataclasses.replace(ana, plans=(PlanEntry(9, 1, "15-2051.00", saved, T),))
     built = build_report(engine, snap, on=REPORT_DATE)
-    assert [s.name for s in built.plan] == [s.name for s in saved.steps]
-    assert built.plan_hours == saved.total_hours
+    fresh = engine.plan(ana.profile, "15-2051.00")
+    gap = engine.gap(ana.profile, "15-2051.00")
+    assert built.target_code == "15-2051.00"
+    assert [s.name for s in built.plan] == [s.name for s in fresh.steps]
+    assert built.plan_hours == fresh.total_hours == gap.total_hours
+    said = f"The plan saved on 01 Mar 2025 (2 steps, about {saved.total_hours:,.0f} hours)"
+    assert said in built.plan_check
+    assert "worked out again" in built.plan_check
+    # a saved plan that still matches is not remarked on
+    snap = dataclasses.replace(ana, plans=(PlanEntry(9, 1, "15-2051.00", fresh, T),))
+    assert "worked out again" not in build_report(engine, snap, on=REPORT_DATE).plan_check
 
     other = stored_plan("29-1141.00", hours=7.0)  # registered nurses
     snap = dataclasses.replace(ana, plans=(PlanEntry(9, 1, "29-1141.00", other, T),))
