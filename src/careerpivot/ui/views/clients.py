@@ -327,14 +327,13 @@ def _work(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
         # page offered to save that same profile as the new client's.
         st.warning(
             f"The other pages show {md(other)}'s profile, not {md(snap.client.name)}'s, so "
-            "it cannot be saved here. Work with this client's profile above"
+            "it cannot be saved here. "
             + (
-                ""
+                "“Work with this client's profile” switches the pages to theirs."
                 if snap.profile is not None
-                else " once it is saved; to build it, find their last job on the Start page "
-                "(or use Self-assessment), then come back here and save it"
-            )
-            + ".",
+                else f"To build {md(snap.client.name)}'s, find their last job on the Start "
+                "page (or use Self-assessment), then come back here and save it."
+            ),
             icon=":material/warning:",
         )
     elif snap.profile is None and state.profile() is None:
