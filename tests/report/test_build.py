@@ -104,3 +104,23 @@ def test_unknown_shortlisted_code_is_named_not_fatal(engine):
     )
     built = build_report(engine, snap, on=REPORT_DATE)
     assert built.shortlist[0].title == "99-9999.00 (not in data set starter)"
+
+
+def test_ratings_the_data_set_lacks_are_counted_and_said(engine, ana):
+    # A profile made on O*NET, reported on the starter set (the command line's default, the
+    # app's default in a new session), silently lost its O*NET-only ratings: the figures
+    # differed from the ones the counselor and client had seen, with nothing to say why.
+    from careerpivot.report import render
+
+    profile = ana.profile.model_copy(
+        update={"ratings": {**ana.profile.ratings, "tech:43232104": 4.0, "tech:4323": 2.0}}
+    )
+    built = build_report(engine, dataclasses.replace(ana, profile=profile), on=REPORT_DATE)
+    assert built.summary.left_out == 2
+    md = render(built, "md").data.decode("utf-8")
+    assert "2 of the client's ratings are not in data set starter and are left out" in md
+    assert build_report(engine, ana, on=REPORT_DATE).summary.left_out == 0
+    assert "are left out" not in render(
+        build_report(engine, ana, on=REPORT_DATE), "md"
+    ).data.decode("utf-8")
+    render(built, "pdf")  # draws without error

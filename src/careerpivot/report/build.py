@@ -145,11 +145,12 @@ def build_report(
     )
     if client.profile is None or client.profile.is_empty:
         return base
-    profile, _ = client.profile.restricted_to(ds)
+    profile, lost = client.profile.restricted_to(ds)
     limits = profile.constraints.but(exclude=(*profile.constraints.exclude, *client.dismissed))
     pivots = engine.recommend(profile, k, filters=limits)
     target = _target(ds, client, pivots)
-    report = replace(base, summary=summarise(ds, profile), pivots=tuple(map(pivot_line, pivots)))
+    summary = replace(summarise(ds, profile), left_out=len(lost))
+    report = replace(base, summary=summary, pivots=tuple(map(pivot_line, pivots)))
     if not target:
         return report
     gap = engine.gap(profile, target)

@@ -96,6 +96,8 @@ def render_markdown(report: Report) -> str:
                 ]
             )
         )
+        if s.left_out:
+            out.append(f"**Note:** {inline(words.left_out(report))}")
         out += [f"## {words.H_PIVOTS}", _pivots(report)]
     if report.shortlist:
         out += [f"## {words.H_SHORTLIST}", _shortlist(report)]

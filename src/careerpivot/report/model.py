@@ -19,6 +19,8 @@ class Summary:
     holland_code: str = ""  # three RIASEC letters, "" when interests were not assessed
     strengths: tuple[str, ...] = ()  # highest-rated skills and knowledge, strongest first
     ratings: int = 0  # how many descriptors the profile rates
+    #: ratings the report's data set does not have (the profile was made on another one)
+    left_out: int = 0
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,8 @@ def _write(report: Report, pdf: FPDF) -> None:
             f"Skills, knowledge and tools rated: {s.ratings}",
         ):
             _text(pdf, f"•  {line}")
+        if s.left_out:
+            _text(pdf, f"Note: {words.left_out(report)}")
         _heading(pdf, words.H_PIVOTS)
         if report.pivots:
             _table(

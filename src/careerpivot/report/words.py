@@ -94,6 +94,20 @@ def outlook(value: float | None) -> str:
     return percent_change(value)
 
 
+def left_out(report: Report) -> str:
+    """Says when the profile has ratings this data set lacks ("" when none): the figures
+    then differ from those seen on the data set the profile was made on."""
+    n = report.summary.left_out
+    if not n:
+        return ""
+    return (
+        f"{n} of the client's ratings are not in data set {report.dataset} and are left out: "
+        "the profile was made on another data set, so these figures differ from the ones "
+        "seen there. Make the report on that data set (choose it on the Start page, or "
+        "--dataset on the command line)."
+    )
+
+
 def plan_total(report: Report) -> str:
     """The plan's total effort as a range of hours and weeks at 10 hours a week, the
     target's typical preparation, and what the plan's length means against it."""
