@@ -146,10 +146,16 @@ def build_report(
     if client.profile is None or client.profile.is_empty:
         return base
     profile, lost = client.profile.restricted_to(ds)
+    gone = profile.current_role if profile.current_role not in (None, *ds.occupation_index) else ""
+    if gone:  # made on another data set: report without the role, and say so
+        profile = profile.model_copy(update={"current_role": None})
+        lost = [*lost, gone]
     limits = profile.constraints.but(exclude=(*profile.constraints.exclude, *client.dismissed))
     pivots = engine.recommend(profile, k, filters=limits)
     target = _target(ds, client, pivots)
     summary = replace(summarise(ds, profile), left_out=len(lost))
+    if gone:
+        summary = replace(summary, current_role=f"{gone} (not in data set {ds.name})")
     report = replace(base, summary=summary, pivots=tuple(map(pivot_line, pivots)))
     if not target:
         return report

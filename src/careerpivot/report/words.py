@@ -101,7 +101,8 @@ def left_out(report: Report) -> str:
     if not n:
         return ""
     return (
-        f"{n} of the client's ratings are not in data set {report.dataset} and are left out: "
+        f"{n} of the client's ratings (or their current role) are not in data set "
+        f"{report.dataset} and are left out: "
         "the profile was made on another data set, so these figures differ from the ones "
         "seen there. Make the report on that data set (choose it on the Start page, or "
         "--dataset on the command line)."
