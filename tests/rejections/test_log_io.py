@@ -176,7 +176,9 @@ text_cells = st.text(
 @given(
     feedback=text_cells,
     notes=text_cells,
-    title=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(str.strip),
+    title=st.text(
+        st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200
+    ).filter(str.strip),
     channel=st.sampled_from(CHANNELS),
     stage=st.sampled_from(STAGES),
 )
