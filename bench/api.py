@@ -9,8 +9,8 @@ Targets: p95 <= 50 ms at 8 concurrent clients; API throughput >= 60% of in-proce
     .venv/bin/python bench/api.py                 # imports O*NET into a temp folder first
     .venv/bin/python bench/api.py --data-dir /tmp/cpdata-16 --seconds 20
 
-Clients are threads holding one keep-alive connection each, in this process; they share
-the machine's cores with the server, as a reverse proxy on the same host would.
+Clients are threads holding one keep-alive connection each, in this process; they parse
+every answer and share the machine's cores with the server (their CPU time is printed).
 """
 
 from __future__ import annotations
@@ -198,7 +198,13 @@ def main() -> None:
     ap.add_argument("--data-dir", type=Path, help="keep the imported data set here (default: temp)")
     ap.add_argument("--port", type=int, default=8580)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--threads", type=int, default=1, help="requests each worker computes at once")
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="serve --threads: requests a process computes at once where workers are not "
+        "forked (on Linux each forked worker computes one at a time, whatever this says)",
+    )
     ap.add_argument("--seconds", type=float, default=15.0, help="per concurrency level")
     ap.add_argument("--clients", default="1,8,32")
     ap.add_argument("--detail", choices=("summary", "full"), default="summary")
