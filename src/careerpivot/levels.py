@@ -65,7 +65,20 @@ def anchor_text(descriptor_id: str, level: float) -> str:
     >>> anchor_text("tech:python", 3.0)
     ''
     """
-    near = nearest_anchor(_anchors().get(descriptor_id, ()), level)
+    return anchor_phrase(_anchors().get(descriptor_id, ()), level)
+
+
+def anchor_phrase(anchors: tuple[Anchor, ...], level: float) -> str:
+    """:func:`anchor_text` for a given set of anchors (a question's own, e.g. the generic
+    ones of a descriptor without a written question): the one rule every page uses.
+
+    >>> a = (Anchor(2, "Low"), Anchor(4, "Mid"), Anchor(6, "High"))
+    >>> anchor_phrase(a, 3.5), anchor_phrase(a, 4.1)
+    ('below level 4, which is like: mid', 'level 4 is like: mid')
+    >>> anchor_phrase(a, 2.9), anchor_phrase((), 3.0)
+    ('above level 2, which is like: low', '')
+    """
+    near = nearest_anchor(anchors, level)
     if near is None:
         return ""
     point, text = level_number(near.level), _lower(near.text)

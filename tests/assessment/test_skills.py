@@ -48,13 +48,6 @@ def test_descriptors_without_a_written_question_get_generic_anchors():
     assert questions[2].question == "How well do you know Descriptor 2?"
 
 
-def test_describe_names_the_highest_anchor_reached(starter):
-    q = next(q for q in skill_questions(starter, TEAM) if q.descriptor_id == "2.A.1.c")
-    assert q.describe(0) == ""
-    assert q.describe(4.5) == q.anchors[1].text
-    assert q.describe(7) == q.anchors[2].text
-
-
 def test_changed_answers_leave_out_those_within_the_tolerance():
     base = Profile(ratings={"a": 4.37, "b": 3.0})
     assert changed_answers(base, {"a": 4.5, "b": 3.25}) == {}

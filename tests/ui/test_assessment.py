@@ -5,6 +5,7 @@ import json
 import pytest
 
 from careerpivot.assessment import load_interest_instrument, load_values_instrument
+from careerpivot.levels import anchor_text
 from careerpivot.ui import nav, state
 from tests.ui.conftest import button, footer, new_app, page, plain, start_from, texts
 
@@ -106,6 +107,22 @@ def test_skill_slider_changes_one_rating_of_a_role_seeded_profile():
         k: v for k, v in before.ratings.items() if k != "2.B.1.e"
     }
     assert after.current_role == "15-1252.00"
+
+
+def test_the_slider_label_reads_the_nearest_anchor_as_every_other_page_does():
+    # Reading comprehension's anchors sit at 2, 4 and 6: 3.5 is nearest the level-4
+    # example, below it (the old label showed the level-2 example for 3.5).
+    at = open_assessment()
+    at.slider(key="w_skill_2.A.1.a").set_value(3.5).run()
+    shown = texts(at)
+    assert "Level 3.5 of 7 (below level 4, which is like: pick out the deadlines" in shown
+    assert anchor_text("2.A.1.a", 3.5) == "below level 4, which is like: pick out the " + (
+        "deadlines and penalties in a supplier's terms"
+    )
+    at.slider(key="w_skill_2.A.1.a").set_value(6.0).run()
+    assert "Level 6 of 7 (level 6 is like: work through a dense industry standard" in texts(at)
+    at.slider(key="w_skill_2.A.1.a").set_value(0.0).run()
+    assert "Level 0 of 7 (never done it)" in texts(at)
 
 
 def test_rating_from_scratch_warns_that_a_few_ratings_are_not_enough():

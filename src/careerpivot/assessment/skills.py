@@ -68,16 +68,6 @@ class SkillQuestion:
     anchors: tuple[Anchor, ...]
     anchor_source: str = TEAM_SOURCE
 
-    def describe(self, level: float) -> str:
-        """The anchor a level reaches ('' below the lowest): the label beside a slider.
-
-        >>> q = SkillQuestion("x", "X", "skill", "?", (Anchor(2, "low"), Anchor(4, "mid")))
-        >>> q.describe(1), q.describe(3.5), q.describe(7)
-        ('', 'low', 'mid')
-        """
-        reached = [a.text for a in self.anchors if a.level <= level]
-        return reached[-1] if reached else ""
-
 
 #: Anchors for descriptors that have no written question (e.g. new ones in an import).
 GENERIC_ANCHORS = (

@@ -32,6 +32,7 @@ from careerpivot.assessment.interests import INTEREST_PROMPT
 from careerpivot.assessment.values import VALUE_PROMPT
 from careerpivot.engine import Engine
 from careerpivot.errors import CareerPivotError
+from careerpivot.levels import anchor_phrase, level_number
 from careerpivot.model import RIASEC_NAMES, WORK_VALUE_NAMES
 from careerpivot.profile import Profile
 from careerpivot.ui import assess, nav, phone, state, tables, widgets
@@ -323,9 +324,12 @@ def _skills(eng: Engine) -> None:
                     on_change=rate,
                     args=(d,),
                 )
-                anchor = q.describe(value) or "Never done it"
+                # The rule every page uses: the nearest anchor, "below"/"above" it when
+                # the level is not close (3.5 read as the level-2 example before).
+                anchor = anchor_phrase(q.anchors, value) if value > 0 else "never done it"
                 st.caption(
-                    f"Level {value:.1f}: {tables.md(anchor)}"
+                    f"Level {level_number(value)} of 7"
+                    + (f" ({tables.md(anchor)})" if anchor else "")
                     + ("" if now is not None else " · not rated yet")
                 )
     for w in rating_warnings(prof.ratings, ds):
