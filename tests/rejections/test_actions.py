@@ -111,6 +111,21 @@ def test_experience_feedback_gives_stepping_stones_and_projects(starter, engine)
     assert sum(s.startswith("Project:") for s in action.steps) == len(plan.projects)
 
 
+def test_project_ideas_say_a_copied_level_is_the_last_roles_not_where_you_are(starter, engine):
+    """A clerk's levels are copied from the role: the ideas said "you are at 2.9" of a level
+    the person never gave. A level they rated themselves reads as theirs."""
+    clerk = profile_from_role(starter, "43-9061.00")
+    items = [analysed(make_record("a1", occupation_code=BI), "experience")]
+    ideas = [p for p in plan_actions(items, clerk, engine).projects if "expects about" in p]
+    assert ideas and all("you are at" not in p for p in ideas if "typical level" in p)
+    seeded = [p for p in ideas if "your last role's typical level is" in p]
+    assert seeded and all("(not rated yet: rate it)" in p for p in seeded)
+    first = engine.gap(clerk, BI).gaps[0]
+    own = clerk.with_ratings({first.id: first.current + 0.5})
+    mine = plan_actions(items, own, engine).projects
+    assert any(f"{first.name}" in p and "you rate yourself" in p for p in mine)
+
+
 def test_without_a_stepping_stone_the_direct_move_is_described(starter, engine):
     cashier = profile_from_role(starter, "41-2011.00")
     items = [analysed(make_record("a1", occupation_code="15-2051.00"), "experience")]

@@ -144,7 +144,11 @@ def plan_actions(
         elif cat == "experience":
             routes = _routes(engine, profile, target)
             starting = level == "starting out"
-            projects = project_ideas(report, starting_out=starting) if report else []
+            projects = (
+                project_ideas(report, starting_out=starting, profile=profile, dataset=ds)
+                if report
+                else []
+            )
             steps = _experience_steps(routes, projects, level)
             heading = "Build experience: stepping-stone roles and projects"
         elif cat == "fit_culture":

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from careerpivot.gaps import GapReport
+from careerpivot.gaps import GapReport, GapRow
 from careerpivot.model import Dataset, Descriptor
 from careerpivot.profile import Profile
+from careerpivot.rejections.wording import own_rating
 from careerpivot.scoring import importance_weights
 
 MIN_STRENGTH = 3.0  # a rating below this is not a strength to build a story on
@@ -96,15 +97,24 @@ def star_prompts(
     return out
 
 
-def project_ideas(report: GapReport, *, k: int = 3, starting_out: bool = False) -> list[str]:
+def project_ideas(
+    report: GapReport,
+    *,
+    k: int = 3,
+    starting_out: bool = False,
+    profile: Profile | None = None,
+    dataset: Dataset | None = None,
+) -> list[str]:
     """Concrete projects that build evidence for the target's biggest important gaps.
 
     Someone ``starting_out`` also gets internships; an experienced person gets ways to
-    build the experience from where they are (a stretch project, contract work).
+    build the experience from where they are (a stretch project, contract work). Given
+    the ``profile`` and ``dataset``, a level copied from the person's last role reads as
+    that role's typical level, not as where the person is.
     """
     ideas = []
     for row in [r for r in report.gaps if r.importance >= 3.0][:k]:
-        aim = f"(the role expects about {row.required:.1f}/7; you are at {row.current:.1f})"
+        aim = f"(the role expects about {row.required:.1f}/7; {_where(row, profile, dataset)})"
         if row.kind == "technology":
             ideas.append(
                 f"Build a small public project with {row.name} on an open data set and write "
@@ -132,3 +142,12 @@ def project_ideas(report: GapReport, *, k: int = 3, starting_out: bool = False) 
             "experience they recognise."
         )
     return ideas
+
+
+def _where(row: GapRow, profile: Profile | None, dataset: Dataset | None) -> str:
+    """Where the person stands on a gap row, in words that say whose level it is."""
+    if profile is None or dataset is None or row.current == 0:
+        return f"you are at {row.current:.1f}"
+    if own_rating(profile, dataset, row.id) is not None:
+        return f"you rate yourself {row.current:.1f}"
+    return f"your last role's typical level is {row.current:.1f} (not rated yet: rate it)"
