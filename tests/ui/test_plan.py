@@ -171,3 +171,43 @@ def test_a_steps_kind_is_said_once_and_counts_read_as_words():
     assert "step(s)" not in shown and f"{len(plan.steps)} steps, each" in shown
     labels = at.selectbox(key="w_plan_whatif").options
     assert not [x for x in labels if "(knowledge) (knowledge" in x or "(skill) (skill" in x]
+
+
+def test_the_slow_parts_of_the_plan_show_progress_while_they_run(monkeypatch):
+    """On O*NET data the routes took seconds with nothing on screen. Each of the plan's
+    computations (steps, routes, what-if) now runs inside a spinner that says what it does;
+    the Pivots ranking too."""
+    import contextlib
+
+    import streamlit
+
+    from careerpivot.ui import cache
+
+    open_spinners: list[str] = []
+    seen: dict[str, list[str]] = {}
+
+    @contextlib.contextmanager
+    def spinner(text="", **_kw):
+        open_spinners.append(text)
+        try:
+            yield
+        finally:
+            open_spinners.pop()
+
+    def watched(name):
+        real = getattr(cache, name)
+
+        def call(*args, **kwargs):
+            seen.setdefault(name, []).extend(open_spinners or ["(none)"])
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(streamlit, "spinner", spinner)
+    for name in ("plan", "routes", "what_if_options", "recommend"):
+        monkeypatch.setattr(cache, name, watched(name))
+    open_plan(start_from("software developer"), "15-2051.00")
+    assert set(seen) == {"plan", "routes", "what_if_options", "recommend"}
+    assert "(none)" not in seen["routes"] and "(none)" not in seen["plan"], seen
+    assert "(none)" not in seen["what_if_options"] and "(none)" not in seen["recommend"], seen
+    assert any("stepping-stone routes" in t for t in seen["routes"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import streamlit as st
 
@@ -33,6 +34,13 @@ def current_engine() -> Engine:
     if msg:
         st.info(msg)
     return eng
+
+
+def working(what: str) -> AbstractContextManager[None]:
+    """Progress for work that can take seconds on O*NET data: a spinner saying what is
+    being worked out, with the time so far (shown only when it takes over half a second,
+    so cached answers do not flicker)."""
+    return st.spinner(what, show_time=True)
 
 
 def footer(eng: Engine) -> None:

@@ -60,7 +60,8 @@ def main() -> None:
         st.info(note, icon=":material/info:")
     _filters()
     try:
-        pivots = widgets.current_pivots(eng, prof)
+        with widgets.working("Scoring every role against your profile..."):
+            pivots = widgets.current_pivots(eng, prof)
     except CareerPivotError as exc:
         st.error(f"Cannot rank roles for this profile: {md(str(exc))}.")
         return

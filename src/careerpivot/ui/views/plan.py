@@ -52,7 +52,8 @@ def main() -> None:
     widgets.note_unrated(prof)
     key = cache.profile_key(prof)
     try:
-        plan = cache.plan(eng.dataset.name, key, prof, target)
+        with widgets.working("Working out the learning steps..."):
+            plan = cache.plan(eng.dataset.name, key, prof, target)
     except CareerPivotError as exc:
         st.error(f"Cannot plan for this role: {tables.md(str(exc))}. Choose another target role.")
         return
@@ -148,7 +149,8 @@ def _tools(plan: LearningPlan) -> None:
 def _routes(eng: Engine, prof: Profile, target: str) -> None:
     st.subheader("Stepping-stone routes")
     try:
-        routes = cache.routes(eng.dataset.name, cache.profile_key(prof), prof, target)
+        with widgets.working("Finding stepping-stone routes through the roles in between..."):
+            routes = cache.routes(eng.dataset.name, cache.profile_key(prof), prof, target)
     except CareerPivotError as exc:
         st.info(f"No route to show: {tables.md(str(exc))}.")
         return
@@ -178,9 +180,10 @@ def _routes(eng: Engine, prof: Profile, target: str) -> None:
 
 def _what_if(eng: Engine, prof: Profile, plan: LearningPlan) -> None:
     st.subheader("What if I learn…")
-    options = cache.what_if_options(
-        eng.dataset.name, cache.profile_key(prof), prof, plan.target_code
-    )
+    with widgets.working("Checking which steps move the role up your list..."):
+        options = cache.what_if_options(
+            eng.dataset.name, cache.profile_key(prof), prof, plan.target_code
+        )
     if not options:
         target = tables.md(plan.target_title)
         if len(plan.steps) == 1:  # "spread over several requirements" would be untrue
