@@ -4,7 +4,9 @@ For each data set prints top-1 and top-3 (an acceptable O*NET-SOC code first / i
 the first three), separately for the ``dev`` split (tuned on) and the ``holdout``
 split (chosen by hash and written before any tuning) and the ``fresh`` set
 (``search_queries_fresh.csv``, all held out, written before the issue-12 tuning),
-overall and by kind of query;
+and the third set (``search_queries_fresh2.csv``: prefixes, sentences, employer words,
+British and gig titles; written before the wrong-job tuning, split by hash into
+``fresh2-dev`` and ``fresh2-holdout``), overall and by kind of query;
 how often results were flagged ambiguous (the picker asks the person to choose), how
 often a wrong role was pre-selected (not ambiguous and wrong first: the harm), and how
 often a choice was asked though the query names one acceptable role and it came first
@@ -37,16 +39,24 @@ from careerpivot.search import load_search_tables
 QUERIES = Path(__file__).parent / "data" / "search_queries.csv"
 #: a second set, all held out, written before the issue-12 session tuned anything
 FRESH = Path(__file__).parent / "data" / "search_queries_fresh.csv"
-SPLITS = ("dev", "holdout", "fresh")
+#: a third set, written before the wrong-job session tuned anything; half held out by hash
+FRESH2 = Path(__file__).parent / "data" / "search_queries_fresh2.csv"
+SPLITS = ("dev", "holdout", "fresh", "fresh2-dev", "fresh2-holdout")
+#: splits whose misses may be listed and tuned on
+DEV_SPLITS = ("dev", "fresh2-dev")
 
 
 def load_queries() -> list[dict[str, str]]:
-    """The team's queries (``split`` dev/holdout) and the fresh held-out set (``fresh``)."""
+    """The team's queries (``split`` dev/holdout), the fresh held-out set (``fresh``) and
+    the third set (``fresh2-dev``/``fresh2-holdout``)."""
     with QUERIES.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     if FRESH.exists():
         with FRESH.open(newline="", encoding="utf-8") as f:
             rows += [{**r, "split": "fresh"} for r in csv.DictReader(f)]
+    if FRESH2.exists():
+        with FRESH2.open(newline="", encoding="utf-8") as f:
+            rows += [{**r, "split": f"fresh2-{r['split']}"} for r in csv.DictReader(f)]
     return rows
 
 
@@ -86,7 +96,7 @@ def run(name: str, misses: bool) -> None:
             t[3] += amb
             t[4] += not amb and not top1  # the harm: a wrong role pre-selected silently
             t[5] += amb and top1 and len(ok) == 1  # asked to choose though one role is meant
-        if misses and not top1 and row["split"] == "dev":  # never list held-out misses
+        if misses and not top1 and row["split"] in DEV_SPLITS:  # never list held-out misses
             shown = ", ".join(f"{m.code} {m.title[:30]} ({m.score:.0f})" for m in list(res)[:3])
             flag = " [ambiguous]" if getattr(res, "ambiguous", False) else ""
             wrong.append(
@@ -118,7 +128,7 @@ def main() -> None:
     parser.add_argument(
         "--misses",
         action="store_true",
-        help="list the dev split's top-1 misses (held-out misses are never listed)",
+        help="list the dev splits' top-1 misses (held-out misses are never listed)",
     )
     args = parser.parse_args()
     for name in args.dataset or ["starter", "onet-29.2"]:
