@@ -2,8 +2,10 @@ from dataclasses import replace
 
 import pytest
 
-from careerpivot.search import SearchTables, TitleIndex, load_search_tables, one_line
+from careerpivot.errors import DataValidationError
+from careerpivot.search import SearchTables, TitleIndex, load_search_tables, one_line, search_dir
 from careerpivot.titlewords import singular, title_tokens
+from careerpivot.typed_query import Employer
 
 
 @pytest.fixture(scope="module")
@@ -226,3 +228,86 @@ def test_a_sure_typo_is_still_preselected(index, query, code):
 def test_a_typed_word_found_is_not_loose(index):
     for query in ("nurse", "teacher", "analyst", "registred nurse"):
         assert not index.find(query).loose, query
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("ex-teacher", "25-2021.00"),  # was Etchers on O*NET: "exteacher" read as a typo
+        ("former registered nurse", "29-1141.00"),
+        ("retired police officer", "33-3051.00"),
+        ("I was an electrician for 10 years", "47-2111.00"),
+        ("worked as a cashier", "41-2011.00"),
+        ("part-time cashier", "41-2011.00"),
+        ("freelance graphic designer", "27-1024.00"),
+        ("head of marketing", "11-2021.00"),
+        ("assistant to the CEO", "43-6011.00"),
+    ],
+)
+def test_words_around_a_title_do_not_change_the_role(index, query, code):
+    res = index.find(query)
+    assert res[0].code == code, [m.code for m in res][:3]
+    if code != "25-2021.00":  # "teacher" is a family of jobs: the person chooses
+        assert res.best is not None and res.best.code == code
+
+
+def _two_roles(starter, small_alt, big_alt, small_jobs=1_000.0, big_jobs=900_000.0):
+    """Starter set where two roles carry the given alternate titles, one employing more."""
+    occs = list(starter.occupations)
+    small, big = occs[0], occs[1]
+    changed = {
+        small.code: replace(small, alternate_titles=small_alt, employment=small_jobs),
+        big.code: replace(big, alternate_titles=big_alt, employment=big_jobs),
+    }
+    ds = replace(starter, occupations=tuple(changed.get(o.code, o) for o in occs))
+    return ds, small.code, big.code
+
+
+def test_a_title_holding_every_typed_word_beats_a_shorter_reading(starter):
+    # "lead widget fixer" is one role's title: it wins over "widget fixer" of a role
+    # employing ten times more, though "lead" often says only how the job was held
+    ds, small, _ = _two_roles(
+        starter, ("Lead Widget Fixer",), ("Widget Fixer",), 50_000.0, 500_000.0
+    )
+    res = TitleIndex(ds, SearchTables()).find("lead widget fixer")
+    assert res[0].code == small
+    assert TitleIndex(ds, SearchTables()).find("lead widget fixers")[0].code == small
+
+
+def test_an_employer_named_settles_near_equal_roles_by_the_work_it_hires_for(starter):
+    ds, small, big = _two_roles(starter, ("Widget Fixer",), ("Widget Fixer",), 100_000.0, 300_000.0)
+    plain = TitleIndex(ds, SearchTables()).find("widget fixer at Acme")
+    assert plain[0].code == big  # no employer known: employment decides
+    tables = SearchTables(employers=(Employer("acme", (small,)),))
+    for query in ("widget fixer at Acme", "Acme widget fixer"):
+        res = TitleIndex(ds, tables).find(query)
+        assert res[0].code == small, query
+
+
+def test_an_employer_named_like_a_role_is_read_as_a_title_word(starter):
+    occs = list(starter.occupations)
+    acme = replace(occs[0], title="Acme Operators", alternate_titles=())
+    ds = replace(starter, occupations=(acme, *occs[1:]))
+    tables = SearchTables(employers=(Employer("acme", ("99",)),))
+    assert TitleIndex(ds, tables).find("acme operator")[0].code == acme.code
+
+
+def test_an_abbreviation_naming_several_roles_asks_whichever_employs_more(starter):
+    ds, small, big = _two_roles(starter, (), ())
+    tables = SearchTables(lay_titles=(("WF", (small, big)), ("widget fixer", (small, big))))
+    res = TitleIndex(ds, tables).find("WF")
+    assert res.ambiguous and res.best is None
+    assert {small, big} <= {m.code for m in res.choices}
+    # a longer lay name naming both is settled by employment, as before
+    long = TitleIndex(ds, tables).find("widget fixer")
+    assert not long.ambiguous and long.best is not None and long.best.code == big
+
+
+def test_employer_table_is_read_and_validated(tmp_path):
+    tables = load_search_tables()
+    assert any(e.name == "starbucks" for e in tables.employers)
+    for name in ("lay_titles.csv", "title_words.csv"):
+        (tmp_path / name).write_text((search_dir() / name).read_text())
+    (tmp_path / "employers.csv").write_text("name,sectors,note\nacme,35-x,bad\n")
+    with pytest.raises(DataValidationError, match=r"employers\.csv"):
+        load_search_tables(tmp_path)

@@ -46,8 +46,9 @@ from careerpivot.datasets.tables import Column, read_rows
 from careerpivot.model import ONET_SOC_PATTERN, Dataset, Occupation
 from careerpivot.resources import data_dir
 from careerpivot.titlewords import split_parenthesis, title_tokens, typed_words
+from careerpivot.typed_query import Employer, read_query
 
-LAY_TITLES, TITLE_WORDS = "lay_titles.csv", "title_words.csv"
+LAY_TITLES, TITLE_WORDS, EMPLOYERS = "lay_titles.csv", "title_words.csv", "employers.csv"
 TitleKind = Literal["code", "title", "head", "alternate", "lay"]
 
 EXACT_BONUS = 30.0  # an exact title outranks any partial one
@@ -61,6 +62,15 @@ OWN_TITLE_BONUS, HEAD_BONUS = 6.0, 4.0
 RESIDUAL_PENALTY = 3.0  # "..., All Other" catch-all roles are rarely what a person means
 TITLE_WEIGHT = 10.0  # the occupation's own title holding the query's words
 AMBIGUITY_MARGIN = 2.0  # points within which the first matches count as close
+#: an exact match found only by a reading of the query ("ex-teacher" as "teacher", "lead
+#: carpenter" as "carpenter") yields to a title holding every typed word
+READING_PENALTY = OWN_TITLE_BONUS
+#: a one-word query this short is an abbreviation ("PA", "PM"): when the team's table
+#: maps it to several roles the person chooses, whichever employs more
+SHORT_QUERY = 4
+#: a role in the kind of work a named employer mostly hires for ("... at Starbucks":
+#: food service) wins between otherwise near-equal matches
+SECTOR_BONUS = 5.0
 MAX_CHOICES = 6
 MIN_SCORE = 40.0  # below this a title is not shown at all
 SURE_SCORE = 75.0  # below this the first match is only a suggestion (ambiguous)
@@ -87,15 +97,18 @@ def search_dir() -> Path:
 
 @dataclass(frozen=True)
 class SearchTables:
-    """The team's search knowledge: lay names (phrase -> codes) and word rewrites."""
+    """The team's search knowledge: lay names (phrase -> codes), word rewrites and employers
+    (name -> SOC code prefixes of the work they mostly hire for)."""
 
     lay_titles: tuple[tuple[str, tuple[str, ...]], ...] = ()
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    employers: tuple[Employer, ...] = ()
 
 
 @cache
 def load_search_tables(root: Path | None = None) -> SearchTables:
-    """Read ``lay_titles.csv`` and ``title_words.csv`` (validated; errors name file and line)."""
+    """Read ``lay_titles.csv``, ``title_words.csv`` and ``employers.csv`` if there
+    (validated; errors name file and line)."""
     base = root or search_dir()
 
     def codes(text: str) -> tuple[str, ...]:
@@ -118,7 +131,25 @@ def load_search_tables(root: Path | None = None) -> SearchTables:
             base / TITLE_WORDS, [Column("word"), Column("means"), Column("kind", required=False)]
         )
     )
-    return SearchTables(lay, words)
+    employers: tuple[Employer, ...] = ()
+    if (base / EMPLOYERS).exists():
+        employers = tuple(
+            Employer(" ".join(typed_words(row["name"])), row["sectors"])
+            for _, row in read_rows(
+                base / EMPLOYERS,
+                [Column("name"), Column("sectors", _sectors), Column("note", required=False)],
+            )
+        )
+    return SearchTables(lay, words, employers)
+
+
+def _sectors(text: str) -> tuple[str, ...]:
+    """SOC code prefixes ("35", "53-7065"), ';'-separated."""
+    out = tuple(c.strip() for c in text.split(";") if c.strip())
+    bad = [c for c in out if not re.fullmatch(r"\d{2}(-\d{1,4}(\.\d{2})?)?", c)]
+    if bad or not out:
+        raise ValueError(f"not SOC code prefixes: {text!r}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -196,6 +227,17 @@ class TitleIndex:
         t = tables if tables is not None else load_search_tables()
         self._words = dict(t.words)
         self._memo: dict[str, tuple[str, ...]] = {}
+        own_titles = [
+            frozenset(title_tokens(o.title, self._words, self._memo)) for o in dataset.occupations
+        ]
+        # an employer named like a role ("Subway": subway operators) is read as a title word
+        self._employers = tuple(
+            emp
+            for emp, name in (
+                (emp, set(title_tokens(emp.name, self._words, self._memo))) for emp in t.employers
+            )
+            if not any(name <= own for own in own_titles)
+        )
         occs = dataset.occupations
         code_ix = {o.code: i for i, o in enumerate(occs)}
         e = _Entries()
@@ -221,6 +263,14 @@ class TitleIndex:
                 if c in code_ix:  # other data sets may lack a role
                     add(phrase, "lay", code_ix[c])
         self._e = e
+        # short lay names (abbreviations) the team maps to several roles: "PA" is a
+        # physician assistant or a personal assistant, "PM" a project or product manager;
+        # employment must not decide for the person, who says which
+        lay_roles: dict[frozenset[str], set[int]] = {}
+        for toks, kind, oi in zip(e.tokens, e.kinds, e.occ, strict=True):
+            if kind == "lay":
+                lay_roles.setdefault(toks, set()).add(oi)
+        self._split_lay = {toks for toks, roles in lay_roles.items() if len(roles) > 1}
         vocab: dict[str, int] = {}
         rows, cols = [], []
         for r, toks in enumerate(e.tokens):
@@ -278,18 +328,29 @@ class TitleIndex:
             return SearchResult(
                 query, (TitleMatch(o.code, o.title, o.code, 100.0, True, self._descriptions[i]),)
             )
-        tokens = title_tokens(q, self._words, self._memo)
-        if not tokens:
+        typed = read_query(q, self._employers)
+        # readings: as typed, the title in it ("ex-teacher" -> "teacher"), other readings
+        readings = list(dict.fromkeys((q, typed.core, *typed.forms)))
+        variants: list[list[str]] = []
+        as_typed = 0  # variants of the text as typed (exact there earns the full bonus)
+        for k, text in enumerate(readings):
+            toks = title_tokens(text, self._words, self._memo)
+            if toks:
+                variants.extend(self._variants(text, toks))
+            if k == 0:
+                as_typed = len(variants)
+        if not variants:
             return SearchResult(query)
         n = len(self._e.tokens)
         score = np.zeros(n, dtype=np.float32)
         q_cover = np.zeros(n, dtype=np.float32)
         t_cover = np.zeros(n, dtype=np.float32)
         exact = np.zeros(n, dtype=bool)
-        variants = self._variants(q, tokens)
-        for variant in variants:
+        exact_typed = np.zeros(n, dtype=bool)
+        for k, variant in enumerate(variants):
             for r in self._exact.get(frozenset(variant), ()):
                 exact[r] = True
+                exact_typed[r] |= k < as_typed
             s, qc, tc = self._partial(variant)
             better = s > score
             score[better], q_cover[better], t_cover[better] = s[better], qc[better], tc[better]
@@ -307,7 +368,10 @@ class TitleIndex:
             + self._prior[occ]
             + TITLE_WEIGHT * own_q**2 * (0.8 + 0.2 * own_t)
             + np.where(exact[hit], EXACT_BONUS + self._kind_bonus[hit], 0.0)
+            - np.where(exact[hit] & ~exact_typed[hit], READING_PENALTY, 0.0)
         )
+        if typed.sectors:
+            rank = rank + SECTOR_BONUS * self._in_sectors(typed.sectors)[occ]
         # best entry per occupation: sort by rank, keep each occupation's first
         order = np.argsort(-rank, kind="stable")
         seen: set[int] = set()
@@ -340,7 +404,14 @@ class TitleIndex:
             and not any(top_words.intersection(v) for v in variants)
             and matches[0].score < TYPO_SURE_SCORE
         )
-        weak = matches[0].score < SURE_SCORE or generic or loose
+        split = (  # an abbreviation naming several roles
+            len(q) <= SHORT_QUERY
+            and " " not in q
+            and bool(exact[top_row])
+            and self._e.kinds[top_row] == "lay"
+            and self._e.tokens[top_row] in self._split_lay
+        )
+        weak = matches[0].score < SURE_SCORE or generic or loose or split
         n_close = len(matches[:MAX_CHOICES]) if weak else close
         return SearchResult(
             query,
@@ -349,6 +420,10 @@ class TitleIndex:
             min(n_close, MAX_CHOICES, limit),
             bool(loose),
         )
+
+    def _in_sectors(self, sectors: tuple[str, ...]) -> np.ndarray:
+        """Per occupation, 1.0 where its code starts with one of the SOC prefixes."""
+        return np.array([1.0 if c.startswith(sectors) else 0.0 for c in self._codes])
 
     def _generic(self, q_cover: np.ndarray, top_row: int, exact: bool) -> bool:
         """Whether the query names a family of jobs rather than the first match alone

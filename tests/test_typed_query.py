@@ -1,0 +1,91 @@
+"""Reading what people type around a job title (careerpivot.typed_query)."""
+
+import pytest
+
+from careerpivot.typed_query import Employer, read_query
+
+EMPLOYERS = (
+    Employer("starbucks", ("35",)),
+    Employer("amazon", ("53-7",)),
+    Employer("bank of america", ("43-3071",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "core"),
+    [
+        ("ex-teacher", "teacher"),  # was read as "exteacher", a typo of "etcher"
+        ("Ex teacher", "teacher"),
+        ("former police officer", "police officer"),
+        ("retired nurse", "nurse"),
+        ("I was a cashier", "cashier"),
+        ("I'm currently a waitress", "waitress"),
+        ("i used to be a bank teller", "bank teller"),
+        ("worked as a forklift driver", "forklift driver"),
+        ("my last job was warehouse operative", "warehouse operative"),
+        ("job title: accounts assistant", "accounts assistant"),
+        ("carer for 5 years", "carer"),
+        ("electrician, 10 years", "electrician"),
+        ("I was previously an ex-cop", "cop"),
+    ],
+)
+def test_sentence_openings_endings_and_former_are_removed(typed, core):
+    assert read_query(typed).core == core
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["title examiner", "job coach", "Cooks, Restaurant", "x-ray technician", "ux/ui designer"],
+)
+def test_a_plain_title_is_searched_as_typed(typed):
+    # "title" and "job" open sentences only with a colon or "my ... is"; commas stay
+    q = read_query(typed)
+    assert q.core == typed and q.sectors == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "form"),
+    [
+        ("part-time cashier", "cashier"),
+        ("part time cashier", "cashier"),
+        ("self-employed electrician", "electrician"),
+        ("freelance graphic designer", "graphic designer"),
+        ("lead carpenter", "carpenter"),
+        ("apprentice plumber", "plumber"),
+        ("night shift security guard", "security guard"),
+        ("IT guy", "it"),
+        ("head of marketing", "marketing manager"),
+        ("director of nursing", "nursing manager"),
+        ("assistant to the CEO", "executive assistant"),
+        ("receptionist at a GP surgery", "receptionist"),
+    ],
+)
+def test_other_readings_drop_how_the_job_was_held(typed, form):
+    q = read_query(typed)
+    assert form in q.forms
+    assert q.core != form  # the words as typed are still tried first
+
+
+@pytest.mark.parametrize(
+    ("typed", "core", "sectors"),
+    [
+        ("shift supervisor at Starbucks", "shift supervisor", ("35",)),
+        ("Starbucks barista", "barista", ("35",)),
+        ("Amazon warehouse worker", "warehouse worker", ("53-7",)),
+        ("Bank of America teller", "teller", ("43-3071",)),
+        ("teller for Bank of America", "teller", ("43-3071",)),
+    ],
+)
+def test_an_employer_named_is_taken_out_and_says_the_kind_of_work(typed, core, sectors):
+    q = read_query(typed, EMPLOYERS)
+    assert (q.core, q.sectors) == (core, sectors)
+
+
+def test_an_employer_alone_is_still_searched():
+    q = read_query("Starbucks", EMPLOYERS)
+    assert q.core == "Starbucks" and q.sectors == ()
+
+
+def test_unknown_words_after_at_are_kept_in_the_core():
+    q = read_query("sergeant at arms", EMPLOYERS)
+    assert q.core == "sergeant at arms" and "sergeant" in q.forms
