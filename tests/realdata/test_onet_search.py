@@ -77,3 +77,39 @@ def test_every_lay_name_finds_one_of_its_roles_first_on_onet(index):
         if first not in codes:
             wrong.append((phrase, first))
     assert wrong == []
+
+
+def test_ex_teacher_is_a_teacher_not_an_etcher(index):
+    # was: Etchers and Engravers ("ex-teacher" read as "exteacher", a typo of "etcher")
+    for query in ("ex-teacher", "former teacher", "I was a teacher"):
+        res = index.find(query)
+        assert res[0].code in {"25-2021.00", "25-2022.00", "25-2031.00"}, query
+        assert all(m.code != "51-9194.00" for m in res.choices), query
+
+
+def test_pa_asks_between_physician_and_personal_assistant(index):
+    # was: Secretaries pre-selected, employment deciding for the person
+    res = index.find("PA")
+    assert res.ambiguous and res.best is None
+    assert {"29-1071.00", "43-6014.00"} <= {m.code for m in res.choices}
+
+
+def test_store_manager_is_a_retail_supervisor(index):
+    # was: General and Operations Managers; SOC codes store managers to 41-1011
+    res = index.find("store manager")
+    assert res.best is not None and res.best.code == "41-1011.00"
+    assert "11-1021.00" in [m.code for m in res[:3]]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Starbucks barista", "35-3023.01"),
+        ("shift supervisor at Starbucks", "35-1012.00"),
+        ("walmart cashier", "41-2011.00"),
+        ("subway operator", "53-4041.00"),  # a role's own title, not the sandwich chain
+        ("worked as a forklift driver", "53-7051.00"),
+    ],
+)
+def test_employer_words_and_sentences_around_a_title(index, query, code):
+    assert index.find(query)[0].code == code
