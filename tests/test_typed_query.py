@@ -27,6 +27,7 @@ EMPLOYERS = (
         ("carer for 5 years", "carer"),
         ("electrician, 10 years", "electrician"),
         ("I was previously an ex-cop", "cop"),
+        ("was a cook", "cook"),
     ],
 )
 def test_sentence_openings_endings_and_former_are_removed(typed, core):
@@ -35,7 +36,16 @@ def test_sentence_openings_endings_and_former_are_removed(typed, core):
 
 @pytest.mark.parametrize(
     "typed",
-    ["title examiner", "job coach", "Cooks, Restaurant", "x-ray technician", "ux/ui designer"],
+    [
+        "title examiner",
+        "job coach",
+        "Cooks, Restaurant",
+        "x-ray technician",
+        "ux/ui designer",
+        "immigration officer",  # not "im" + "migration officer"
+        "improv actor",
+        "AM radio host",
+    ],
 )
 def test_a_plain_title_is_searched_as_typed(typed):
     # "title" and "job" open sentences only with a colon or "my ... is"; commas stay

@@ -4,7 +4,12 @@ A query and every title of a data set (official title, alternate and short title
 and the team's lay names and abbreviations in ``data/search/lay_titles.csv``) are
 turned into comparable words (:mod:`careerpivot.titlewords`: singular, neutral
 gender, US spelling, abbreviations spelled out), so word order, plurals and
-"waitress"/"waiter" do not matter. Ranking:
+"waitress"/"waiter" do not matter. What a person types around a title is read first
+(:mod:`careerpivot.typed_query`): "I was a", "ex-", "former", "for 5 years" go; words
+saying how the job was held ("part-time", "lead", "freelance") are dropped in a second
+reading, whose exact matches yield to a title holding every typed word; an employer's
+name ("Starbucks barista", ``data/search/employers.csv``) is taken out and its kind of
+work wins between near-equal matches. Ranking:
 
 1. a title with exactly the query's words comes first (any kind of title); among
    exact ones the team's lay name, then the occupation's own title or its head
@@ -21,9 +26,11 @@ kind of match and employment within about five times), when the first match is
 weak, or when the query names a family of jobs ("analyst", "engineer": words in
 ``GENERIC_TITLES`` or more occupations' own titles, and not one role's own title or
 a lay name exactly), the result is *ambiguous*: pickers show the choices, each with
-a one-line description, and pre-select none. When the first match holds none of the
-typed words (found by spelling alone, and not surely: "barrista" is not "barrister")
-the result is also *loose*: there is no close match, and pickers say so and offer
+a one-line description, and pre-select none. So is a short abbreviation the team's
+table maps to several roles ("PA": physician assistant or personal assistant),
+however much more one of them employs. When the first match holds none of the typed
+words (found by spelling alone, and not surely: "barrista" is not "barrister") the
+result is also *loose*: there is no close match, and pickers say so and offer
 the matches as "did you mean" suggestions.
 """
 

@@ -23,14 +23,14 @@ _OPENING = re.compile(
     r"^(?:"
     r"(?:i|we)\s+(?:am|was|were|have been|had been|used to be|used to work as|"
     r"currently work as|currently am|work as|worked as|am working as|was working as)"
-    r"|im|ive been|id been|i been"
+    r"|im|ive been|id been|i been|(?:was|am|been)(?=\s+an?\s)"
     r"|(?:used to|currently|previously|formerly|recently|most recently)"
     r"(?:\s+(?:be|work as|worked as|working as|employed as))?"
     r"|(?:worked|working|work|employed|experience|experienced|years)\s+as"
     r"|my\s+(?:last\s+|current\s+|previous\s+|old\s+|former\s+|most recent\s+|first\s+)?"
     r"(?:job title|job|role|position|occupation|title|work)(?:\s+(?:is|was|title))*"
     r"|(?:current\s+|last\s+|previous\s+)?(?:job\s+)?title\s*:"
-    r")\s*(?::\s*)?(?:(?:a|an)\s+)?"
+    r")(?:\b|(?<=:))\s*(?::\s*)?(?:(?:a|an)\s+)?"
 )
 #: endings that say for how long, removed from the end
 _ENDING = re.compile(
