@@ -14,6 +14,7 @@ from careerpivot.ranking import (
     RealisticWeights,
     broad_group,
     order_rows,
+    realistic_score,
     relatedness_term,
 )
 
@@ -84,6 +85,39 @@ def test_order_rows_groups_and_fills_the_tail():
     placed = order_rows(np.arange(6), score, None, codes, k=3, distinct=2)
     assert [p.row for p in placed] == [0, 3, 5]
     assert placed[0].similar == (1, 2) and placed[1].similar == (4,)
+
+
+def test_an_openings_advantage_shrinks_per_zone_down_and_a_small_market_keeps_its_cost():
+    """Two roles of equal relatedness and fit: the large market one zone and two zones
+    below the person counts 0.75 and 0.5 of its openings; one above, all of it."""
+    w = RealisticWeights(openings=1.0, zone_up=0.0, zone_down=0.0, openings_down=0.25)
+    openings = np.array([2.0, 2.0, 2.0, 2.0, -1.0, -1.0])
+    step = np.array([0.0, -1.0, -2.0, 1.0, 0.0, -2.0])
+    zero = np.zeros(6)
+    total = realistic_score(zero, None, openings, step, w)
+    np.testing.assert_allclose(total, [2.0, 1.5, 1.0, 2.0, -1.0, -1.0])
+    flat = realistic_score(zero, None, openings, step, RealisticWeights(openings=1.0, zone_up=0.0,
+                           zone_down=0.0, openings_down=0.0))  # fmt: skip
+    np.testing.assert_allclose(flat, openings)
+
+
+def test_the_ranker_discounts_openings_of_lower_zones_only(engine: Engine):
+    """Through the engine's ranker, for a person from a zone-4 role on the starter set:
+    only roles below the person's zone with a large market lose score."""
+    ds = engine.dataset
+    prof = engine.profile_for("15-1252.00")
+    zone = ds.column("job_zone")
+    below = zone < zone[ds.occupation_index["15-1252.00"]]
+
+    def totals(down: float) -> np.ndarray:
+        eng = Engine(ds, realistic=RealisticWeights(openings_down=down))
+        _, total, _ = eng.ranker.scores(prof)
+        return np.asarray(total)
+
+    change = totals(0.25) - totals(0.0)
+    large = engine.ranker.openings_ > 0
+    assert (change[below & large] < 0).all() and (below & large).any()
+    np.testing.assert_allclose(change[~(below & large)], 0.0)
 
 
 def test_relatedness_term_ranks_the_row():
