@@ -75,7 +75,10 @@ holds an ``onet-29.2`` import):
    same zone: nothing here touches them). Neighbours: openings_down 0.15 / 0.35 at
    openings 0.6 give 0.260 / 0.253; openings 0.7 with openings_down 0.15 gives the
    largest figure, 0.264, but Primary 0.557 named (at the guard) and Sales Engineers
-   falls to 258, so not chosen. Rejected: openings as a z-score within the
+   falls to 258, so not chosen. The other weights, moved one at a time around the
+   chosen point, stay on their top (fit 0.2 / 0.4: 0.253 / 0.252; text 1 / 2: 0.253 /
+   0.253; same minor group 0.2 / 0.4: 0.260 / 0.258; zone_up 0.05 / 0.2: 0.257 /
+   0.254), so they are kept. Rejected: openings as a z-score within the
    destination's own job zone (0.253, Primary 0.378 / 0.640, Sales Engineers 325);
    the same plus the zone-down discount (<= 0.253); openings z-scored among roles
    within one zone of the person's (0.253 / 0.255 at weight 0.6, Primary <= 0.625,
@@ -669,7 +672,7 @@ def main() -> None:
             est = "  [estimated]" if p.estimate_note else ""
             print(f"     {p.rank:>2}. {p.title} ({p.code}) fit {p.score:.0%}{est}{sim}")
     for source, targets in (
-        ("17-2141.00", ("13-1082.00", "41-9031.00", "11-9041.00")),
+        ("17-2141.00", ("13-1082.00", "41-9031.00", "11-9041.00", "49-9071.00", "51-2099.00")),
         ("41-1011.00", ("41-2031.00", "41-2011.00")),
     ):
         full = eng.recommend(eng.profile_for(source), 400, explain=False)
