@@ -49,8 +49,9 @@ def main() -> None:
     st.markdown(
         f"Realistic next steps from **{md(widgets.start_label(eng, prof))}**: roles related to "
         "your current role (by the work, titles and tasks, with a nudge to stay in your "
-        "occupation family), weighed with your own fit, how many openings they have and the "
-        "step in job zone, at most one role per occupation group in the first ten. "
+        "occupation family), weighed with your own fit, how many openings they have (counted "
+        "less for roles below your job zone) and the step in job zone, at most one role per "
+        "occupation group in the first ten. "
         "Fit (0-100%) weighs skills and knowledge, how alike the work is, tools, interests, "
         "work values and the step in job zone; wages and outlook are shown beside it."
     )
