@@ -35,6 +35,14 @@ def test_saved_trees_predict_the_classifiers_probabilities_exactly(fitted, tmp_p
     assert trees.n_features_in_ == 6 and len(trees.sizes) == model.n_iter_
 
 
+def test_rows_in_blocks_on_threads_predict_as_all_at_once(fitted, monkeypatch):
+    import careerpivot.boosted_trees as bt
+
+    model, x = fitted
+    monkeypatch.setattr(bt, "ROW_BLOCK", 37)  # blocks that do not divide the rows
+    assert np.array_equal(BoostedTrees.of(model).predict_proba(x), model.predict_proba(x))
+
+
 def test_a_multiclass_model_is_refused(fitted):
     _, x = fitted
     three = HistGradientBoostingClassifier(max_iter=3).fit(x, np.arange(len(x)) % 3)

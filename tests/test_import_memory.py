@@ -201,6 +201,8 @@ def test_lean_standardise_and_ranks_give_the_plain_bits(rng, starter, monkeypatc
     for m in cases:
         z = rel.standardise_rows(m)
         assert z.tobytes() == _standardise_rows_plain(m).tobytes()  # bits, signed zeros too
+        mine = np.array(m)
+        assert rel.standardise_rows(mine, overwrite=True).tobytes() == z.tobytes()
         assert np.array_equal(rel._ranks(z), _ranks_plain(z))
         assert np.array_equal(rel._ranks(z.astype(np.float16)), _ranks_plain(z.astype(np.float16)))
 

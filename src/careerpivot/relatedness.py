@@ -41,6 +41,7 @@ the first stage; the second stage runs only where every feature it needs exists.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -57,6 +58,7 @@ from careerpivot.boosted_trees import BoostedTrees
 from careerpivot.errors import DataValidationError
 from careerpivot.model import AnyFloatArray, Dataset, FloatArray
 from careerpivot.resources import data_dir
+from careerpivot.workers import ordered_map
 
 MODELS_DIR = data_dir("models")
 WEIGHTS_FILE = MODELS_DIR / "relatedness_weights.json"
@@ -154,6 +156,24 @@ def iter_signals(
     ``only`` limits them to the named ones (the estimator reads no rating signal);
     ``cached`` holds text signals already computed (:func:`text_signals`); with
     ``consume`` each is removed from it once yielded, so its memory can go."""
+    recipes = signal_recipes(dataset)
+    wanted = None if only is None else set(only)
+    for name in SIGNAL_ORDER:
+        if wanted is not None and name not in wanted:
+            continue
+        if cached is not None and name in TEXT_SIGNALS:
+            if name in cached:
+                yield name, cached.pop(name) if consume else cached[name]
+            continue
+        m = recipes[name]()
+        if m is not None:
+            yield name, m
+
+
+def signal_recipes(dataset: Dataset) -> dict[str, Callable[[], FloatArray | None]]:
+    """For each signal of :data:`SIGNAL_ORDER`, how to make it (None where the data set
+    has too little to go on). The recipes share each text's tokens (tokenised once, on
+    first use) and may run on several threads at once."""
     occs = dataset.occupations
     codes = [o.code for o in occs]
     chars = tv.CharGrams()
@@ -216,31 +236,23 @@ def iter_signals(
     }
     if set(recipes) != set(SIGNAL_ORDER):
         raise AssertionError("SIGNAL_ORDER must name every signal recipe")
-    wanted = None if only is None else set(only)
-    for name in SIGNAL_ORDER:
-        if wanted is not None and name not in wanted:
-            continue
-        make = recipes[name]
-        if cached is not None and name in TEXT_SIGNALS:
-            if name in cached:
-                yield name, cached.pop(name) if consume else cached[name]
-            continue
-        m = make()
-        if m is not None:
-            yield name, m
+    return recipes
 
 
 class _Tokens:
-    """Word tokens of named lists of texts, each list tokenised on first use."""
+    """Word tokens of named lists of texts, each list tokenised on first use: once, even
+    when two threads ask for it at the same time (the second waits for the first)."""
 
     def __init__(self, texts: Mapping[str, list[str]]) -> None:
         self.texts = texts
         self._done: dict[str, list[list[str]]] = {}
+        self._locks = {name: threading.Lock() for name in texts}
 
     def __getitem__(self, name: str) -> list[list[str]]:
-        if name not in self._done:
-            self._done[name] = [tv.words(t) for t in self.texts[name]]
-        return self._done[name]
+        with self._locks[name]:
+            if name not in self._done:
+                self._done[name] = [tv.words(t) for t in self.texts[name]]
+            return self._done[name]
 
 
 def _rated_cosine(
@@ -276,12 +288,14 @@ def _destination(values: FloatArray) -> FloatArray | None:
     return np.broadcast_to(values[None, :], (len(values), len(values))).copy()
 
 
-def standardise_rows(m: AnyFloatArray) -> FloatArray:
+def standardise_rows(m: AnyFloatArray, *, overwrite: bool = False) -> FloatArray:
     """Per source row: z-scores over candidates (self excluded); NaN and self become 0.
 
     Worked in place in two role x role buffers (an import makes 17 of these on O*NET);
-    each step is the plain expression's arithmetic, so the numbers are the same bits."""
-    x = np.array(m, dtype=float)
+    each step is the plain expression's arithmetic, so the numbers are the same bits.
+    With ``overwrite`` a float64 ``m`` is itself the first buffer (its values are lost)."""
+    own = overwrite and m.dtype == np.float64 and m.flags.writeable and m.flags.c_contiguous
+    x: FloatArray = m.view(np.float64) if own else np.array(m, dtype=float)
     x[~np.isfinite(x)] = np.nan
     np.fill_diagonal(x, np.nan)
     valid = np.isfinite(x)
@@ -307,15 +321,20 @@ RANK_BLOCK = 128
 
 
 def _ranks(z: AnyFloatArray) -> np.ndarray:
-    """Each candidate's 0-based place in its source row, highest first (self last)."""
-    x = np.negative(z, dtype=float)  # sorted ascending: highest first
-    np.fill_diagonal(x, np.inf)
-    n_rows, n_cols = x.shape
-    ranks = np.empty(x.shape, dtype=np.int16 if n_cols < 2**15 else np.int32)
+    """Each candidate's 0-based place in its source row, highest first (self last).
+
+    Rows are negated a block at a time (sorted ascending: highest first), so no role x
+    role copy is made."""
+    n_rows, n_cols = z.shape
+    ranks = np.empty(z.shape, dtype=np.int16 if n_cols < 2**15 else np.int32)
     places = np.arange(n_cols)[None, :]
     for start in range(0, n_rows, RANK_BLOCK):
-        order = np.argsort(x[start : start + RANK_BLOCK], axis=1, kind="stable")
-        ranks[np.arange(start, start + len(order))[:, None], order] = places
+        x = np.negative(z[start : start + RANK_BLOCK], dtype=float)
+        own = np.arange(start, start + len(x))
+        on_diagonal = own < n_cols
+        x[np.flatnonzero(on_diagonal), own[on_diagonal]] = np.inf
+        order = np.argsort(x, axis=1, kind="stable")
+        ranks[own[:, None], order] = places
     return ranks
 
 
@@ -336,8 +355,10 @@ class SignalView:
     ranks: np.ndarray
 
     @classmethod
-    def of(cls, signal: AnyFloatArray) -> SignalView:
-        z = standardise_rows(signal)
+    def of(cls, signal: AnyFloatArray, *, overwrite: bool = False) -> SignalView:
+        """The view of a role x role signal; with ``overwrite`` the signal's own memory is
+        worked in (it is lost: for a signal nothing else reads)."""
+        z = standardise_rows(signal, overwrite=overwrite)
         return cls(z.astype(np.float16), _ranks(z))
 
 
@@ -351,11 +372,17 @@ def signal_views(
     ``cached`` text signals are consumed (emptied) as their views are made; ``made``
     holds views already made (:func:`digest_text`): they are moved over (it is emptied)."""
     made = {} if made is None else made
+    recipes = signal_recipes(dataset)
+
+    def view_of(name: str) -> tuple[str, SignalView | None]:  # on a worker thread
+        if cached is not None and name in TEXT_SIGNALS:
+            m = cached.pop(name, None)  # one name per thread: each is popped once
+        else:
+            m = recipes[name]()
+        return name, None if m is None else SignalView.of(m, overwrite=True)
+
     only = [name for name in SIGNAL_ORDER if name not in made]
-    views = {
-        name: SignalView.of(m)
-        for name, m in iter_signals(dataset, only, cached=cached, consume=True)
-    }
+    views = {name: view for name, view in ordered_map(view_of, only) if view is not None}
     views.update(made)
     made.clear()
     return {name: views[name] for name in SIGNAL_ORDER if name in views}
@@ -394,20 +421,34 @@ def digest_text(dataset: Dataset, weights: Mapping[str, float]) -> TextDigest:
     the sum is the one :func:`careerpivot.estimation.kernel` would make, term for term."""
     n = len(dataset.occupations)
     mine = {name: float(w) for name, w in weights.items() if name in TEXT_SIGNALS and w}
-    weighted = np.zeros((n, n))
-    views: dict[str, SignalView] = {}
-    likeness = None
-    for name, m in iter_signals(dataset, only=TEXT_SIGNALS):
+    recipes = signal_recipes(dataset)
+
+    def digest(name: str) -> tuple[str, FloatArray | None, SignalView | None, np.ndarray | None]:
+        """One signal made and reduced, on a worker thread: its weighted term, its view and
+        (all_text) its likeness; the signal itself is let go here."""
+        m = recipes[name]()
+        if m is None:
+            return name, None, None, None
+        term = None
         w = mine.get(name, 0.0)
         if w:
             term = np.nan_to_num(m)
             term *= w  # ``w * nan_to_num(m)``, in place
+        like = np.asarray(m, dtype=np.float16) if name == "all_text" else None
+        return name, term, SignalView.of(m, overwrite=True), like
+
+    weighted = np.zeros((n, n))
+    views: dict[str, SignalView] = {}
+    likeness = None
+    # two signals are made at once; their terms are summed here in TEXT_SIGNALS order
+    for name, term, view, like in ordered_map(digest, TEXT_SIGNALS):
+        if term is not None:
             weighted += term
-            del term
-        if name == "all_text":
-            likeness = np.asarray(m, dtype=np.float16)
-        views[name] = SignalView.of(m)
-        del m
+        if like is not None:
+            likeness = like
+        if view is not None:
+            views[name] = view
+        del term
     return TextDigest(views, mine, weighted, likeness)
 
 

@@ -30,6 +30,7 @@ from careerpivot.estimation import KERNEL_WEIGHTS, EstimateSummary, estimate_unr
 from careerpivot.graph import build_graph
 from careerpivot.model import Dataset
 from careerpivot.relatedness import RelatednessModel, digest_text
+from careerpivot.workers import return_freed_blocks
 
 ONET_DOWNLOAD = "https://www.onetcenter.org/dl_files/database/db_{tag}_text.zip"
 #: Releases whose layout the importer knows, oldest first; the last is the default download.
@@ -86,6 +87,7 @@ def import_onet(
     """
     if name is not None:
         dataset_path(name, data_dir)
+    return_freed_blocks()  # freed large blocks go back at once (two threads work below)
     clean_leftovers(datasets_dir(data_dir))
     dataset, summary = read_release(source, name=name, progress=progress)
     dataset_path(dataset.name, data_dir)  # a hostile Read Me.txt fails here, before the work
@@ -109,6 +111,7 @@ def import_bls(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Add BLS wages and outlook to an imported data set, replacing it atomically."""
+    return_freed_blocks()  # as import_onet
     clean_leftovers(datasets_dir(data_dir))
     dataset = load_dataset(name, data_dir)
     if name == "starter":

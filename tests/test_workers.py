@@ -1,0 +1,59 @@
+"""Work run on threads comes back in order, bounded, and fails as plain code would."""
+
+import threading
+import time
+
+import pytest
+
+from careerpivot.workers import ordered_map, return_freed_blocks, run_all, worker_count
+
+
+def test_results_come_back_in_the_items_order_whatever_finishes_first():
+    def slow_first(i: int) -> int:
+        time.sleep(0.02 if i % 3 == 0 else 0.0)
+        return i * i
+
+    assert list(ordered_map(slow_first, range(12), workers=2)) == [i * i for i in range(12)]
+
+
+def test_no_more_than_the_workers_are_in_flight():
+    lock = threading.Lock()
+    running = [0, 0]  # now, most
+
+    def work(i: int) -> int:
+        with lock:
+            running[0] += 1
+            running[1] = max(running[1], running[0])
+        time.sleep(0.005)
+        with lock:
+            running[0] -= 1
+        return i
+
+    taken = []
+    for r in ordered_map(work, range(10), workers=2):
+        taken.append(r)
+        time.sleep(0.01)  # a slow consumer: work must not pile up ahead of it
+    assert taken == list(range(10)) and running[1] <= 2
+
+
+def test_one_worker_runs_on_the_calling_thread():
+    me = threading.get_ident()
+    assert set(ordered_map(lambda _: threading.get_ident(), range(3), workers=1)) == {me}
+
+
+def test_an_error_in_a_piece_is_raised_to_the_caller():
+    def fail_on_three(i: int) -> int:
+        if i == 3:
+            raise ValueError("piece 3 failed")
+        return i
+
+    with pytest.raises(ValueError, match="piece 3"):
+        run_all(fail_on_three, range(8), workers=2)
+
+
+def test_worker_count_is_at_least_one_and_at_most_the_cap():
+    assert 1 <= worker_count() <= 2 and worker_count(cap=1) == 1
+
+
+def test_returning_freed_blocks_says_whether_it_applied():
+    assert isinstance(return_freed_blocks(), bool)
