@@ -16,7 +16,14 @@ import random
 import numpy as np
 
 from careerpivot.engine import Engine
-from careerpivot.gaps import STATUSES, GapReport, compare_many, compare_vector, person_levels
+from careerpivot.gaps import (
+    STATUSES,
+    GapReport,
+    build_first,
+    compare_many,
+    compare_vector,
+    person_levels,
+)
 from careerpivot.model import DescriptorKind
 from careerpivot.schemas import RecommendAnswer
 from careerpivot.tool_families import covered_by
@@ -99,6 +106,9 @@ def check(eng: Engine, seed: int, draws: int) -> int:
         mask = rated if n % 2 else None
         reports = compare_many(ds, vec, targets, rated=mask, kinds=kinds)
         assert [r.target_code for r in reports] == targets
+        if n % 4 == 0:  # some rows built ahead in one pass, as a list of cards does
+            wanted = {s: rng.randint(0, 6) for s in rng.sample(STATUS_SETS, 3)}
+            build_first(reports, wanted)
         for target, report in zip(targets, reports, strict=True):
             lazy = views(report)  # before any full list of rows exists
             alone = compare_vector(ds, vec, target, rated=mask, kinds=kinds)
@@ -152,3 +162,23 @@ def test_one_tool_per_family_for_one_role_matches_the_loop(mini_onet):  # noqa: 
         assert got.tolist() == reference_covered_by(ds, imp, vec, unknown).tolist()
         covered += bool((got >= 0).any())
     assert covered
+
+
+def test_rows_built_ahead_are_the_ones_read_later(engine):
+    """``build_first`` builds the rows a card reads in one pass; reading them afterwards
+    gives those very objects, equal to rows built one call at a time."""
+    ds = engine.dataset
+    profile = engine.profile_for("15-1252.00")
+    vec, rated = person_levels(ds, profile)
+    targets = ["15-1251.00", "15-1253.00", "11-3021.00"]
+    ahead = compare_many(ds, vec, targets, rated=rated)
+    later = compare_many(ds, vec, targets, rated=rated)
+    wanted = {("transfers",): 5, ("gap", "small gap"): 5, ("tool to check",): 3}
+    build_first(ahead, wanted)
+    for a, b in zip(ahead, later, strict=True):
+        for statuses, n in wanted.items():
+            built = a.first(n, *statuses)
+            assert all(r is s for r, s in zip(built, a.first(n, *statuses), strict=True))
+            assert built == b.first(n, *statuses)
+        assert "rows" not in vars(a)  # only those rows were built
+        assert a.rows == b.rows

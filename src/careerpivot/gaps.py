@@ -581,13 +581,17 @@ class _Batch:
 
     def rows(self, lo: int, hi: int) -> list[GapRow]:
         """Rows ``lo`` to ``hi`` of the batch as :class:`GapRow` objects."""
+        return self.rows_at(slice(lo, hi))
+
+    def rows_at(self, at: slice | npt.NDArray[np.intp]) -> list[GapRow]:
+        """The batch's rows at ``at`` (a slice or positions) as :class:`GapRow` objects."""
         col, notes = self.col, self.notes
         ids, names, kinds = col.ids, col.names, col.kinds
         out = []
         for j, im, need, have, known, c, h, e, by, card in zip(
-            *(v[lo:hi].tolist() for v in self.values),
-            self.by[lo:hi].tolist(),
-            self.card[lo:hi].tolist(),
+            *(v[at].tolist() for v in self.values),
+            self.by[at].tolist(),
+            self.card[at].tolist(),
             strict=True,
         ):
             note = (
@@ -633,6 +637,14 @@ class _Table:
         self.counts = counts  # rows per status code
         self.tool_req, self.tool_met = tool_req, tool_met  # tools required / transferring
         self.n_named = n_named  # tools to check typical of roles like the target
+        c = counts  # where each group of _GROUPS starts, and where the last ends
+        self.ends = (
+            0,
+            c[_GAP] + c[_SMALL],
+            c[_GAP] + c[_SMALL] + c[_CHECK],
+            hi - lo - c[_MINOR],
+            hi - lo,
+        )
         self._built: list[GapRow | None] = [None] * (hi - lo)
         self._done = bytearray(hi - lo)  # 1 where the row is built
 
@@ -651,16 +663,21 @@ class _Table:
             self._done[start:stop] = b"\x01" * (stop - start)
         return built[start:stop]  # type: ignore[return-value]  # every one is built
 
+    def span(self, n: int, codes: frozenset[int]) -> tuple[int, int] | None:
+        """Where the first ``n`` rows whose status code is in ``codes`` lie (``start``,
+        ``stop``), when those rows are one run (see :func:`_groups_of`); else None."""
+        groups = _groups_of(codes)
+        if groups is None:
+            return None
+        ends = self.ends
+        start, stop = ends[groups[0]], ends[groups[1] + 1]
+        return start, min(stop, start + max(n, 0))
+
     def first(self, n: int, codes: frozenset[int]) -> list[GapRow]:
         """The first ``n`` rows whose status code is in ``codes``."""
-        groups = _groups_of(codes)
-        if groups is not None:  # one run of rows
-            c = self.counts
-            ends = [0, c[_GAP] + c[_SMALL]]
-            for code_ in (_CHECK, _TRANSFERS, _MINOR):
-                ends.append(ends[-1] + c[code_])
-            start, stop = ends[groups[0]], ends[groups[1] + 1]
-            return self.rows(start, min(stop, start + max(n, 0)))
+        span = self.span(n, codes)
+        if span is not None:  # one run of rows
+            return self.rows(*span)
         code = self.batch.values[5][self.lo : self.hi].tolist()
         out: list[GapRow] = []
         for k in range(self.hi - self.lo):
@@ -794,6 +811,44 @@ def compare_many(
             )
         )
     return out
+
+
+def build_first(reports: Sequence[GapReport], wanted: Mapping[tuple[Status, ...], int]) -> None:
+    """Build now, in one pass over their batch, the first ``n`` rows of each status set in
+    ``wanted`` of each lazy report: what a list of cards reads (its strengths, gaps and
+    tools), built together rather than a few rows a call. Reading them later gives the
+    same objects; reports that are not lazy, or rows already built, are left as they are."""
+    tables: list[_Table] = []
+    starts: list[int] = []
+    stops: list[int] = []
+    for report in reports:
+        t = report._table
+        if t is None:
+            continue
+        for statuses, n in wanted.items():
+            span = t.span(n, _codes(statuses))
+            if span is not None and 0 in t._done[span[0] : span[1]]:
+                tables.append(t)
+                starts.append(span[0])
+                stops.append(span[1])
+    if not tables:
+        return
+    batch = tables[0].batch
+    if any(t.batch is not batch for t in tables):  # reports of several batches: one by one
+        for t, start, stop in zip(tables, starts, stops, strict=True):
+            t.rows(start, stop)
+        return
+    sizes = [b - a for a, b in zip(starts, stops, strict=True)]
+    at = np.concatenate(
+        [np.arange(t.lo + a, t.lo + b) for t, a, b in zip(tables, starts, stops, strict=True)]
+    )
+    built = iter(batch.rows_at(at))
+    for t, start, size in zip(tables, starts, sizes, strict=True):
+        for k in range(start, start + size):
+            r = next(built)
+            if t._built[k] is None:
+                t._built[k] = r
+        t._done[start : start + size] = b"\x01" * size
 
 
 def person_gap(

@@ -300,7 +300,8 @@ class Dataset:
         row = self.occupation_index.get(code)
         if row is None:
             self.occupation(code)  # raises UnknownRoleError
-        sel = np.flatnonzero(self.req_occupation == row)
+            raise AssertionError("unreachable")  # pragma: no cover
+        sel = self.requirement_rows(row)
         return [
             Requirement(
                 code,
@@ -310,6 +311,20 @@ class Dataset:
             )
             for i in sel
         ]
+
+    def requirement_rows(self, row: int) -> IntArray:
+        """Positions in the ``req_*`` arrays of occupation row ``row``'s requirements, in
+        file order (looked up in a grouping made once, not by scanning every requirement:
+        seeding a profile from a role is part of every role-based API question)."""
+        order, bounds = self._requirements_by_occupation
+        out: IntArray = order[bounds[row] : bounds[row + 1]]
+        return out
+
+    @cached_property
+    def _requirements_by_occupation(self) -> tuple[IntArray, IntArray]:
+        order = np.argsort(self.req_occupation, kind="stable")
+        bounds = np.searchsorted(self.req_occupation[order], np.arange(len(self.occupations) + 1))
+        return order, bounds
 
     # ----- matrices ------------------------------------------------------------------------
     @cached_property

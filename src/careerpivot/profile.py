@@ -146,7 +146,14 @@ def profile_from_role(dataset: Dataset, code: str, *, name: str = "") -> Profile
     dataset.occupation(code)  # raises UnknownRoleError
     source = stand_in(dataset, code)
     occ = dataset.occupation(source)
-    ratings = {r.descriptor: round(r.level, 2) for r in dataset.requirements_of(source)}
+    sel = dataset.requirement_rows(dataset.occupation_index[source])
+    descs = dataset.descriptors
+    ratings = {
+        descs[j].id: round(level, 2)
+        for j, level in zip(
+            dataset.req_descriptor[sel].tolist(), dataset.req_level[sel].tolist(), strict=True
+        )
+    }
     interests = dict(zip(RIASEC, occ.interests, strict=True)) if occ.interests else None
     values = dict(zip(WORK_VALUES, occ.work_values, strict=True)) if occ.work_values else None
     return Profile(

@@ -42,7 +42,7 @@ import scipy.sparse
 
 from careerpivot.errors import NotScorableError
 from careerpivot.filters import Filters
-from careerpivot.gaps import GapReport, GapRow, compare_many
+from careerpivot.gaps import GapReport, GapRow, build_first, compare_many
 from careerpivot.model import RIASEC, WORK_VALUES, AnyFloatArray, Dataset, FloatArray
 from careerpivot.profile import Profile
 
@@ -357,6 +357,14 @@ class PivotScorer:
         reports: list[GapReport | None] = [None] * len(rows)
         if explain:
             reports = list(self.gap_reports(s.person, rows, set(profile.ratings)))
+            build_first(  # what each card reads (see _notes), built in one pass
+                reports,  # type: ignore[arg-type]  # every one is a report here
+                {
+                    ("transfers",): self.n_strengths,
+                    ("gap", "small gap"): self.n_gaps,
+                    ("tool to check",): self.n_gaps,
+                },
+            )
         more = extras or [{} for _ in rows]
         return [
             self._pivot(i, rank, s, profile, explain, report, **extra)
@@ -391,7 +399,8 @@ class PivotScorer:
             title=occ.title,
             rank=rank,
             score=float(s.total[i]),
-            components={c: float(v[i]) for c, v in s.components.items() if not np.isnan(v[i])},
+            # each component the role has (a NaN is never equal to itself)
+            components={c: x for c, v in s.components.items() if (x := float(v[i])) == x},
             strengths=strengths,
             gaps=gaps,
             tools_to_check=tools,
