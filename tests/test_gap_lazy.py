@@ -108,7 +108,7 @@ def check(eng: Engine, seed: int, draws: int) -> int:
         assert [r.target_code for r in reports] == targets
         if n % 4 == 0:  # some rows built ahead in one pass, as a list of cards does
             wanted = {s: rng.randint(0, 6) for s in rng.sample(STATUS_SETS, 3)}
-            build_first(reports, wanted)
+            build_first(reports, wanted, named=rng.randint(0, 6))
         for target, report in zip(targets, reports, strict=True):
             lazy = views(report)  # before any full list of rows exists
             alone = compare_vector(ds, vec, target, rated=mask, kinds=kinds)
@@ -174,8 +174,9 @@ def test_rows_built_ahead_are_the_ones_read_later(engine):
     ahead = compare_many(ds, vec, targets, rated=rated)
     later = compare_many(ds, vec, targets, rated=rated)
     wanted = {("transfers",): 5, ("gap", "small gap"): 5, ("tool to check",): 3}
-    build_first(ahead, wanted)
+    build_first(ahead, wanted, named=4)
     for a, b in zip(ahead, later, strict=True):
+        assert a.first_named(4) == b.first_named(4)
         for statuses, n in wanted.items():
             built = a.first(n, *statuses)
             assert all(r is s for r, s in zip(built, a.first(n, *statuses), strict=True))

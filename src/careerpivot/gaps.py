@@ -813,11 +813,14 @@ def compare_many(
     return out
 
 
-def build_first(reports: Sequence[GapReport], wanted: Mapping[tuple[Status, ...], int]) -> None:
+def build_first(
+    reports: Sequence[GapReport], wanted: Mapping[tuple[Status, ...], int], named: int = 0
+) -> None:
     """Build now, in one pass over their batch, the first ``n`` rows of each status set in
-    ``wanted`` of each lazy report: what a list of cards reads (its strengths, gaps and
-    tools), built together rather than a few rows a call. Reading them later gives the
-    same objects; reports that are not lazy, or rows already built, are left as they are."""
+    ``wanted`` and the first ``named`` of :attr:`GapReport.tools_named` of each lazy report:
+    what a list of cards reads (its strengths, gaps and tools), built together rather than
+    a few rows a call. Reading them later gives the same objects; reports that are not
+    lazy, or rows already built, are left as they are."""
     tables: list[_Table] = []
     starts: list[int] = []
     stops: list[int] = []
@@ -825,8 +828,11 @@ def build_first(reports: Sequence[GapReport], wanted: Mapping[tuple[Status, ...]
         t = report._table
         if t is None:
             continue
-        for statuses, n in wanted.items():
-            span = t.span(n, _codes(statuses))
+        asked = [(_codes(statuses), n) for statuses, n in wanted.items()]
+        if named:
+            asked.append((_codes(("tool to check",)), min(named, t.n_named)))
+        for codes, n in asked:
+            span = t.span(n, codes)
             if span is not None and 0 in t._done[span[0] : span[1]]:
                 tables.append(t)
                 starts.append(span[0])

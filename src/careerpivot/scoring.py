@@ -359,11 +359,8 @@ class PivotScorer:
             reports = list(self.gap_reports(s.person, rows, set(profile.ratings)))
             build_first(  # what each card reads (see _notes), built in one pass
                 reports,  # type: ignore[arg-type]  # every one is a report here
-                {
-                    ("transfers",): self.n_strengths,
-                    ("gap", "small gap"): self.n_gaps,
-                    ("tool to check",): self.n_gaps,
-                },
+                {("transfers",): self.n_strengths, ("gap", "small gap"): self.n_gaps},
+                named=self.n_gaps,
             )
         more = extras or [{} for _ in rows]
         return [
