@@ -173,3 +173,17 @@ def test_interest_code_moves_design_roles(scorer, starter):
         return [order.index(c) for c in design]
 
     assert all(a < c for a, c in zip(ranks(artistic), ranks(conventional), strict=True))
+
+
+def test_tool_major_copies_hold_the_data_sets_values_exactly(engine):
+    """Scoring reads a person's tools from tool-major copies: float32 only where that
+    loses nothing, so the tool fit is the one the role-major matrices give."""
+    from careerpivot.scoring import _tool_major
+
+    sc, ds = engine.scorer, engine.dataset
+    for copy, m in ((sc.tool_level_t_, ds.level_matrix), (sc.tool_imp_t_, ds.importance_matrix)):
+        assert copy.shape == (len(sc.tool_cols_), len(ds.occupations))
+        assert np.array_equal(copy.astype(float), m[:, sc.tool_cols_].T)
+    inexact = np.array([[0.1, 2.0], [3.0, 4.0]])  # 0.1 is not a float32
+    assert _tool_major(inexact, np.array([0, 1])).dtype == np.float64
+    assert _tool_major(np.array([[0.5, 2.0]]), np.array([0, 1])).dtype == np.float32

@@ -43,7 +43,14 @@ import scipy.sparse
 from careerpivot.errors import NotScorableError
 from careerpivot.filters import Filters
 from careerpivot.gaps import GapReport, GapRow, build_first, compare_many
-from careerpivot.model import RIASEC, WORK_VALUES, AnyFloatArray, Dataset, FloatArray
+from careerpivot.model import (
+    RIASEC,
+    WORK_VALUES,
+    AnyFloatArray,
+    Dataset,
+    FloatArray,
+    IntArray,
+)
 from careerpivot.profile import Profile
 
 COMPONENTS = ("skills", "shape", "tools", "interests", "values", "level")
@@ -196,8 +203,11 @@ class PivotScorer:
         norms = np.linalg.norm(full, axis=1, keepdims=True)
         self.shape_unit_ = np.where(norms > 0, full / np.where(norms > 0, norms, 1.0), 0.0)
         self._rated_ids = [dataset.descriptors[j].id for j in self.rated_cols_]
-        # Tools are many (thousands on O*NET): a person's few are read from the data set's
-        # matrices when scoring (a column gather, no copy kept here).
+        # Tools are many (thousands on O*NET): a person's few are read when scoring, from
+        # tool-major copies (a row gather, where a column gather of the role-major
+        # matrices missed the cache on every role), float32 where that loses nothing.
+        self.tool_level_t_ = _tool_major(lev, self.tool_cols_)
+        self.tool_imp_t_ = _tool_major(imp, self.tool_cols_)
         self.tool_mass_ = np.asarray(
             scipy.sparse.csc_array(imp[:, self.tool_cols_]).sum(axis=1)
         ).ravel()
@@ -264,10 +274,10 @@ class PivotScorer:
         t = person[self.tool_cols_]
         held = np.flatnonzero(t)  # only the tools the person has can add to the fit
         if held.size:
-            cols = self.tool_cols_[held]
-            need = np.asarray(ds.level_matrix[:, cols], dtype=float)
+            # roles x held tools, C order and float64 as the role-major matrices gave them
+            need = np.ascontiguousarray(self.tool_level_t_[held].T, dtype=float)
             have = np.minimum(t[held] / np.maximum(need, 1.0), 1.0)
-            imp = np.asarray(ds.importance_matrix[:, cols], dtype=float)
+            imp = np.ascontiguousarray(self.tool_imp_t_[held].T, dtype=float)
             tool_fit = (imp * have).sum(axis=1) / np.where(
                 self.tool_mass_ > 0, self.tool_mass_, np.nan
             )
@@ -466,6 +476,14 @@ class PivotScorer:
             [note(r) for r in report.first(self.n_gaps, "gap", "small gap")],
             [note(r) for r in report.first_named(self.n_gaps)],
         )
+
+
+def _tool_major(m: FloatArray, cols: IntArray) -> AnyFloatArray:
+    """Columns ``cols`` of a roles x descriptors matrix as contiguous rows (tools x roles),
+    float32 when every value survives it exactly (O*NET's are stored as float32)."""
+    t = np.ascontiguousarray(m[:, cols].T)
+    t32 = t.astype(np.float32)
+    return t32 if np.array_equal(t32, t) else t
 
 
 def importance_weights(importance: FloatArray) -> FloatArray:
