@@ -187,3 +187,18 @@ def test_tool_major_copies_hold_the_data_sets_values_exactly(engine):
     inexact = np.array([[0.1, 2.0], [3.0, 4.0]])  # 0.1 is not a float32
     assert _tool_major(inexact, np.array([0, 1])).dtype == np.float64
     assert _tool_major(np.array([[0.5, 2.0]]), np.array([0, 1])).dtype == np.float32
+
+
+def test_skill_fit_for_one_person_matches_the_batch_formula(engine):
+    """One person's fit sums rows with BLAS products; a batch sums them with numpy: the
+    same formula, equal to float32 rounding, and the same order of roles."""
+    from careerpivot.scoring import skill_fit
+
+    sc = engine.scorer
+    for code in ("15-1252.00", "29-1141.00", "41-2031.00"):
+        p = sc.person_vector(engine.profile_for(code))[sc.rated_cols_].astype(np.float32)
+        one = skill_fit(p, sc.level32_, sc.weight32_, 0.5, sc.mass_)
+        batch = skill_fit(p[None, None, :], sc.level32_, sc.weight32_, 0.5, sc.mass_)[0]
+        np.testing.assert_allclose(one, batch, atol=1e-6)
+        top = np.argsort(-batch, kind="stable")[:20]
+        assert np.all(np.diff(one[top]) <= 1e-6)

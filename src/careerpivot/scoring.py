@@ -512,8 +512,16 @@ def skill_fit(
     may be passed precomputed (:func:`requirement_mass`).
     """
     mass = requirement_mass(level, weight) if mass is None else mass
-    shortfall = (weight * np.maximum(level - person, 0.0)).sum(axis=-1) / mass
-    unused = ((1.0 - weight) * np.maximum(person - level, 0.0) * (person / 7.0)).sum(axis=-1) / mass
+    if person.ndim == 1:  # one person (every request): the row sums as BLAS products
+        d = level - person
+        above = np.maximum(d, 0.0)  # role above the person; and below: above - d
+        shortfall = (weight * above) @ np.ones(d.shape[-1], dtype=d.dtype) / mass
+        unused = ((1.0 - weight) * (above - d)) @ (person / 7.0) / mass
+    else:
+        shortfall = (weight * np.maximum(level - person, 0.0)).sum(axis=-1) / mass
+        unused = ((1.0 - weight) * np.maximum(person - level, 0.0) * (person / 7.0)).sum(
+            axis=-1
+        ) / mass
     out: FloatArray = 1.0 - (np.minimum(shortfall, 1.0) + unused_cost * np.minimum(unused, 1.0)) / (
         1.0 + unused_cost
     )
