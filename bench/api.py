@@ -9,8 +9,12 @@ Targets: p95 <= 50 ms at 8 concurrent clients; API throughput >= 60% of in-proce
     .venv/bin/python bench/api.py                 # imports O*NET into a temp folder first
     .venv/bin/python bench/api.py --data-dir /tmp/cpdata-16 --seconds 20
 
-Clients are threads holding one keep-alive connection each, in this process; they parse
-every answer and share the machine's cores with the server (their CPU time is printed).
+Clients hold one keep-alive connection each and parse every answer. They are threads of
+this process, or with ``--client-processes`` one process each (as separate callers are:
+the threads' shared interpreter lock adds its waits to the latencies measured). Either way
+they share the machine's cores with the server; their CPU time is printed.
+
+    .venv/bin/python bench/api.py --data-dir /tmp/cpdata-16 --client-processes
 """
 
 from __future__ import annotations
@@ -18,12 +22,13 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -146,47 +151,60 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return rss, pss
 
 
+def client_loop(
+    port: int, codes: list[str], detail: str, first: int, step: int, stop: float
+) -> tuple[list[float], int, float]:
+    """One client: posts recommend requests on one keep-alive connection until the
+    monotonic clock reaches ``stop``, parsing every answer; latencies (ms), errors and
+    the CPU seconds it used (its thread's, or its process's)."""
+    cpu0 = time.thread_time()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    mine, errors, n = [], 0, first
+    while time.monotonic() < stop:
+        body = json.dumps({"role": codes[n % len(codes)], "k": K, "detail": detail})
+        n += step
+        t = time.perf_counter()
+        try:
+            conn.request("POST", "/v1/recommend", body, {"Content-Type": "application/json"})
+            resp = conn.getresponse()
+            data = resp.read()
+        except (OSError, http.client.HTTPException):  # counted, then a fresh connection
+            errors += 1
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            continue
+        mine.append((time.perf_counter() - t) * 1000)
+        if resp.status != 200 or len(json.loads(data)["pivots"]) != K:
+            errors += 1
+    conn.close()
+    return mine, errors, time.thread_time() - cpu0
+
+
 def load(
-    port: int, codes: list[str], clients: int, seconds: float, detail: str = "summary"
-) -> tuple[float, list[float], int]:
-    """``clients`` threads posting recommend requests for ``seconds``: req/s, latencies, errors."""
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    stop = time.perf_counter() + seconds
-
-    def client(i: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        mine, n = [], i
-        while time.perf_counter() < stop:
-            body = json.dumps({"role": codes[n % len(codes)], "k": K, "detail": detail})
-            n += clients
-            t = time.perf_counter()
-            try:
-                conn.request("POST", "/v1/recommend", body, {"Content-Type": "application/json"})
-                resp = conn.getresponse()
-                data = resp.read()
-            except (OSError, http.client.HTTPException):  # counted, then a fresh connection
-                with lock:
-                    errors[0] += 1
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-                continue
-            mine.append((time.perf_counter() - t) * 1000)
-            if resp.status != 200 or len(json.loads(data)["pivots"]) != K:
-                with lock:
-                    errors[0] += 1
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-
+    port: int,
+    codes: list[str],
+    clients: int,
+    seconds: float,
+    detail: str = "summary",
+    processes: bool = False,
+) -> tuple[float, list[float], int, float]:
+    """``clients`` clients posting recommend requests for ``seconds``: req/s, latencies,
+    errors and the clients' CPU seconds. Clients are threads of this process, or with
+    ``processes`` one process each (as separate callers are: no interpreter lock shared
+    between them, which otherwise adds its waits to the latencies measured)."""
     t0 = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return len(latencies) / (time.perf_counter() - t0), latencies, errors[0]
+    stop = time.monotonic() + seconds
+    args = [(port, codes, detail, i, clients, stop) for i in range(clients)]
+    if processes:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(clients, mp_context=fork) as pool:
+            done = list(pool.map(client_loop, *zip(*args, strict=True)))
+    else:
+        with ThreadPoolExecutor(clients) as threads:
+            done = list(threads.map(client_loop, *zip(*args, strict=True)))
+    latencies = [x for lat, _, _ in done for x in lat]
+    elapsed = time.perf_counter() - t0
+    return len(latencies) / elapsed, latencies, sum(e for _, e, _ in done), sum(c for *_, c in done)
 
 
 def main() -> None:
@@ -208,6 +226,12 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=15.0, help="per concurrency level")
     ap.add_argument("--clients", default="1,8,32")
     ap.add_argument("--detail", choices=("summary", "full"), default="summary")
+    ap.add_argument(
+        "--client-processes",
+        action="store_true",
+        help="run each client in its own process (as separate callers are) instead of a "
+        "thread of this one, whose shared interpreter lock adds waits to the latencies",
+    )
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -236,7 +260,7 @@ def main() -> None:
 
         server = start_server(name, data_dir, args.port, args.workers, args.threads)
         try:
-            load(args.port, codes, 4, 3.0)  # warm up every worker
+            load(args.port, codes, 4, 3.0, args.detail, args.client_processes)  # warm up
             # uvicorn's worker processes (spawned children; not multiprocessing's tracker)
             # the server's process and its workers (children; not multiprocessing's tracker)
             worker_ids = [
@@ -248,7 +272,8 @@ def main() -> None:
             print(
                 f"\nAPI: {args.workers} worker processes "
                 f"on 127.0.0.1:{args.port}, "
-                f"POST /v1/recommend k={K} detail={args.detail}"
+                f"POST /v1/recommend k={K} detail={args.detail}; clients are "
+                f"{'processes' if args.client_processes else 'threads of this process'}"
             )
             print(
                 f"{'clients':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}  "
@@ -257,9 +282,10 @@ def main() -> None:
             results = {}
             for c in (int(x) for x in args.clients.split(",")):
                 cpu0 = [cpu_seconds(p) for p in processes]
-                own0 = time.process_time()
-                rate, lat, errs = load(args.port, codes, c, args.seconds, args.detail)
-                own = (time.process_time() - own0) * 1000 / max(len(lat), 1)
+                rate, lat, errs, client_cpu = load(
+                    args.port, codes, c, args.seconds, args.detail, args.client_processes
+                )
+                own = client_cpu * 1000 / max(len(lat), 1)
                 used = [cpu_seconds(p) - t for p, t in zip(processes, cpu0, strict=True)]
                 per = [u * 1000 / max(len(lat), 1) for u in used]
                 p50, p95 = percentiles(lat)
