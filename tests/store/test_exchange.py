@@ -28,7 +28,7 @@ def full_client(store: Store) -> int:
     c = store.create_client("Ana Díaz", contact="ana@example.org")
     with store.batch() as w:
         w.save_profile(c.id, profile(3.0))
-        w.save_profile(c.id, profile(4.0))
+        w.save_profile(c.id, profile(4.0), dataset="onet-29.2")
         w.add_session(c.id, D, "First session.\nTalked about <data> roles & *stats*.")
         w.add_session(c.id, D + dt.timedelta(days=14), "Second — notes in Ελληνικά too.")
         w.mark_role(c.id, "15-2051.00", "shortlisted", "likes statistics")
@@ -59,6 +59,9 @@ def test_export_import_round_trip_keeps_everything(store: Store, tmp_path):
     assert without_identity(again) == without_identity(exported)
     history = [v.profile for v in store.profile_history(cid)]
     assert history == [profile(3.0), profile(4.0)]
+    # the data set each profile was made on travels with it (unknown for the first)
+    assert [p["dataset"] for p in raw["profiles"]] == [None, "onet-29.2"]
+    assert [v.dataset for v in store.profile_history(cid)] == [None, "onet-29.2"]
 
 
 def test_import_into_the_same_store_adds_a_new_client(store: Store):

@@ -100,6 +100,10 @@ def test_upgrade_from_version_1_keeps_every_record(db_url):
         store.update_client(7, contact="vera@example.org")
         store.add_rejection(7, {"company": "Acme"}, schema_version=1)
         assert store.load_client(7).rejections[0].payload == {"company": "Acme"}
+        # version 4: an old profile's data set is unknown; a new save records it
+        assert snap.profile_dataset is None
+        store.save_profile(7, profile(), dataset="onet-29.2")
+        assert store.load_client(7).profile_dataset == "onet-29.2"
         assert store.create_client("New").id == 8
         assert store.integrity_check() == ["ok"]
 

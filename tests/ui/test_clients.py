@@ -246,3 +246,77 @@ def test_erasing_a_client_drops_their_profile_from_the_session(store):
     at.text_input(key="w_cl_erase").input("Ana Díaz").run()
     button(at, "Erase this client for good").click().run()
     assert at.session_state[state.PROFILE] is None  # the pages no longer show her profile
+
+
+def _mini_onet_set():
+    """An O*NET-like data set 'onet-mini' (the tiny test set) beside the starter set."""
+    from dataclasses import replace
+
+    from careerpivot.datasets.registry import datasets_dir
+    from careerpivot.datasets.saved import save_dataset
+    from careerpivot.graph import build_graph
+    from careerpivot.profile import profile_from_role
+    from careerpivot.testing import tiny_dataset
+
+    tiny = replace(tiny_dataset(), name="onet-mini")
+    save_dataset(tiny, datasets_dir() / "onet-mini", build_graph(tiny))
+    return profile_from_role(tiny, tiny.occupations[0].code)
+
+
+def test_a_client_saved_on_another_data_set_says_so_and_opens_on_it(store):
+    """Client records did not keep the data set their profile was made on: opening an
+    O*NET client while the pages used the starter set silently cut their ratings down to
+    the starter's ("Data set 'starter' does not have 31 ratings this data set does not
+    have") and showed starter pivots for them."""
+    prof = _mini_onet_set()
+    ana = store.create_client("Ana *Díaz*")
+    store.save_profile(ana.id, prof, dataset="onet-mini")
+    at = open_clients()
+    at.selectbox(key="w_cl_pick").set_value(ana.id).run()
+    warning = " ".join(plain(w.value) for w in at.warning)
+    assert (
+        "Ana *Díaz*'s profile was made on data set 'onet-mini', but the pages now use "
+        "'starter'" in warning
+    )
+    button(at, "Work with this client's profile").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state[state.DATASET] == "onet-mini"
+    assert at.session_state[state.PROFILE] == prof  # nothing cut away
+    assert "Switched to data set 'onet-mini', the one Ana *Díaz*'s profile was made on." in (
+        texts(at)
+    )
+    assert "Data set: onet-mini" in footer(at)
+
+
+def test_a_client_saved_on_a_data_set_not_installed_here_is_named(store):
+    bo = store.create_client("Bo")
+    store.save_profile(bo.id, _mini_onet_set(), dataset="onet-31.0")
+    at = open_clients()
+    at.selectbox(key="w_cl_pick").set_value(bo.id).run()
+    warning = " ".join(plain(w.value) for w in at.warning)
+    assert "made on data set 'onet-31.0', which is not installed here" in warning
+    assert "leaves out the ratings and roles 'starter' does not have" in warning
+
+
+def test_saving_a_profile_records_its_data_set_and_the_page_names_it(store):
+    cy = store.create_client("Cy")
+    at = open_clients(start_from("software developer"))
+    at.selectbox(key="w_cl_pick").set_value(cy.id).run()
+    button(at, "Save the current profile, shortlist and plan").click().run()
+    assert store.load_client(cy.id).profile_dataset == "starter"
+    assert "Cy's profile was made on data set 'starter', the one in use." in texts(at)
+    assert not at.warning
+
+
+def test_a_profile_cut_to_another_data_set_says_what_was_left_out():
+    from careerpivot.profile import Profile
+
+    at = new_app()
+    at.session_state[state.PROFILE] = Profile(ratings={"2.A.1.a": 3.0, "tech:not-here": 2.0})
+    at.run()
+    shown = texts(at)
+    assert (
+        "Data set 'starter' does not have 1 of the skills, knowledge areas and tools rated in "
+        "the profile, so it is left out." in shown
+    )
+    assert "ratings this data set does not have" not in shown

@@ -170,7 +170,7 @@ def add(
         with open_store(db) as store, store.batch() as w:
             client = w.create_client(name, contact=contact)
             if prof is not None:
-                w.save_profile(client.id, prof)
+                w.save_profile(client.id, prof, dataset=dataset)
     except CareerPivotError as exc:
         fail(exc)
     extra = f" with a profile of {len(prof.ratings)} ratings" if prof is not None else ""

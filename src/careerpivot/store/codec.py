@@ -19,7 +19,7 @@ from careerpivot.profile import PROFILE_SCHEMA_VERSION, Profile
 from careerpivot.routes import LearningPlan
 from careerpivot.store.errors import StoreError
 from careerpivot.store.records import RoleState
-from careerpivot.store.schema import CODE_MAX, NAME_MAX, ROLE_STATES
+from careerpivot.store.schema import CODE_MAX, DATASET_MAX, NAME_MAX, ROLE_STATES
 
 NOTES_MAX = 100_000
 PAYLOAD_MAX = 1_000_000
@@ -57,6 +57,15 @@ def check_notes(notes: str, field: str = "notes") -> str:
     if len(notes) > NOTES_MAX:
         raise StoreError(f"{field}: longer than {NOTES_MAX} characters ({len(notes)})")
     return notes
+
+
+def check_dataset(name: str | None) -> str | None:
+    """The name of the data set a profile was made on (up to 100 characters; None: unknown)."""
+    if name is None:
+        return None
+    if not name.strip() or len(name) > DATASET_MAX:
+        raise StoreError(f"dataset: {name[:40]!r} is not a data set name (1-{DATASET_MAX} chars)")
+    return name
 
 
 def check_role_code(code: str) -> str:

@@ -47,6 +47,7 @@ def profile_version(row: ProfileVersionRow) -> ProfileVersion:
         row.client_id,
         utc(row.created),
         codec.profile_from_json(row.profile_json, row.profile_schema),
+        row.dataset,
     )
 
 

@@ -28,6 +28,7 @@ from careerpivot.routes import LearningPlan
 from careerpivot.store import codec
 from careerpivot.store.errors import ClientFileError, StoreError
 from careerpivot.store.records import ClientSnapshot, ProfileVersion
+from careerpivot.store.schema import DATASET_MAX
 
 EXPORT_FORMAT = "careerpivot-client"
 EXPORT_SCHEMA_VERSION = 1
@@ -59,10 +60,11 @@ class ExportedClient(_Part):
 
 
 class ExportedProfile(_Part):
-    """One saved profile version."""
+    """One saved profile version, and the data set it was made on (if recorded)."""
 
     created: AwareDatetime
     profile: Profile
+    dataset: str | None = Field(default=None, max_length=DATASET_MAX)
 
 
 class ExportedSession(_Part):
@@ -177,7 +179,10 @@ def to_client_file(
         client=ExportedClient(
             name=c.name, contact=c.contact, archived=c.archived, created=c.created
         ),
-        profiles=[ExportedProfile(created=v.created, profile=v.profile) for v in history],
+        profiles=[
+            ExportedProfile(created=v.created, profile=v.profile, dataset=v.dataset)
+            for v in history
+        ],
         sessions=[
             ExportedSession(date=s.date, notes=s.notes, created=s.created)
             for s in snapshot.sessions

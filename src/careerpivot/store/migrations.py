@@ -162,11 +162,17 @@ def _v3_workspaces_and_answers(conn: Connection) -> None:
     md.tables["workspaces"].create(conn)
 
 
+def _v4_profile_dataset(conn: Connection) -> None:
+    """Which data set each saved profile was made on (empty for profiles saved before)."""
+    conn.execute(text("ALTER TABLE profile_versions ADD COLUMN dataset VARCHAR(100)"))
+
+
 #: Every step in order; version n is ``MIGRATIONS[n - 1]``. Append only: never edit a step.
 MIGRATIONS: tuple[tuple[str, Step], ...] = (
     ("initial schema", _v1_initial),
     ("client contact; rejection log", _v2_contact_and_rejections),
     ("workspaces; client answers", _v3_workspaces_and_answers),
+    ("the data set of each saved profile", _v4_profile_dataset),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -79,6 +79,7 @@ def snapshot(s: Session, client_id: int) -> ClientSnapshot:
         client=convert.client(row),
         profile=convert.profile_version(latest).profile if latest is not None else None,
         profile_versions=int(count or 0),
+        profile_dataset=latest.dataset if latest is not None else None,
         sessions=sessions(s, client_id),
         roles=tuple(convert.role_mark(r) for r in roles),
         plans=tuple(convert.plan(r) for r in plans),

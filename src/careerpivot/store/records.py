@@ -29,12 +29,14 @@ class Client:
 
 @dataclass(frozen=True)
 class ProfileVersion:
-    """One saved version of a client's profile."""
+    """One saved version of a client's profile, with the data set it was made on (None
+    when it was saved before the store recorded that)."""
 
     id: int
     client_id: int
     created: dt.datetime
     profile: Profile
+    dataset: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class ClientSnapshot:
     client: Client
     profile: Profile | None = None
     profile_versions: int = 0
+    #: The data set the latest profile was made on (None: not recorded, or no profile).
+    profile_dataset: str | None = None
     sessions: tuple[SessionEntry, ...] = ()
     roles: tuple[RoleMark, ...] = ()
     plans: tuple[PlanEntry, ...] = ()

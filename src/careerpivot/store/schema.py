@@ -26,6 +26,7 @@ NAME_MAX = 200
 CODE_MAX = 20
 TOKEN_HASH_LEN = 64  # hex SHA-256 of a workspace link's token
 INSTRUMENT_MAX = 40
+DATASET_MAX = 100  # a data set's name
 ROLE_STATES = ("shortlisted", "dismissed")
 
 
@@ -85,6 +86,8 @@ class ProfileVersionRow(Base):
     created: Mapped[dt.datetime]
     profile_schema: Mapped[int] = mapped_column(Integer)
     profile_json: Mapped[str] = mapped_column(Text)
+    #: The data set the profile was made on (None: saved before this was recorded).
+    dataset: Mapped[str | None] = mapped_column(String(DATASET_MAX))
 
 
 class SessionRow(Base):

@@ -163,10 +163,12 @@ class Store:
             w.delete_client(client_id)
         self._checkpoint()
 
-    def save_profile(self, client_id: int, profile: Profile) -> ProfileVersion:
-        """Append a profile version."""
+    def save_profile(
+        self, client_id: int, profile: Profile, *, dataset: str | None = None
+    ) -> ProfileVersion:
+        """Append a profile version, made on data set ``dataset``."""
         with self.batch() as w:
-            return w.save_profile(client_id, profile)
+            return w.save_profile(client_id, profile, dataset=dataset)
 
     def add_session(self, client_id: int, on: dt.date, notes: str = "") -> SessionEntry:
         """Record a session and its notes."""

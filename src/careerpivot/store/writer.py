@@ -92,18 +92,22 @@ class Writer:
         self.session.execute(delete(ClientRow).where(ClientRow.id == client_id))
 
     # ----- profile, sessions, roles, plans, rejections ---------------------------------------
-    def save_profile(self, client_id: int, profile: Profile) -> ProfileVersion:
-        """Append a profile version (earlier versions are kept)."""
+    def save_profile(
+        self, client_id: int, profile: Profile, *, dataset: str | None = None
+    ) -> ProfileVersion:
+        """Append a profile version (earlier versions are kept), with the name of the data
+        set it was made on, so opening it on another one can say so."""
         self._client(client_id)
         row = ProfileVersionRow(
             client_id=client_id,
             created=self.clock(),
             profile_schema=PROFILE_SCHEMA_VERSION,
             profile_json=codec.profile_to_json(profile),
+            dataset=codec.check_dataset(dataset),
         )
         self.session.add(row)
         self.session.flush()
-        return ProfileVersion(row.id, client_id, convert.utc(row.created), profile)
+        return ProfileVersion(row.id, client_id, convert.utc(row.created), profile, row.dataset)
 
     def add_session(self, client_id: int, on: dt.date, notes: str = "") -> SessionEntry:
         """Record a session on a date with its notes (plain text)."""
@@ -280,7 +284,7 @@ class Writer:
         data = ws.from_json(row.data_json, row.schema_version)
         client = self.create_client(name, contact=contact)
         if data.profile is not None:
-            self.save_profile(client.id, data.profile)
+            self.save_profile(client.id, data.profile, dataset=data.dataset)
         for instrument, sheet in data.answers.items():
             self.save_answers(client.id, instrument, sheet)
         for state, codes in (("shortlisted", data.shortlist), ("dismissed", data.dismissed)):
@@ -309,6 +313,7 @@ class Writer:
                     created=p.created,
                     profile_schema=PROFILE_SCHEMA_VERSION,
                     profile_json=codec.profile_to_json(p.profile),
+                    dataset=p.dataset,
                 )
                 for p in data.profiles
             ]

@@ -250,7 +250,10 @@ def fit_to(dataset: Dataset) -> None:
             kept, lost = p.restricted_to(dataset)
             if lost:
                 st.session_state[PROFILE] = kept
-                dropped.append(f"{len(lost)} ratings this data set does not have")
+                dropped.append(
+                    f"{len(lost)} of the skills, knowledge areas and tools rated in the "
+                    f"profile, so {'it is' if len(lost) == 1 else 'they are'} left out"
+                )
     known = dataset.occupation_index
     for key, what in ((SHORTLIST, "saved roles"), (DISMISSED, "dismissed roles")):
         codes = list(_get(key, []))

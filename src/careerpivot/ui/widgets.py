@@ -31,8 +31,8 @@ def current_engine() -> Engine:
         eng = cache.engine(STARTER_NAME)
     state.fit_to(eng.dataset)
     msg = state.notice()
-    if msg:
-        st.info(msg)
+    if msg:  # may name a client or a data set: plain text
+        st.info(tables.md(msg))
     return eng
 
 

@@ -293,10 +293,57 @@ def _client(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
             )
         )
     )
+    _data_set_note(eng, snap)
     _work(eng, store, snap)
     _sessions(store, snap)
     _records(eng, snap)
     _files(eng, store, snap)
+
+
+def _data_set_note(eng: Engine, snap: ClientSnapshot) -> None:
+    """Which data set the client's profile was made on, and a warning when the pages use
+    another one (ratings and roles differ between data sets: mixing them misleads)."""
+    if snap.profile is None:
+        return
+    made_on, now = snap.profile_dataset, eng.dataset.name
+    name = md(snap.client.name)
+    if made_on is None:
+        st.caption(
+            f"{name}'s profile was saved before CareerPivot recorded data sets; it is read on "
+            f"data set {md(repr(now))}, the one the pages use now."
+        )
+    elif made_on == now:
+        st.caption(f"{name}'s profile was made on data set {md(repr(now))}, the one in use.")
+    elif _installed(made_on):
+        st.warning(
+            f"{name}'s profile was made on data set {md(repr(made_on))}, but the pages now use "
+            f"{md(repr(now))}. “Work with this client's profile” switches the pages to "
+            f"{md(repr(made_on))}; the report is made on it too.",
+            icon=":material/dataset:",
+        )
+    else:
+        st.warning(
+            f"{name}'s profile was made on data set {md(repr(made_on))}, which is not installed "
+            f"here; the pages use {md(repr(now))}. Working with it here leaves out the ratings "
+            f"and roles {md(repr(now))} does not have. Import {md(repr(made_on))} (`careerpivot "
+            "data import-onet`) to see the profile as it was made.",
+            icon=":material/dataset:",
+        )
+
+
+def _installed(name: str) -> bool:
+    return name in {i.name for i in cache.datasets()}
+
+
+def _engine_for(eng: Engine, snap: ClientSnapshot) -> Engine:
+    """The engine of the data set the client's profile was made on, when installed here."""
+    made_on = snap.profile_dataset
+    if made_on is None or made_on == eng.dataset.name or not _installed(made_on):
+        return eng
+    try:
+        return cache.engine(made_on)
+    except CareerPivotError:
+        return eng
 
 
 def _work(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
@@ -365,7 +412,7 @@ def _save(eng: Engine, store: Store, snap: ClientSnapshot, prof: Profile) -> Non
     target = state.target()
     try:
         with store.batch() as w:
-            w.save_profile(cid, prof)
+            w.save_profile(cid, prof, dataset=eng.dataset.name)
             marks = {code: "shortlisted" for code in state.shortlist()}
             marks.update({code: "dismissed" for code in state.dismissed()})
             for code, mark in marks.items():
@@ -449,6 +496,13 @@ def _load(snap: ClientSnapshot) -> None:
         st.session_state[state.SHORTLIST] = []
         st.session_state[state.DISMISSED] = []
     if snap.profile is not None:
+        made_on = snap.profile_dataset
+        if made_on and made_on != state.dataset_name() and _installed(made_on):
+            state.set_dataset(made_on)  # the profile's ratings and roles are that set's
+            st.session_state[state.NOTICE] = (
+                f"Switched to data set {made_on!r}, the one {snap.client.name}'s profile was "
+                "made on."
+            )
         state.set_profile(snap.profile)
         state.own_profile(snap.client.id, snap.client.name)
         st.session_state[state.SHORTLIST] = [r.role_code for r in snap.shortlisted]
@@ -482,7 +536,8 @@ def _files(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
 
     def report() -> bytes:
         now = store.load_client(cid)
-        built = build_report(eng, now, on=dt.date.today(), rejections=_rejections(eng, now))
+        on = _engine_for(eng, now)  # the data set the profile was made on, if installed
+        built = build_report(on, now, on=dt.date.today(), rejections=_rejections(on, now))
         return render(built, chosen).data
 
     with st.container(horizontal=True):
