@@ -268,7 +268,7 @@ def test_a_client_saved_on_another_data_set_says_so_and_opens_on_it(store):
     O*NET client while the pages used the starter set silently cut their ratings down to
     the starter's ("Data set 'starter' does not have 31 ratings this data set does not
     have") and showed starter pivots for them."""
-    prof = _mini_onet_set()
+    prof = _mini_onet_set().model_copy(update={"current_role": None})  # kept on 'starter'
     ana = store.create_client("Ana *Díaz*")
     store.save_profile(ana.id, prof, dataset="onet-mini")
     at = open_clients()
@@ -286,6 +286,10 @@ def test_a_client_saved_on_another_data_set_says_so_and_opens_on_it(store):
         texts(at)
     )
     assert "Data set: onet-mini" in footer(at)
+    # Back on the starter set, the record says the pages show a cut-down version.
+    at.session_state[state.DATASET] = "starter"
+    at = open_clients(at)
+    assert "on data set 'starter', without what it lacks; saving now stores" in texts(at)
 
 
 def test_a_client_saved_on_a_data_set_not_installed_here_is_named(store):

@@ -388,6 +388,12 @@ def _work(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
             f"No profile for {md(snap.client.name)} yet. Find their last job on the Start page "
             "(or use Self-assessment), then come back here and save it to their record."
         )
+    elif owner == cid and snap.profile_dataset not in (None, eng.dataset.name):
+        st.caption(
+            f"The other pages show this client's profile on data set "
+            f"{md(repr(eng.dataset.name))}, without what it lacks; saving now stores that "
+            "version."
+        )
     elif owner == cid:
         st.caption("The other pages are showing this client's profile.")
     elif state.profile() is not None:
