@@ -119,7 +119,7 @@ def test_project_ideas_say_a_copied_level_is_the_last_roles_not_where_you_are(st
     ideas = [p for p in plan_actions(items, clerk, engine).projects if "expects about" in p]
     assert ideas and all("you are at" not in p for p in ideas if "typical level" in p)
     seeded = [p for p in ideas if "your last role's typical level is" in p]
-    assert seeded and all("(not rated yet: rate it)" in p for p in seeded)
+    assert seeded and all("; not rated yet: rate it)." in p for p in seeded)  # one bracket
     first = engine.gap(clerk, BI).gaps[0]
     own = clerk.with_ratings({first.id: first.current + 0.5})
     mine = plan_actions(items, own, engine).projects

@@ -150,4 +150,4 @@ def _where(row: GapRow, profile: Profile | None, dataset: Dataset | None) -> str
         return f"you are at {row.current:.1f}"
     if own_rating(profile, dataset, row.id) is not None:
         return f"you rate yourself {row.current:.1f}"
-    return f"your last role's typical level is {row.current:.1f} (not rated yet: rate it)"
+    return f"your last role's typical level is {row.current:.1f}; not rated yet: rate it"
