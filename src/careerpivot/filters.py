@@ -38,7 +38,10 @@ class Filters(BaseModel):
         description="how many job zones above the current one to allow",
     )
     min_wage: float | None = Field(
-        default=None, ge=0, description="lowest acceptable median annual wage, USD"
+        default=None,
+        ge=0,
+        allow_inf_nan=False,
+        description="lowest acceptable median annual wage, USD",
     )
     min_outlook: float | None = Field(
         default=None, ge=-100, le=1000, description="lowest projected change, % over ten years"

@@ -23,6 +23,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
 from careerpivot.api import answers, problems
+from careerpivot.api.limits import MAX_BODY_BYTES, BodyLimit
 from careerpivot.api.pool import Failed, Question, WorkerPool, run
 from careerpivot.api.requests import (
     AnalyseRequest,
@@ -82,6 +83,8 @@ class Settings:
     #: Worker processes forked after the engines load (:class:`WorkerPool`); 1 computes
     #: answers in this process.
     processes: int = 1
+    #: Request bodies over this many bytes get a 413 problem before they are parsed.
+    max_body_bytes: int = MAX_BODY_BYTES
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -155,7 +158,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=(
             "Every answer names its data set, version, provenance and licence notices "
             "(`dataset`); answers from O*NET data carry O*NET's attribution. Errors are "
-            "JSON problem documents (400, 404, 422), never tracebacks.\n\n"
+            "JSON problem documents (400, 404, 413, 422; 503 when a worker died), never "
+            "tracebacks; request bodies are limited to 4 MiB.\n\n"
             "`POST /v1/recommend` answers in summary by default: for each role its fit, "
             "why it fits (the strengths it uses), the top gaps with status, priority and "
             "hours, tools to check, totals and the estimate note, which is what a list of "
@@ -170,6 +174,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engines = engines
     app.state.pool = pool
     problems.install(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     @app.get("/health", tags=["service"])
     def health() -> Health:

@@ -48,6 +48,7 @@ NOT_FOUND = (UnknownRoleError, UnknownDescriptorError, DatasetNotFoundError)
 RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "The request names something it cannot use"},
     404: {"model": Problem, "description": "A role, descriptor or data set that does not exist"},
+    413: {"model": Problem, "description": "The request body is over the size limit (4 MiB)"},
     422: {"model": Problem, "description": "The request body or query does not fit the schema"},
 }
 
@@ -60,18 +61,39 @@ def _message(exc: Exception) -> str:
     return text.strip("'\"")
 
 
-def _fields(exc: RequestValidationError) -> list[dict[str, Any]]:
+#: FastAPI's own words for a body it could not parse at all (e.g. JSON nested too deep).
+_UNPARSED = "There was an error parsing the body"
+_SEND_JSON = "send a JSON object with the header Content-Type: application/json"
+
+
+def _fields(exc: RequestValidationError, content_type: str) -> list[dict[str, Any]]:
     out = []
     for e in exc.errors():
-        where = ".".join(str(p) for p in e.get("loc", ()))
-        out.append({"field": where, "problem": str(e.get("msg", ""))})
+        loc = tuple(e.get("loc", ()))
+        where = ".".join(str(p) for p in loc)
+        msg = str(e.get("msg", ""))
+        kind = e.get("type")
+        if kind == "json_invalid":  # loc is ("body", character offset)
+            reason = str((e.get("ctx") or {}).get("error", "")).strip()
+            where = "body"
+            at = f" at character {loc[1]}" if len(loc) > 1 else ""
+            msg = f"the body is not valid JSON{at}" + (f" ({reason})" if reason else "")
+        elif loc == ("body",) and kind == "missing":
+            msg = f"the request has no body: {_SEND_JSON}"
+        elif loc == ("body",) and "json" not in content_type:
+            msg = f"the body was not read as JSON (Content-Type: {content_type or 'none'}): "
+            msg += _SEND_JSON
+        out.append({"field": where, "problem": msg})
     return out
 
 
 def status_of(exc: Exception) -> tuple[int, str, str] | None:
     """Status, title and detail of the problem an expected error is (None: unexpected)."""
     if isinstance(exc, HTTPException):
-        return exc.status_code, _title(exc.status_code), str(exc.detail)
+        detail = str(exc.detail)
+        if exc.status_code == 400 and detail == _UNPARSED:
+            detail = f"the body could not be read (malformed or nested too deeply): {_SEND_JSON}"
+        return exc.status_code, _title(exc.status_code), detail
     if isinstance(exc, NOT_FOUND):
         return 404, "Not found", _message(exc)
     if isinstance(exc, CareerPivotError):
@@ -88,8 +110,8 @@ def install(app: FastAPI) -> None:
     """Register the handlers that turn every error into a problem document."""
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = _fields(exc)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _fields(exc, request.headers.get("content-type", "").lower())
         detail = "; ".join(f"{e['field']}: {e['problem']}" for e in errors[:5])
         return problem(422, "Invalid request", detail or "invalid request", errors=errors)
 
@@ -117,4 +139,5 @@ def _title(status: int) -> str:
         403: "Not allowed",
         404: "Not found",
         405: "Method not allowed",
+        413: "Request body too large",
     }.get(status, "Error")
