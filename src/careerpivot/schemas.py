@@ -191,7 +191,7 @@ class GapItemOut(BaseModel):
     status: Status
     hours: float = Field(description="estimated hours to reach the required level")
     estimated: bool
-    priority: float
+    priority: float = Field(description="importance times deficit: higher closes first")
 
 
 class GapRowOut(GapItemOut):
@@ -199,7 +199,7 @@ class GapRowOut(GapItemOut):
     (the one gap model every page and command shows)."""
 
     note: str
-    deficit: float
+    deficit: float = Field(description="levels (0-7 scale) the person is short of the role")
     priority_words: str
     why: str
     missing: bool
@@ -299,8 +299,14 @@ class PivotOut(BaseModel):
     title: str
     rank: int
     score: float = Field(description="fit (viability), 0-1")
-    realistic: float | None = Field(default=None, description="realistic-next-steps score")
-    relatedness: float | None = None
+    realistic: float | None = Field(
+        default=None, description="realistic-next-steps score (higher first; no unit)"
+    )
+    relatedness: float | None = Field(
+        default=None,
+        description="its place in the relatedness ranker's list for the person's role, as "
+        "1/sqrt(1 + place), 0-1 (1: first)",
+    )
     components: dict[str, float] = Field(description="each part of the fit, 0-1")
     strengths: list[DescriptorNote] = Field(description="why it fits: requirements met")
     gaps: list[GapItemOut] = Field(description="top gaps to close, highest priority first")
@@ -309,13 +315,17 @@ class PivotOut(BaseModel):
         "(most relevant first; totals.tools_to_check counts them all)"
     )
     totals: GapTotals | None = Field(default=None, description="absent without explanations")
-    job_zone: int | None = None
-    job_zone_step: int | None = None
-    job_zone_label: str = ""
+    job_zone: int | None = Field(default=None, description="O*NET job zone, 1-5 (preparation)")
+    job_zone_step: int | None = Field(
+        default=None, description="job zones above (+) or below (-) the person's"
+    )
+    job_zone_label: str = Field(default="", description="job zone as shown (e.g. '1–2')")
     median_wage: float | None = Field(default=None, description="USD per year")
     wage_change: float | None = Field(default=None, description="USD per year vs current role")
     outlook_pct: float | None = Field(default=None, description="% change over ten years")
-    annual_openings: float | None = None
+    annual_openings: float | None = Field(
+        default=None, description="openings per year, US (BLS Employment Projections)"
+    )
     major_group: str = ""
     similar: list[SimilarRole] = Field(default_factory=list)
     estimate_note: str = ""
@@ -478,11 +488,11 @@ class RankChangeOut(BaseModel):
 
     code: str
     title: str
-    old_rank: int
-    new_rank: int
-    old_score: float
-    new_score: float
-    gain: int
+    old_rank: int = Field(description="place in the list before (1 = first)")
+    new_rank: int = Field(description="place in the list after the change")
+    old_score: float = Field(description="fit before, 0-1")
+    new_score: float = Field(description="fit after, 0-1")
+    gain: int = Field(description="places moved up")
 
 
 class WhatIfAnswer(Answer):

@@ -101,3 +101,15 @@ def test_markup_in_a_title_is_never_answered_as_html(client):
     resp = client.post("/v1/recommend", json={"role": "<script>alert(1)</script>"})
     _problem(resp, 404)
     assert "html" not in resp.headers["content-type"]
+
+
+@pytest.mark.parametrize("schema", ["PivotOut", "RankChangeOut", "GapTotals"])
+def test_every_number_in_an_answer_says_what_it_measures(client, schema):
+    props = client.get("/openapi.json").json()["components"]["schemas"][schema]["properties"]
+
+    def numeric(p: dict) -> bool:
+        kinds = [p.get("type")] + [a.get("type") for a in p.get("anyOf", [])]
+        return "number" in kinds or "integer" in kinds
+
+    bare = [f for f, p in props.items() if numeric(p) and f != "rank" and not p.get("description")]
+    assert bare == []
