@@ -113,3 +113,15 @@ def test_every_number_in_an_answer_says_what_it_measures(client, schema):
 
     bare = [f for f, p in props.items() if numeric(p) and f != "rank" and not p.get("description")]
     assert bare == []
+
+
+def test_unknown_profile_role_points_to_the_api_search_not_the_cli(client):
+    body = {"profile": {"ratings": {"2.A.1.a": 3}, "current_role": "99-9999.99"}}
+    detail = _problem(client.post("/v1/recommend", json=body), 404)["detail"]
+    assert "GET /v1/roles/search?q=TITLE" in detail and "careerpivot roles" not in detail
+
+
+def test_validator_messages_read_as_sentences(client):
+    body = {"role": "cook", "filters": {"families": ["zz"]}}
+    detail = _problem(client.post("/v1/recommend", json=body), 422)["detail"]
+    assert "unknown role family 'zz'" in detail and "Value error" not in detail

@@ -53,11 +53,17 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+#: Hints the engine words for the command line, as an API caller follows them.
+_API_HINTS = {"`careerpivot roles search TITLE`": "GET /v1/roles/search?q=TITLE"}
+
+
 def _message(exc: Exception) -> str:
     text = str(exc)
     # KeyError-based errors print their argument quoted; show the plain sentence instead.
     if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
         text = exc.args[0]
+    for cli, api in _API_HINTS.items():
+        text = text.replace(cli, api)
     return text.strip("'\"")
 
 
@@ -71,7 +77,7 @@ def _fields(exc: RequestValidationError, content_type: str) -> list[dict[str, An
     for e in exc.errors():
         loc = tuple(e.get("loc", ()))
         where = ".".join(str(p) for p in loc)
-        msg = str(e.get("msg", ""))
+        msg = str(e.get("msg", "")).removeprefix("Value error, ")
         kind = e.get("type")
         if kind == "json_invalid":  # loc is ("body", character offset)
             reason = str((e.get("ctx") or {}).get("error", "")).strip()
