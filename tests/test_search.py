@@ -311,3 +311,11 @@ def test_employer_table_is_read_and_validated(tmp_path):
     (tmp_path / "employers.csv").write_text("name,sectors,note\nacme,35-x,bad\n")
     with pytest.raises(DataValidationError, match=r"employers\.csv"):
         load_search_tables(tmp_path)
+
+
+def test_a_match_found_only_by_dropping_typed_words_is_a_guess(starter):
+    # "stay at home mom" read as "stay" found O*NET's "Stay Cutter" and pre-selected it
+    ds, small, _ = _two_roles(starter, ("Widget Cutter",), ())
+    res = TitleIndex(ds, SearchTables()).find("widget at qqqq xxxx")
+    assert res[0].code == small  # offered, as the words before "at" name it
+    assert res.ambiguous and res.best is None

@@ -8,6 +8,7 @@ EMPLOYERS = (
     Employer("starbucks", ("35",)),
     Employer("amazon", ("53-7",)),
     Employer("bank of america", ("43-3071",)),
+    Employer("chick fil a", ("35",)),
 )
 
 
@@ -84,6 +85,7 @@ def test_other_readings_drop_how_the_job_was_held(typed, form):
         ("Amazon warehouse worker", "warehouse worker", ("53-7",)),
         ("Bank of America teller", "teller", ("43-3071",)),
         ("teller for Bank of America", "teller", ("43-3071",)),
+        ("Chick-fil-A team member", "team member", ("35",)),
     ],
 )
 def test_an_employer_named_is_taken_out_and_says_the_kind_of_work(typed, core, sectors):

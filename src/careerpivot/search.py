@@ -340,12 +340,15 @@ class TitleIndex:
         readings = list(dict.fromkeys((q, typed.core, *typed.forms)))
         variants: list[list[str]] = []
         as_typed = 0  # variants of the text as typed (exact there earns the full bonus)
+        titled = 0  # ... and of the title in it; the rest are other readings (guesses)
         for k, text in enumerate(readings):
             toks = title_tokens(text, self._words, self._memo)
             if toks:
                 variants.extend(self._variants(text, toks))
             if k == 0:
                 as_typed = len(variants)
+            if text in (q, typed.core):
+                titled = len(variants)
         if not variants:
             return SearchResult(query)
         n = len(self._e.tokens)
@@ -354,6 +357,7 @@ class TitleIndex:
         t_cover = np.zeros(n, dtype=np.float32)
         exact = np.zeros(n, dtype=bool)
         exact_typed = np.zeros(n, dtype=bool)
+        guessed = np.zeros(n, dtype=bool)  # best partial score came from another reading
         for k, variant in enumerate(variants):
             for r in self._exact.get(frozenset(variant), ()):
                 exact[r] = True
@@ -361,6 +365,7 @@ class TitleIndex:
             s, qc, tc = self._partial(variant)
             better = s > score
             score[better], q_cover[better], t_cover[better] = s[better], qc[better], tc[better]
+            guessed[better] = k >= titled
         score[exact] = 100.0
         hit = np.flatnonzero(score >= min_score)
         if hit.size == 0:
@@ -418,7 +423,10 @@ class TitleIndex:
             and self._e.kinds[top_row] == "lay"
             and self._e.tokens[top_row] in self._split_lay
         )
-        weak = matches[0].score < SURE_SCORE or generic or loose or split
+        # a first match found only by dropping typed words, and not exactly, is a guess
+        # ("stay at home mom" read as "stay" is not a stay cutter)
+        guess = bool(guessed[top_row]) and not exact[top_row]
+        weak = matches[0].score < SURE_SCORE or generic or loose or split or guess
         n_close = len(matches[:MAX_CHOICES]) if weak else close
         return SearchResult(
             query,

@@ -133,6 +133,11 @@ def _find_employer(
     words: list[str], employers: Sequence[Employer]
 ) -> tuple[list[str], Employer | None]:
     """The query's words without the longest employer name it holds, and that employer."""
+    if any("-" in w for w in words):  # "Chick-fil-A": hyphens join an employer's name
+        flat = " ".join(words).replace("-", " ").split()
+        rest, emp = _find_employer(flat, employers)
+        if emp is not None:
+            return rest, emp
     best: tuple[int, int, Employer] | None = None
     present = set(words)
     for emp in employers:
