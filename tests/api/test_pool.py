@@ -52,6 +52,7 @@ REQUESTS = [
     ("post", "/v1/plan", {"role": "15-1252.00", "target": "15-2051.00", "routes": 2}),
     ("post", "/v1/what-if", {"role": "15-1252.00", "descriptor": "2.B.3.e"}),
     ("post", "/v1/rejections/analyse", {"role": "15-2041.00", "log": LOG}),
+    ("post", "/v1/feedback/classify", {"texts": ["We need stronger SQL skills.", "no reply"]}),
     ("get", "/v1/roles/search?q=nurse&limit=3", None),
     ("get", "/v1/roles/15-1252.00", None),
     ("get", "/v1/roles/99-9999.00", None),  # 404
@@ -70,6 +71,20 @@ def test_workers_answer_byte_for_byte_as_one_process(client, one_process, method
         want.headers["content-type"],
     )
     assert got.content == want.content
+
+
+def test_feedback_is_classified_in_a_worker_not_the_front(client, monkeypatch):
+    """A batch of texts is seconds of CPU: it must not hold the process reading HTTP."""
+    from careerpivot.rejections.classify import FeedbackClassifier
+
+    def front_must_not_classify(*_: object) -> None:
+        raise AssertionError("classified in the front process")
+
+    # only this (front) process is patched; the workers were forked before
+    monkeypatch.setattr(FeedbackClassifier, "classify", front_must_not_classify)
+    resp = client.post("/v1/feedback/classify", json={"texts": ["Not enough SQL."]})
+    assert resp.status_code == 200, resp.text[:200]
+    assert resp.json()["results"][0]["category"]
 
 
 def _pid(_engines: object, pause: float) -> bytes:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from careerpivot.api.app import Engines
     from careerpivot.api.requests import (
         AnalyseRequest,
+        ClassifyRequest,
         GapRequest,
         Person,
         PlanRequest,
@@ -91,6 +92,18 @@ def what_if(engines: Engines, req: WhatIfRequest) -> bytes:
     eng.dataset.descriptor(req.descriptor)  # 404 naming it when unknown
     changes = eng.what_if(prof, req.descriptor, levels=req.levels)
     return _json(WhatIfAnswer.of(eng.dataset, req.descriptor, req.levels, changes), notes)
+
+
+def classify(engines: Engines, req: ClassifyRequest) -> bytes:
+    """Each feedback text's category and the words behind it (no data set involved).
+
+    Run like the other questions, so that a large batch (seconds of CPU) takes a worker,
+    not the front process that reads every client's HTTP."""
+    from careerpivot.api.responses import ClassifyAnswer
+    from careerpivot.rejections import default_classifier
+
+    clf = default_classifier()
+    return ClassifyAnswer(results=[clf.classify(t) for t in req.texts]).model_dump_json().encode()
 
 
 def analyse(engines: Engines, req: AnalyseRequest) -> bytes:

@@ -247,13 +247,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Roles that move up the list if the person raises one descriptor."""
         return await ask(answers.what_if, req)
 
-    @app.post("/v1/feedback/classify", tags=["rejections"])
-    def classify(req: ClassifyRequest) -> ClassifyAnswer:
+    @app.post("/v1/feedback/classify", tags=["rejections"], response_model=ClassifyAnswer)
+    async def classify(req: ClassifyRequest) -> Response:
         """The category of each rejection-feedback text, with the words behind it."""
-        from careerpivot.rejections import default_classifier
-
-        clf = default_classifier()
-        return ClassifyAnswer(results=[clf.classify(t) for t in req.texts])
+        return await ask(answers.classify, req)
 
     @app.post("/v1/rejections/analyse", tags=["rejections"], response_model=AnalyseAnswer)
     async def analyse(req: AnalyseRequest) -> Response:
@@ -310,7 +307,10 @@ def _load(engines: Engines) -> None:
     """Load the served engines (once) and keep their objects out of the garbage
     collector's full passes: they live as long as the server, and each pass would walk
     them all, mid-request."""
+    from careerpivot.rejections import default_classifier
+
     engines.load_all()
+    default_classifier()  # fitted once here, so forked workers share it
     gc.collect()
     gc.freeze()
 
