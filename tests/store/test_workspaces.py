@@ -104,6 +104,7 @@ def test_a_workspace_becomes_a_client_with_everything_carried_over(store: Store)
     snap = store.load_client(client.id)
     assert snap.client.name == "Ana Díaz" and snap.client.contact == "ana@example.org"
     assert snap.profile == profile()
+    assert snap.profile_dataset == "starter"  # the workspace's data set goes with it
     assert [r.role_code for r in snap.shortlisted] == ["15-2051.00", "15-1211.00"]
     assert snap.dismissed == ["13-1111.00"]
     assert snap.plan is not None and snap.plan.target_code == "15-2051.00"
