@@ -71,7 +71,13 @@ def decode_document(raw: bytes, source: str, error: ErrorType) -> str:
 
 
 def loads(text: str, source: str, error: ErrorType) -> Any:
-    """Parse JSON text; malformed JSON, deep nesting and lone surrogates raise ``error``."""
+    """Parse JSON text; malformed JSON, deep nesting and lone surrogates raise ``error``.
+
+    A leading byte-order mark (Notepad and Excel write one) is dropped, as
+    :func:`decode_document` drops it from files read by path: an uploaded file that the
+    command line reads must not be refused by the app.
+    """
+    text = text.removeprefix("\ufeff")
     if _SURROGATE.search(text):
         raise error(f"{source}: contains an unpaired surrogate character (not valid Unicode)")
     try:

@@ -81,6 +81,14 @@ def import_file(at, name: str, content: bytes):
     return at
 
 
+def test_a_log_file_saved_with_a_byte_order_mark_is_imported():
+    at = open_rejections()
+    import_file(at, "history.json", b"\xef\xbb\xbf" + format_log_json(history_log()).encode())
+    button(at, "Add them to the log").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert len(the_log(at).records) == len(history_log().records)
+
+
 def import_history(at):
     import_file(at, "history.json", format_log_json(history_log()).encode())
     button(at, "Add them to the log").click().run()

@@ -63,6 +63,17 @@ def test_a_good_profile_file_is_read_and_gives_pivots():
     assert "your profile" in texts(at)
 
 
+def test_a_profile_file_saved_with_a_byte_order_mark_is_read():
+    """Notepad and Excel start UTF-8 files with a byte-order mark: the command line read
+    such a file, the app refused it ("Unexpected UTF-8 BOM (decode using utf-8-sig)")."""
+    profile = {"schema_version": 1, "ratings": {"2.B.3.e": 5.0, "2.A.2.a": 4.5}}
+    at = new_app()
+    at.file_uploader[0].upload("me.json", b"\xef\xbb\xbf" + json.dumps(profile).encode(), "")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "2 ratings" in plain(at.success[0].value)
+
+
 def test_a_bad_profile_file_shows_the_field_and_what_to_do():
     bad = {"schema_version": 1, "ratings": {"2.B.3.e": 9.0}}
     at = new_app()
