@@ -125,6 +125,18 @@ def test_the_slider_label_reads_the_nearest_anchor_as_every_other_page_does():
     assert "Level 0 of 7 (never done it)" in texts(at)
 
 
+def test_an_unmoved_slider_names_the_profiles_level_as_the_other_pages_do():
+    # A software developer's reading comprehension is 4.6; the half-level slider sits at
+    # 4.5, and its label said "Level 4.5" while Pivots and Compare said 4.6.
+    at = open_assessment(start_from("software developer"))
+    assert at.session_state[state.PROFILE].ratings["2.A.1.a"] == 4.6
+    assert at.slider(key="w_skill_2.A.1.a").value == 4.5
+    shown = texts(at)
+    assert "Level 4.6 of 7 (above level 4, which is like: pick out the deadlines" in shown
+    assert "Level 4.5 of 7 (above level 4, which is like: pick out the deadlines" not in shown
+    assert "the slider shows it to the nearest half level" in shown
+
+
 def test_rating_from_scratch_warns_that_a_few_ratings_are_not_enough():
     at = open_assessment()
     at.slider(key="w_skill_2.A.1.a").set_value(5.0).run()

@@ -325,12 +325,16 @@ def _skills(eng: Engine) -> None:
                     args=(d,),
                 )
                 # The rule every page uses: the nearest anchor, "below"/"above" it when
-                # the level is not close (3.5 read as the level-2 example before).
-                anchor = anchor_phrase(q.anchors, value) if value > 0 else "never done it"
+                # the level is not close (3.5 read as the level-2 example before). The
+                # slider moves in half levels; an unmoved one names the profile's own level
+                # (4.4, as the other pages show it), not the slider's 4.5.
+                level = now if now is not None and abs(now - value) < 0.25 else value
+                anchor = anchor_phrase(q.anchors, level) if level > 0 else "never done it"
                 st.caption(
-                    f"Level {level_number(value)} of 7"
+                    f"Level {level_number(level)} of 7"
                     + (f" ({tables.md(anchor)})" if anchor else "")
                     + ("" if now is not None else " · not rated yet")
+                    + (" · the slider shows it to the nearest half level" if level != value else "")
                 )
     for w in rating_warnings(prof.ratings, ds):
         st.warning(w.message)
