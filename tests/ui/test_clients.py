@@ -130,6 +130,7 @@ def test_save_a_session_then_carry_the_profile_into_a_new_session(store):
     at.selectbox(key="w_cl_pick").set_value(ana.id).run()
     button(at, "Save the current profile, shortlist and plan").click().run()
     assert any("Saved the profile" in plain(s.value) for s in at.success)
+    assert "1 shortlisted role" in plain(at.success[0].value)
     snap = store.load_client(ana.id)
     assert snap.profile.current_role == "15-1252.00"
     assert [r.role_code for r in snap.shortlisted] == [saved_code]
@@ -309,6 +310,8 @@ def test_saving_a_profile_records_its_data_set_and_the_page_names_it(store):
     button(at, "Save the current profile, shortlist and plan").click().run()
     assert store.load_client(cy.id).profile_dataset == "starter"
     assert "Cy's profile was made on data set 'starter', the one in use." in texts(at)
+    # it says what was saved: no shortlist or plan was claimed when there was none
+    assert [plain(s.value) for s in at.success] == ["Saved the profile (data set 'starter')."]
     assert not at.warning
 
 

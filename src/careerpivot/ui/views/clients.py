@@ -403,6 +403,11 @@ def _work(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
         )
 
 
+def _and(parts: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def _other_client_name(store: Store, client_id: int | None) -> str | None:
     """The name of the client whose profile the session shows ("another client" if gone)."""
     if client_id is None:
@@ -430,21 +435,31 @@ def _save(eng: Engine, store: Store, snap: ClientSnapshot, prof: Profile) -> Non
                 sheet = state.saved_answers(name)
                 if sheet is not None and hasattr(sheet, "model_dump"):
                     w.save_answers(cid, name, sheet.model_dump(mode="json"))
+            plan = None
             if target is not None:
-                w.save_plan(
-                    cid, cache.plan(eng.dataset.name, cache.profile_key(prof), prof, target)
-                )
+                plan = cache.plan(eng.dataset.name, cache.profile_key(prof), prof, target)
+                w.save_plan(cid, plan)
     except CareerPivotError as exc:
         st.session_state["cp_client_error"] = f"Nothing was saved: {exc}."
         return
     state.own_profile(cid, snap.client.name)  # the session now works with their record
     state.load_client(cid)
-    st.session_state["cp_client_saved"] = True
+    # Say what was saved: "the shortlist ... and the plan" read as saved when there was none.
+    saved = [f"the profile (data set {eng.dataset.name!r})"]
+    shortlisted = sum(m == "shortlisted" for m in marks.values())
+    if shortlisted:
+        saved.append(tables.counted(shortlisted, "shortlisted role"))
+    if len(marks) > shortlisted:
+        saved.append(tables.counted(len(marks) - shortlisted, "hidden role"))
+    if plan is not None:
+        saved.append(f"the plan for {plan.target_title}")
+    st.session_state["cp_client_saved"] = "Saved " + _and(saved) + "."
 
 
 def _sessions(store: Store, snap: ClientSnapshot) -> None:
-    if st.session_state.pop("cp_client_saved", False):
-        st.success("Saved the profile, the shortlist and dismissed roles, and the plan.")
+    saved = st.session_state.pop("cp_client_saved", None)
+    if saved:
+        st.success(md(str(saved)))
     error = st.session_state.pop("cp_client_error", None)
     if error:
         st.error(error)
