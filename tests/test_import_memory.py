@@ -136,6 +136,19 @@ def test_the_digest_gives_the_plain_kernel_views_and_likeness(texty):
         assert np.array_equal(view.z, made[name].z) and np.array_equal(view.ranks, made[name].ranks)
 
 
+def test_a_fit_on_two_threads_gives_the_one_thread_numbers(texty, monkeypatch):
+    import careerpivot.relatedness as rel
+    import careerpivot.workers as w
+
+    monkeypatch.setattr(w, "worker_count", lambda cap=2: 1)
+    one = RelatednessModel().fit(texty)
+    monkeypatch.setattr(w, "worker_count", lambda cap=2: 2)
+    monkeypatch.setattr(rel, "FEATURE_BLOCK", 5)  # several blocks of source rows
+    two = RelatednessModel().fit(texty)
+    assert one.stages_ == two.stages_ and one.used_ == two.used_
+    assert np.array_equal(one.score_, two.score_)
+
+
 def test_the_digest_refuses_other_weights_and_a_second_taking(texty):
     digest = digest_text(texty, KERNEL_WEIGHTS)
     with pytest.raises(ValueError, match="summed with"):

@@ -55,5 +55,17 @@ def test_worker_count_is_at_least_one_and_at_most_the_cap():
     assert 1 <= worker_count() <= 2 and worker_count(cap=1) == 1
 
 
+def test_busy_cores_are_not_counted(monkeypatch):
+    import careerpivot.workers as w
+
+    monkeypatch.setattr(w.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(w.os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    assert worker_count() == 2  # an idle 2-core machine
+    monkeypatch.setattr(w.os, "getloadavg", lambda: (1.2, 0.0, 0.0))
+    assert worker_count() == 1  # one core taken by other work
+    monkeypatch.setattr(w.os, "getloadavg", lambda: (4.0, 0.0, 0.0))
+    assert worker_count() == 1
+
+
 def test_returning_freed_blocks_says_whether_it_applied():
     assert isinstance(return_freed_blocks(), bool)

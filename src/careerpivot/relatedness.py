@@ -424,8 +424,8 @@ def digest_text(dataset: Dataset, weights: Mapping[str, float]) -> TextDigest:
     recipes = signal_recipes(dataset)
 
     def digest(name: str) -> tuple[str, FloatArray | None, SignalView | None, np.ndarray | None]:
-        """One signal made and reduced, on a worker thread: its weighted term, its view and
-        (all_text) its likeness; the signal itself is let go here."""
+        """One signal made and reduced: its weighted term, its view and (all_text) its
+        likeness; the signal itself is let go here."""
         m = recipes[name]()
         if m is None:
             return name, None, None, None
@@ -440,8 +440,10 @@ def digest_text(dataset: Dataset, weights: Mapping[str, float]) -> TextDigest:
     weighted = np.zeros((n, n))
     views: dict[str, SignalView] = {}
     likeness = None
-    # two signals are made at once; their terms are summed here in TEXT_SIGNALS order
-    for name, term, view, like in ordered_map(digest, TEXT_SIGNALS):
+    # One signal at a time, on this thread: the text signals are mostly Python work
+    # (tokens, counting) holding the GIL; on two threads they took 20% more CPU for no
+    # less wall time (measured on O*NET 29.2).
+    for name, term, view, like in map(digest, TEXT_SIGNALS):
         if term is not None:
             weighted += term
         if like is not None:
@@ -733,20 +735,26 @@ class RelatednessModel:
         views = signal_views(dataset, text, made)
         n = len(dataset.occupations)
         linear = np.zeros((n, n))
-        used, available = [], []
+        everyone = np.arange(n)[None, :]
+
+        def add_block(start: int) -> list[str]:
+            """Sum one block of source rows' weighted features into ``linear`` (blocks run
+            on worker threads, each on its own rows); the names of the features met."""
+            sources = np.arange(start, min(n, start + FEATURE_BLOCK))[:, None]
+            rows = linear[start : start + FEATURE_BLOCK]
+            names = []
+            for name, feature in pair_features(dataset, views, (sources, everyone)):
+                names.append(name)
+                w = weights.get(name, 0.0)
+                if w:
+                    rows += w * feature
+            return names
+
         # a block of source rows at a time: each cell sums the same terms in the same
         # order as over whole matrices, without role x role temporaries per feature
-        everyone = np.arange(n)[None, :]
-        for start in range(0, n, FEATURE_BLOCK):
-            sources = np.arange(start, min(n, start + FEATURE_BLOCK))[:, None]
-            for name, feature in pair_features(dataset, views, (sources, everyone)):
-                w = weights.get(name, 0.0)
-                if start == 0:
-                    available.append(name)
-                    if w:
-                        used.append(name)
-                if w:
-                    linear[start : start + FEATURE_BLOCK] += w * feature
+        met = list(ordered_map(add_block, range(0, n, FEATURE_BLOCK)))
+        available = met[0] if met else []
+        used = [name for name in available if weights.get(name, 0.0)]
         np.fill_diagonal(linear, -np.inf)
         self.linear_score_ = linear
         self.used_ = used
