@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
+from threadpoolctl import threadpool_limits
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -80,7 +82,11 @@ def ordered_map(
     if n <= 1:
         yield from map(fn, items)
         return
-    with ThreadPoolExecutor(n, thread_name_prefix="careerpivot") as pool:
+    # BLAS's own threads would multiply with these (and spin while waiting): one each
+    with (
+        threadpool_limits(limits=1, user_api="blas"),
+        ThreadPoolExecutor(n, thread_name_prefix="careerpivot") as pool,
+    ):
         pending: deque[Future[R]] = deque()
         try:
             for item in items:
