@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import signal
 import time
@@ -106,6 +107,23 @@ def test_questions_go_to_whichever_worker_is_free(client):
     # both workers answered, side by side: neither question waited for the other
     assert sorted(int(a) for a in answered) == workers  # type: ignore[call-overload]
     assert time.perf_counter() - t < 0.95
+
+
+def _blas_threads(_engines: object) -> bytes:
+    from threadpoolctl import threadpool_info
+
+    return json.dumps(
+        [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    ).encode()
+
+
+def test_workers_compute_with_one_blas_thread_each(client):
+    """Each worker answers one question at a time; BLAS threads of its own would only
+    spin on the cores the other worker and the front need."""
+    pool = _pool(client)
+    assert client.portal is not None
+    counts = json.loads(client.portal.call(pool.ask, _blas_threads))  # type: ignore[arg-type]
+    assert counts and set(counts) == {1}
 
 
 def test_a_worker_that_dies_is_replaced_and_the_question_asked_again():

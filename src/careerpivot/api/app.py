@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException
 
 from careerpivot.api import answers, problems
 from careerpivot.api.limits import MAX_BODY_BYTES, BodyLimit
-from careerpivot.api.pool import Failed, Question, WorkerPool, run
+from careerpivot.api.pool import Failed, Question, WorkerPool, one_blas_thread, run
 from careerpivot.api.requests import (
     AnalyseRequest,
     ClassifyRequest,
@@ -146,6 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         _load(engines)
+        one_blas_thread()  # questions answered here run side by side on the thread pool
         to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         if pool is not None:
