@@ -10,15 +10,7 @@ from fastapi.testclient import TestClient
 
 from careerpivot.api.app import Settings, create_app
 from careerpivot.api.limits import MAX_BODY_BYTES
-
-
-def _problem(resp, status: int) -> dict:
-    assert resp.status_code == status, resp.text[:300]
-    assert resp.headers["content-type"].startswith("application/problem+json")
-    body = resp.json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    assert "Traceback" not in resp.text
-    return body
+from tests.api.test_endpoints import _problem
 
 
 @pytest.fixture(scope="module")
