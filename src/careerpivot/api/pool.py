@@ -101,8 +101,8 @@ def _serve(sock: socket.socket, fronts: list[socket.socket], front: int) -> None
 
 def one_blas_thread() -> None:
     """Hold BLAS to one thread in this process for good: a server answers questions side by
-    side in processes (or threads), and BLAS threads of its own on top would spin on the
-    same cores while they wait (in the API bench, 2.7 ms more CPU per answer)."""
+    side in processes (or threads), and BLAS threads of its own on top would only compete
+    for the same cores."""
     threadpool_limits(limits=1, user_api="blas")
 
 
