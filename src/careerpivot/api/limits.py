@@ -8,32 +8,20 @@ of it (a 25 MB body took seven seconds and hundreds of MB). The cap applies to a
 from __future__ import annotations
 
 import contextlib
-import json
 from typing import Any
 
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from careerpivot.api.problems import problem
 
 #: The largest request body the API reads: a profile is a few KiB, the largest feedback
 #: batch (100 texts of 5000 characters) under 1 MiB, a long rejection log a few hundred KiB.
 MAX_BODY_BYTES = 4 * 1024 * 1024
 
-PROBLEM_JSON = b"application/problem+json"
-
 
 class _TooLarge(Exception):
     """The body grew past the cap while it was read."""
-
-
-def _problem(status: int, title: str, detail: str) -> tuple[Message, Message]:
-    body = json.dumps(
-        {"type": "about:blank", "title": title, "status": status, "detail": detail}
-    ).encode()
-    start: Message = {
-        "type": "http.response.start",
-        "status": status,
-        "headers": [(b"content-type", PROBLEM_JSON), (b"content-length", str(len(body)).encode())],
-    }
-    return start, {"type": "http.response.body", "body": body}
 
 
 class BodyLimit:
@@ -43,8 +31,8 @@ class BodyLimit:
         self.app = app
         self.max_bytes = max_bytes
 
-    def _too_large(self) -> tuple[Message, Message]:
-        return _problem(
+    def _too_large(self) -> Response:
+        return problem(
             413,
             "Request body too large",
             f"the request body is over the limit of {self.max_bytes} bytes "
@@ -63,12 +51,11 @@ class BodyLimit:
             except ValueError:
                 size = -1
             if size < 0:
-                for m in _problem(400, "Bad request", "the Content-Length header is not a size"):
-                    await send(m)
+                bad = problem(400, "Bad request", "the Content-Length header is not a size")
+                await bad(scope, receive, send)
                 return
             if size > self.max_bytes:
-                for m in self._too_large():
-                    await send(m)
+                await self._too_large()(scope, receive, send)
                 return
 
         state: dict[str, Any] = {"read": 0, "over": False, "started": False}
@@ -92,5 +79,4 @@ class BodyLimit:
         with contextlib.suppress(_TooLarge):
             await self.app(scope, counted, guarded)
         if state["over"] and not state["started"]:
-            for m in self._too_large():
-                await send(m)
+            await self._too_large()(scope, receive, send)
