@@ -19,7 +19,7 @@ runner = CliRunner()
 def started(monkeypatch, tmp_path) -> list[list[str]]:
     """Commands the app command would run (nothing is started)."""
     calls: list[list[str]] = []
-    monkeypatch.setattr(app_cmd.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    monkeypatch.setattr(app_cmd, "start_streamlit", lambda cmd: calls.append(cmd) or 0)
     monkeypatch.setenv("CAREERPIVOT_DB_URL", f"sqlite:///{tmp_path / 'net.db'}")
     return calls
 

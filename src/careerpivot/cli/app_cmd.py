@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import Annotated
@@ -98,4 +99,16 @@ def run_app(
 ) -> None:
     """Start the web app (Streamlit) on the embedded data, reachable from this machine only."""
     guard_listen(address, listen_remote)
-    raise typer.Exit(subprocess.call(streamlit_command(port, headless, address)))
+    raise typer.Exit(start_streamlit(streamlit_command(port, headless, address)))
+
+
+def start_streamlit(cmd: list[str]) -> int:
+    """Run ``cmd``: where processes can replace themselves (POSIX) this process becomes
+    Streamlit, so stopping ``careerpivot app`` (Ctrl-C, ``kill``, a supervisor) stops the
+    server too; a child would outlive a killed parent and keep the port. Elsewhere it runs
+    as a child and its exit code is returned."""
+    if os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(cmd[0], cmd)
+    return subprocess.call(cmd)
