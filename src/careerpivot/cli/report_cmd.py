@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerpivot.cli.client_cmd import ClientArg, DbOpt, open_store, parse_date
-from careerpivot.cli.common import DEFAULT_DATASET, DatasetOpt, console, engine, fail
+from careerpivot.cli.common import console, engine, err_console, fail
 from careerpivot.errors import CareerPivotError
 from careerpivot.private import write_private
 
@@ -19,6 +19,17 @@ if TYPE_CHECKING:
     from careerpivot.engine import Engine
     from careerpivot.report import Section
     from careerpivot.store import ClientSnapshot
+
+
+ReportDatasetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dataset",
+        "-d",
+        help="Data set to report on (default: the one the client's profile was made on, "
+        "as the app does; see `careerpivot data list`).",
+    ),
+]
 
 
 class ReportFormat(StrEnum):
@@ -37,6 +48,37 @@ def rejections(eng: Engine, snapshot: ClientSnapshot) -> tuple[Section, ...]:
     from careerpivot.report.rejections import client_rejection_sections
 
     return client_rejection_sections(eng, snapshot)
+
+
+def report_dataset(snapshot: ClientSnapshot, chosen: str | None) -> str:
+    """The data set a client's report is made on: the one asked for, else the one their
+    profile was made on (so the report shows the app's numbers), else the starter set.
+
+    A profile made on one data set and reported on another loses what that one lacks:
+    say so on stderr. A profile's data set that is not installed is an error naming it,
+    not a quiet report on other numbers.
+    """
+    from careerpivot.datasets.registry import available_datasets
+    from careerpivot.datasets.starter import STARTER_NAME
+
+    made_on = snapshot.profile_dataset
+    if chosen is None:
+        if made_on is None:
+            return STARTER_NAME
+        if made_on not in {i.name for i in available_datasets()}:
+            raise CareerPivotError(
+                f"{snapshot.client.name}'s profile was made on data set {made_on!r}, which is "
+                "not installed here; import it (`careerpivot data import-onet`) or choose "
+                "another with --dataset (see `careerpivot data list`)"
+            )
+        return made_on
+    if made_on is not None and made_on != chosen:
+        err_console.print(
+            f"note: {snapshot.client.name}'s profile was made on data set {made_on!r}; this "
+            f"report uses {chosen!r}, without the ratings and roles {chosen!r} lacks.",
+            style="yellow",
+        )
+    return chosen
 
 
 def register(app: typer.Typer) -> None:
@@ -62,7 +104,7 @@ def report(
         str | None, typer.Option("--date", help="Report date, YYYY-MM-DD (default: today).")
     ] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=20, help="How many pivots to list.")] = 5,
-    dataset: DatasetOpt = DEFAULT_DATASET,
+    dataset: ReportDatasetOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Write a client's report: assessment, pivots, gaps, plan, routes, rejection patterns and
@@ -71,7 +113,7 @@ def report(
     try:
         with open_store(db) as store:
             snapshot = store.load_client(store.resolve_client(client).id)
-        eng = engine(dataset)
+        eng = engine(report_dataset(snapshot, dataset))
         from careerpivot.report import build_report, render
 
         built = build_report(eng, snapshot, on=day, k=k, rejections=rejections(eng, snapshot))
