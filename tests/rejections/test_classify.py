@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from careerpivot.rejections.categories import CATEGORIES, GENERIC, SUBSTANTIVE
-from careerpivot.rejections.classify import FeedbackClassifier, decide
+from careerpivot.rejections.classify import FeedbackClassifier, decide, default_classifier
 from careerpivot.rejections.corpus import load_corpus
 
 UNSEEN = {
@@ -162,3 +162,39 @@ def test_the_corpus_itself_is_learned(classifier):
     pred = classifier.predict([e.text for e in corpus])
     accuracy = np.mean([p == e.label for p, e in zip(pred, corpus)])
     assert accuracy > 0.95  # training fit; the honest figures are in bench/classifier.py
+
+
+# ----- experience with a named tool or skill is a skill gap ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("more experience with Relativity", "Relativity"),  # e-discovery software
+        ("We went with someone who had more experience with Relativity.", "Relativity"),
+        ("The other finalist had more hands-on experience in AutoCAD.", "AutoCAD"),
+        ("You would need more practical experience with Power BI.", "Power BI"),
+        ("Not enough experience using C++ for the embedded work.", "C++"),
+        ("They wanted more experience with tableau dashboards.", "tableau"),
+    ],
+)
+def test_experience_with_a_named_tool_is_a_skill_gap(text, tool):
+    """Before: read as lack of experience or competition/timing, so no skill gap was seen."""
+    c = default_classifier().classify(text)
+    assert c.category == "skill_gap", c.describe()
+    assert c.reason == "named_tool" and c.named == tool
+    assert default_classifier().predict([text]) == ["skill_gap"]  # the batch path agrees
+    assert tool in c.describe()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need someone with more experience in the construction industry.",
+        "They wanted more experience with Fortune 500 clients.",
+        "We were looking for more experience in European markets.",
+        "Another candidate had more hands-on experience with our tools, and we chose them.",
+        "We hired someone with more experience.",
+    ],
+)
+def test_experience_of_a_domain_or_in_general_is_not_a_tool(text):
+    c = default_classifier().classify(text)
+    assert c.category != "skill_gap" and c.named is None, c.describe()

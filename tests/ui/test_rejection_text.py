@@ -144,3 +144,14 @@ def test_form_errors_use_the_forms_labels():
         rt.form_error(info.value)
         == "Date applied: '01/02/2025' is not a date in the form YYYY-MM-DD."
     )
+
+
+def test_analysis_line_names_the_tool_a_named_tool_reading_rests_on():
+    """Not "Skill gap (91% sure)" with the confidence of the model's other reading."""
+    from careerpivot.rejections.classify import default_classifier
+
+    feedback = "We went with someone who had more experience with Relativity."
+    c = default_classifier().classify(feedback)
+    line = rt.analysis_line(RecordAnalysis(record(feedback=feedback), c))
+    assert "**Skill gap**: it asks for experience with Relativity, a named tool or skill." in line
+    assert "sure" not in line

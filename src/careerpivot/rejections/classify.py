@@ -9,6 +9,11 @@ the words they occur in; bigrams to both their words.
 Generic feedback must never be forced into a substantive category: an empty
 text is generic outright, and a substantive prediction whose probability is
 below ``threshold`` falls back to ``generic``.
+
+Feedback asking for experience with a named tool or skill ("more experience with
+Relativity") is a skill gap whatever the words around it suggest: the model reads
+"more experience" as lack of experience or competition, but what a person can act on
+is the tool (:mod:`careerpivot.rejections.named_tools`).
 """
 
 from __future__ import annotations
@@ -31,11 +36,14 @@ from threadpoolctl import threadpool_limits
 from careerpivot.model import FloatArray
 from careerpivot.rejections.categories import CATEGORIES, GENERIC, Category, is_category
 from careerpivot.rejections.corpus import load_corpus
+from careerpivot.rejections.named_tools import named_tool
 
 DEFAULT_C = 100.0  # chosen by inner CV on the whole corpus (bench/classifier.py, section 3)
 DEFAULT_THRESHOLD = 0.25  # likewise; below it a substantive guess becomes "generic"
 
-Reason = Literal["model", "below_threshold", "empty", "no_known_words"]
+Reason = Literal["model", "below_threshold", "empty", "no_known_words", "named_tool"]
+#: Categories a named tool overrides: what "more experience (than the others) with X" reads as.
+NAMED_TOOL_OVERRIDES: frozenset[Category] = frozenset({"experience", "competition_timing", GENERIC})
 #: Words of two or more letters, keeping inner apostrophes ("wasn't", not "wasn").
 _TOKEN_PATTERN = r"(?u)\b\w[\w']*\w\b"
 _TOKEN = re.compile(_TOKEN_PATTERN)
@@ -136,6 +144,7 @@ class Classification:
     probabilities: dict[Category, float]
     top_terms: tuple[Contribution, ...]  # words that pushed towards ``predicted``
     reason: Reason
+    named: str | None = None  # the tool or skill asked for, when ``reason`` is "named_tool"
 
     @property
     def fell_back(self) -> bool:
@@ -149,6 +158,8 @@ class Classification:
         if self.reason == "no_known_words":
             return "generic: no words the model knows"
         words = ", ".join(t.term for t in self.top_terms) or "-"
+        if self.reason == "named_tool":
+            return f"{self.category}: asks for experience with {self.named}, a named tool or skill"
         if self.fell_back:
             return (
                 f"generic: looked like {self.predicted} but only {self.confidence:.0%} sure "
@@ -257,12 +268,14 @@ class FeedbackClassifier:
         x = self.features_.transform(texts).tocsr()
         proba = self.model_.predict_proba(x)
         known = np.diff(x.indptr) > 0
-        return [
-            decide(proba[i], self.classes_, self.threshold)[0]
-            if known[i] and t.strip()
-            else GENERIC
-            for i, t in enumerate(texts)
-        ]
+        out: list[Category] = []
+        for i, t in enumerate(texts):
+            if not (known[i] and t.strip()):
+                out.append(GENERIC)
+                continue
+            category, _ = decide(proba[i], self.classes_, self.threshold)
+            out.append(with_named_tool(t, category)[0])
+        return out
 
     def classify(self, text: str) -> Classification:
         """Category, probabilities and the words behind the decision for one text."""
@@ -274,6 +287,9 @@ class FeedbackClassifier:
             return Classification(GENERIC, GENERIC, 1.0, {GENERIC: 1.0}, (), "no_known_words")
         proba = self.model_.predict_proba(x)[0]
         category, reason = decide(proba, self.classes_, self.threshold)
+        category, named = with_named_tool(text, category)
+        if named is not None:
+            reason = "named_tool"
         best = int(np.argmax(proba))
         predicted = self.classes_[best]
         confidence = float(proba[best])
@@ -286,6 +302,7 @@ class FeedbackClassifier:
                 t for t in self.explain(text, predicted) if t.term not in FUNCTION_WORDS
             )[: self.n_terms],
             reason=reason,
+            named=named,
         )
 
     def explain(
@@ -338,6 +355,22 @@ def decide(
     if classes[best] != GENERIC and float(proba[best]) < threshold:
         return GENERIC, "below_threshold"
     return classes[best], "model"
+
+
+def with_named_tool(text: str, category: Category) -> tuple[Category, str | None]:
+    """``skill_gap`` and the tool when the text asks for experience with a named tool or
+    skill and the model read it as experience, competition or nothing; else unchanged.
+
+    >>> with_named_tool("We went with someone with more experience with Relativity.",
+    ...                 "competition_timing")
+    ('skill_gap', 'Relativity')
+    >>> with_named_tool("We went with someone with more experience.", "competition_timing")
+    ('competition_timing', None)
+    """
+    if category not in NAMED_TOOL_OVERRIDES:
+        return category, None
+    named = named_tool(text)
+    return ("skill_gap", named) if named is not None else (category, None)
 
 
 def train_default(path: Path | None = None, **params: float) -> FeedbackClassifier:

@@ -116,6 +116,9 @@ def analysis_line(a: RecordAnalysis) -> str:
         said = f"**{name}**: no feedback given"
     elif c.reason == "no_known_words":
         said = f"**{name}**: none of its words are ones the classifier knows"
+    elif c.reason == "named_tool":
+        tool = plain(c.named or "")
+        said = f"**{name}**: it asks for experience with {tool}, a named tool or skill"
     elif c.fell_back:
         said = (
             f"**{name}**: it looked most like {CATEGORY_NAMES[c.predicted].lower()}, but only "
