@@ -8,6 +8,7 @@ whitespace, short words, stop words, repeats, accents) and on the O*NET release.
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -87,14 +88,18 @@ def random_text(rng: random.Random) -> str:
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_random_texts_give_the_vectorizers_numbers(seed, monkeypatch):
-    monkeypatch.setattr(tv, "COUNT_BATCH", 1 + seed % 4)  # batches of documents, counted apart
+def test_random_texts_give_the_vectorizers_numbers(seed):
     rng = random.Random(seed)
     docs = [random_text(rng) for _ in range(rng.randint(3, 40))]
     words = [tv.words(d) for d in docs]
+    vocabulary = tv.Vocabulary()
+    vocabulary.tokenise([random_text(rng) for _ in docs])  # words numbered before: no matter
+    numbered = vocabulary.tokenise(docs)
     chars = tv.CharGrams()
     cases = [
         (WORDS, lambda: tv.tfidf_cosine(words, sublinear_tf=True)),
+        (WORDS, lambda: tv.tfidf_cosine(tv.word_count_matrix(numbered), sublinear_tf=True)),
+        (WORDS12, lambda: tv.tfidf_cosine(tv.word_count_matrix(numbered, bigrams=True, min_df=2), sublinear_tf=True)),
         (WORDS12, lambda: tv.tfidf_cosine([tv.with_bigrams(w) for w in words], sublinear_tf=True, min_df=2)),
         ({"stop_words": "english"}, lambda: tv.tfidf_cosine(words)),
         (IDS, lambda: tv.tfidf_cosine([tv.ids(d) for d in docs], sublinear_tf=True)),
@@ -115,6 +120,27 @@ def test_joined_tokens_are_the_tokens_of_the_joined_text():
     parts = [["Data Scientists", "Web devs"], ["Analyse the data", ""], ["ab-cd x", "of it"]]
     joined = tv.joined(*([tv.words(t) for t in p] for p in parts))
     assert list(joined) == [tv.words(" ".join(t)) for t in zip(*parts, strict=True)]
+
+
+def as_terms(tokens: tv.WordIds, bigrams: bool = False) -> list[list[str]]:
+    """Each document's terms spelt out from :func:`tv.term_keys`."""
+    keys, bounds = tv.term_keys(tokens, bigrams=bigrams)
+    names = tokens.vocabulary.names(keys)
+    return [list(names[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+def test_numbered_words_spell_the_words_and_bigrams_of_each_text():
+    docs = ["Data Scientists and the data", "", "x", "Analyse the data of it", "web web devs"]
+    vocabulary = tv.Vocabulary()
+    tokens = vocabulary.tokenise(docs)
+    assert as_terms(tokens) == [tv.words(d) for d in docs]
+    assert as_terms(tokens, bigrams=True) == [tv.with_bigrams(tv.words(d)) for d in docs]
+    other = vocabulary.tokenise(["ab-cd data", "of it", "", "data", "devs x web"])
+    both = tv.join_words(tokens, other, tokens)
+    want = tv.joined(*(as_terms(t) for t in (tokens, other, tokens)))
+    assert as_terms(both, bigrams=True) == [tv.with_bigrams(w) for w in want]
+    with pytest.raises(ValueError, match="different vocabularies"):
+        tv.join_words(tokens, tv.Vocabulary().tokenise(docs))
 
 
 @pytest.mark.realdata

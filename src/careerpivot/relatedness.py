@@ -186,45 +186,46 @@ def signal_recipes(dataset: Dataset) -> dict[str, Callable[[], FloatArray | None
     descs = [o.description for o in occs]
     task_docs = [" ".join(tasks.get(c, [])) for c in codes]
     dwa_docs = [" ".join(dwa_titles.get(d, "") for d in dwas.get(c, [])) for c in codes]
-    # Each text is tokenised once for every signal that reads it (careerpivot.textvectors
-    # gives TfidfVectorizer's numbers); ``everything`` is the four texts joined.
-    words = _Tokens({"titles": titles, "desc": descs, "tasks": task_docs, "dwa": dwa_docs})
+    main_titles = [o.title for o in occs]
+    # Each text is tokenised once for every signal that reads it, into word numbers
+    # (careerpivot.textvectors gives TfidfVectorizer's numbers); ``everything`` is the
+    # four texts joined.
+    words = _Tokens(
+        {"titles": titles, "desc": descs, "tasks": task_docs, "dwa": dwa_docs, "main": main_titles}
+    )
 
-    def everything() -> Iterator[list[str]]:
-        return tv.joined(words["titles"], words["desc"], words["tasks"], words["dwa"])
+    def everything() -> tv.WordIds:
+        return tv.join_words(words["titles"], words["desc"], words["tasks"], words["dwa"])
 
     def cosine(
         docs: list[str],
         terms: Callable[[], Iterable[list[str]] | sp.csr_matrix],
         sublinear: bool = True,
-        min_df: int = 1,
     ) -> FloatArray | None:
         if sum(1 for d in docs if d.strip()) < 3:
             return None
-        return tv.tfidf_cosine(terms(), sublinear_tf=sublinear, min_df=min_df)
+        return tv.tfidf_cosine(terms(), sublinear_tf=sublinear)
 
-    def bigrams(docs: Iterable[list[str]]) -> Iterator[list[str]]:
-        return (tv.with_bigrams(d) for d in docs)
+    def counts(
+        text: Callable[[], tv.WordIds], bigrams: bool = False, min_df: int = 1
+    ) -> Callable[[], sp.csr_matrix]:
+        return lambda: tv.word_count_matrix(text(), bigrams=bigrams, min_df=min_df)
 
     dwa_ids = [" ".join(dwas.get(c, [])) for c in codes]
     iwa_ids = [" ".join(iwa_of.get(d, d) for d in dwas.get(c, [])) for c in codes]
-    main_titles = [o.title for o in occs]
     recipes: dict[str, Callable[[], FloatArray | None]] = {
         "dwa": lambda: cosine(dwa_ids, lambda: [tv.ids(d) for d in dwa_ids]),
         "iwa": lambda: cosine(iwa_ids, lambda: [tv.ids(d) for d in iwa_ids]),
-        "dwa_text": lambda: cosine(dwa_docs, lambda: bigrams(words["dwa"]), min_df=2),
-        "tasks": lambda: cosine(task_docs, lambda: bigrams(words["tasks"]), min_df=2),
-        "tasks_uni": lambda: cosine(task_docs, lambda: words["tasks"]),
-        "titles": lambda: cosine(titles, lambda: bigrams(words["titles"])),
-        "title_main": lambda: cosine(
-            main_titles, lambda: [tv.words(t) for t in main_titles], sublinear=False
-        ),
+        "dwa_text": lambda: cosine(dwa_docs, counts(lambda: words["dwa"], True, min_df=2)),
+        "tasks": lambda: cosine(task_docs, counts(lambda: words["tasks"], True, min_df=2)),
+        "tasks_uni": lambda: cosine(task_docs, counts(lambda: words["tasks"])),
+        "titles": lambda: cosine(titles, counts(lambda: words["titles"], True)),
+        "title_main": lambda: cosine(main_titles, counts(lambda: words["main"]), sublinear=False),
         "title_char": lambda: cosine(titles, lambda: tv.char_count_matrix(titles, chars, 2)),
-        "desc": lambda: cosine(descs, lambda: words["desc"]),
+        "desc": lambda: cosine(descs, counts(lambda: words["desc"])),
         "all_text": lambda: cosine(
             [" ".join(parts) for parts in zip(titles, descs, task_docs, dwa_docs, strict=True)],
-            lambda: bigrams(everything()),
-            min_df=2,
+            counts(everything, True, min_df=2),
         ),
         "knowledge": lambda: _rated_cosine(dataset, "knowledge", "level"),
         "knowledge_im": lambda: _rated_cosine(dataset, "knowledge", "importance"),
@@ -240,18 +241,20 @@ def signal_recipes(dataset: Dataset) -> dict[str, Callable[[], FloatArray | None
 
 
 class _Tokens:
-    """Word tokens of named lists of texts, each list tokenised on first use: once, even
-    when two threads ask for it at the same time (the second waits for the first)."""
+    """Word numbers of named lists of texts (one :class:`~careerpivot.textvectors.Vocabulary`),
+    each list tokenised on first use: once, even when two threads ask for it at the same
+    time (the second waits for the first)."""
 
     def __init__(self, texts: Mapping[str, list[str]]) -> None:
         self.texts = texts
-        self._done: dict[str, list[list[str]]] = {}
+        self.vocabulary = tv.Vocabulary()
+        self._done: dict[str, tv.WordIds] = {}
         self._locks = {name: threading.Lock() for name in texts}
 
-    def __getitem__(self, name: str) -> list[list[str]]:
+    def __getitem__(self, name: str) -> tv.WordIds:
         with self._locks[name]:
             if name not in self._done:
-                self._done[name] = [tv.words(t) for t in self.texts[name]]
+                self._done[name] = self.vocabulary.tokenise(self.texts[name])
             return self._done[name]
 
 

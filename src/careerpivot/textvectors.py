@@ -4,8 +4,9 @@ The relatedness ranker and the rating estimator read ten text signals over the s
 four texts of each role (titles, description, tasks, work activities). Fitting one
 ``TfidfVectorizer`` per signal tokenises each text up to four times and counts about
 five million terms in Python dictionaries: about half of an O*NET import. Here each
-text is tokenised once (words) or each distinct word cut into character n-grams once,
-and terms are counted with ``pandas.factorize`` and ``numpy.unique``.
+text is tokenised once into word numbers (:class:`Vocabulary`), a bigram is a pair
+of numbers, and terms are numbered and counted with ``pandas.factorize`` and
+``numpy.unique``, without a Python string or dictionary look-up per term.
 
 The result is the vectorizer's, bit for bit: the same terms (its tokeniser, English
 stop words and n-gram rules), numbered in its order (first seen, then pruned by
@@ -18,14 +19,18 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from itertools import chain, pairwise
 
 import numpy as np
+import numpy.typing as npt
+import pandas as pd
 import scipy.sparse as sp
 
-from careerpivot.model import FloatArray
+from careerpivot.model import FloatArray, IntArray
 
 #: scikit-learn's default token pattern (words of two or more word characters).
 WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")
@@ -100,52 +105,153 @@ def _first_seen(items: Iterable[str]) -> tuple[list[str], dict[str, int]]:
     return distinct, {t: i for i, t in enumerate(distinct)}
 
 
-#: Documents counted per sort in :func:`_counts` (a few hundred thousand terms at most).
-COUNT_BATCH = 64
+class Vocabulary:
+    """Numbers for words, shared by every text tokenised with it, so that documents of
+    several texts can be joined (:func:`join_words`) and their terms compared.
+
+    Tokenising several texts on several threads at once is safe (numbering is locked)."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self._number: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def tokenise(self, docs: Sequence[str], *, stop_words: bool = True) -> WordIds:
+        """Each document's :func:`words` as word numbers (one ``findall`` a document; the
+        words are numbered by ``pandas.factorize``, each distinct word looked up once)."""
+        found = [WORD_PATTERN.findall(d.lower()) for d in docs]
+        lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        total = int(lengths.sum())
+        flat = np.fromiter(chain.from_iterable(found), dtype=object, count=total)
+        del found
+        local, distinct = pd.factorize(flat)
+        del flat
+        with self._lock:
+            number = np.fromiter(map(self._number_of, distinct), np.int64, len(distinct))
+        numbers = number[local]
+        if stop_words:
+            stop = _stop_words()
+            dropped = np.fromiter((w in stop for w in distinct), dtype=bool, count=len(distinct))
+            kept = ~dropped[local]
+            of_doc = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)[kept]
+            numbers = numbers[kept]
+            lengths = np.bincount(of_doc, minlength=len(docs)).astype(np.int64)
+        return WordIds(self, numbers.astype(np.int64), _bounds(lengths))
+
+    def _number_of(self, word: str) -> int:
+        """The word's number, a new one for a new word (call under the lock)."""
+        n = self._number.get(word)
+        if n is None:
+            n = self._number[word] = len(self.words)
+            self.words.append(word)
+        return n
+
+    def names(self, keys: IntArray) -> npt.NDArray[np.object_]:
+        """The terms of :func:`term_keys` keys: a word, or two words and a space."""
+        words = np.asarray(self.words, dtype=object)
+        out = np.empty(len(keys), dtype=object)
+        single = keys < PAIR
+        out[single] = words[keys[single]]
+        pair = keys[~single]
+        out[~single] = words[pair // PAIR - 1] + " " + words[pair % PAIR]
+        return out
+
+
+#: A bigram's key is ``(first word's number + 1) * PAIR + second word's number``: above
+#: every word's own key (its number), one key per pair while words number under PAIR.
+PAIR = 1 << 31
+
+
+def _bounds(lengths: IntArray) -> IntArray:
+    """Where each document starts in a flat array of the documents' items, and the end."""
+    out = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=out[1:])
+    return out
+
+
+@dataclass(frozen=True)
+class WordIds:
+    """Documents tokenised by a :class:`Vocabulary`: document ``i`` is the word numbers
+    ``ids[bounds[i]:bounds[i + 1]]``, in the order the words appear."""
+
+    vocabulary: Vocabulary
+    ids: IntArray
+    bounds: IntArray
+
+    def lengths(self) -> IntArray:
+        """Words in each document."""
+        return np.diff(self.bounds)
+
+
+def _place(tokens: WordIds, starts: IntArray, out: IntArray) -> None:
+    """Copy each document's words into ``out`` from ``starts[i]`` on (vectorised)."""
+    shift = np.repeat(starts - tokens.bounds[:-1], tokens.lengths())
+    out[np.arange(len(tokens.ids)) + shift] = tokens.ids
+
+
+def join_words(*parts: WordIds) -> WordIds:
+    """Per document, the words of several texts one after the other: the tokens of the
+    texts joined by spaces (a document's bigrams then span the texts, as the
+    vectorizer's do over a joined text)."""
+    vocabulary = parts[0].vocabulary
+    if any(p.vocabulary is not vocabulary for p in parts):
+        raise ValueError("texts tokenised by different vocabularies cannot be joined")
+    bounds = _bounds(np.sum([p.lengths() for p in parts], axis=0, dtype=np.int64))
+    out = np.empty(int(bounds[-1]), dtype=np.int64)
+    starts = bounds[:-1].copy()
+    for p in parts:
+        _place(p, starts, out)
+        starts += p.lengths()
+    return WordIds(vocabulary, out, bounds)
+
+
+def term_keys(tokens: WordIds, *, bigrams: bool = False) -> tuple[IntArray, IntArray]:
+    """Each document's terms as int64 keys in the vectorizer's order, and the documents'
+    bounds: its words, then with ``bigrams`` each pair of neighbouring words (its
+    ``ngram_range=(1, 2)``). :meth:`Vocabulary.names` turns keys back into terms."""
+    if not bigrams:
+        return tokens.ids, tokens.bounds
+    lengths = tokens.lengths()
+    pairs = np.maximum(lengths - 1, 0)
+    bounds = _bounds(lengths + pairs)
+    out = np.empty(int(bounds[-1]), dtype=np.int64)
+    _place(tokens, bounds[:-1], out)
+    ends = tokens.bounds[1:][lengths > 0] - 1  # each document's last word starts no pair
+    first = np.ones(len(tokens.ids), dtype=bool)
+    first[ends] = False
+    at = np.flatnonzero(first)
+    keys = (tokens.ids[at] + 1) * PAIR + tokens.ids[at + 1]
+    out[at + np.repeat(bounds[:-1] + lengths - tokens.bounds[:-1], pairs)] = keys
+    return out, bounds
+
+
+def _counts_of_keys(
+    keys: npt.NDArray[np.int64] | npt.NDArray[np.object_], bounds: IntArray
+) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Documents x terms counts of documents given as one flat array of term keys
+    (document ``i`` is ``keys[bounds[i]:bounds[i + 1]]``), terms numbered by first
+    appearance; each row's entries in that numbering. Also each number's key."""
+    codes, distinct = pd.factorize(keys)
+    if not len(distinct):
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    n, size = len(bounds) - 1, len(distinct)
+    of_doc = np.repeat(np.arange(n, dtype=np.int64), np.diff(bounds))
+    key, times = np.unique(of_doc * size + codes, return_counts=True)
+    del of_doc
+    rows, cols = np.divmod(key, size)
+    indptr = _bounds(np.bincount(rows, minlength=n).astype(np.int64))
+    x = sp.csr_matrix((times.astype(np.float64), cols, indptr), shape=(n, size))
+    return x, distinct
 
 
 def _counts(docs: Iterable[Terms]) -> tuple[sp.csr_matrix, list[str]]:
-    """Documents x terms counts, terms numbered by first appearance, rows sorted.
-
-    ``docs`` may be a generator: each document's terms are let go once counted.
-    Documents are counted :data:`COUNT_BATCH` at a time, each batch by one sort of its
-    (document, term) keys: the rows a sort of all keys gives, without its temporaries
-    (12 MB per million terms, several times over)."""
-    index: dict[str, int] = {}
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    counts: list[np.ndarray] = []
-    batch: list[np.ndarray] = []
-    n = 0
-
-    def count() -> None:
-        size = max(len(index), 1)
-        lengths = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
-        local = np.repeat(np.arange(len(batch), dtype=np.int64), lengths)
-        key, times = np.unique(local * size + np.concatenate(batch), return_counts=True)
-        r, c = np.divmod(key, size)
-        rows.append(r + (n - len(batch)))
-        cols.append(c)
-        counts.append(times)
-        batch.clear()
-
-    for doc in docs:
-        fresh = [t for t in dict.fromkeys(doc) if t not in index]
-        index.update(zip(fresh, range(len(index), len(index) + len(fresh)), strict=True))
-        batch.append(np.fromiter(map(index.__getitem__, doc), dtype=np.int64, count=len(doc)))
-        n += 1
-        if len(batch) == COUNT_BATCH:
-            count()
-    if batch:
-        count()
-    if not index:
-        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    size = len(index)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(np.concatenate(rows), minlength=n), out=indptr[1:])
-    data = np.concatenate(counts).astype(np.float64)
-    x = sp.csr_matrix((data, np.concatenate(cols), indptr), shape=(n, size))
-    return x, list(index)
+    """Documents x terms counts, terms numbered by first appearance, rows sorted."""
+    lists = list(docs)
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    flat = np.fromiter(chain.from_iterable(lists), dtype=object, count=int(lengths.sum()))
+    del lists
+    x, distinct = _counts_of_keys(flat, _bounds(lengths))
+    return x, list(distinct)
 
 
 def _counts_by_word(docs: Sequence[str], grams: CharGrams) -> tuple[sp.csr_matrix, list[str]]:
@@ -172,11 +278,15 @@ def _counts_by_word(docs: Sequence[str], grams: CharGrams) -> tuple[sp.csr_matri
     return x, terms
 
 
-def _as_vectorizer_lays_out(x: sp.csr_matrix, terms: list[str], min_df: int) -> sp.csr_matrix:
+TermNames = Callable[[IntArray], npt.NDArray[np.object_]]
+
+
+def _as_vectorizer_lays_out(x: sp.csr_matrix, names: TermNames, min_df: int) -> sp.csr_matrix:
     """CountVectorizer's matrix from counts with terms numbered by first appearance: terms
     in fewer than ``min_df`` documents dropped (its ``_limit_features`` with max_df=1.0),
     then columns numbered in sorted term order (its ``_sort_features``). Within a row the
-    entries keep their order, which fixes the order of floating-point sums downstream."""
+    entries keep their order, which fixes the order of floating-point sums downstream.
+    ``names`` gives the terms of an array of term numbers (only the kept ones are named)."""
     n, size = x.shape
     x = sp.csr_matrix(
         (x.data, x.indices.astype(np.int32), x.indptr.astype(np.int32)), shape=(n, size)
@@ -186,22 +296,36 @@ def _as_vectorizer_lays_out(x: sp.csr_matrix, terms: list[str], min_df: int) -> 
     if not kept.size:
         raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
     x = x[:, kept]
-    order = np.argsort(np.asarray(terms, dtype=object)[kept], kind="stable")
+    order = np.argsort(names(kept), kind="stable")
     position = np.empty(len(kept), dtype=x.indices.dtype)
     position[order] = np.arange(len(kept), dtype=x.indices.dtype)
     x.indices = position.take(x.indices, mode="clip")
     return x
 
 
+def _named(terms: Sequence[str]) -> TermNames:
+    """:data:`TermNames` reading a list of terms."""
+    return lambda kept: np.asarray(terms, dtype=object)[kept]
+
+
 def count_matrix(docs: Iterable[Terms], min_df: int = 1) -> sp.csr_matrix:
     """Documents x terms counts, laid out as ``CountVectorizer.fit_transform`` lays them out
     for the same terms (see :func:`_as_vectorizer_lays_out`)."""
-    return _as_vectorizer_lays_out(*_counts(docs), min_df)
+    x, terms = _counts(docs)
+    return _as_vectorizer_lays_out(x, _named(terms), min_df)
+
+
+def word_count_matrix(tokens: WordIds, *, bigrams: bool = False, min_df: int = 1) -> sp.csr_matrix:
+    """:func:`count_matrix` of tokenised documents' words (with ``bigrams``, their words
+    then their bigrams): the same matrix, counted over numbers instead of strings."""
+    x, keys = _counts_of_keys(*term_keys(tokens, bigrams=bigrams))
+    return _as_vectorizer_lays_out(x, lambda kept: tokens.vocabulary.names(keys[kept]), min_df)
 
 
 def char_count_matrix(docs: Sequence[str], grams: CharGrams, min_df: int = 1) -> sp.csr_matrix:
     """:func:`count_matrix` of the character n-grams of ``docs`` (``analyzer="char_wb"``)."""
-    return _as_vectorizer_lays_out(*_counts_by_word(docs, grams), min_df)
+    x, terms = _counts_by_word(docs, grams)
+    return _as_vectorizer_lays_out(x, _named(terms), min_df)
 
 
 def tfidf_cosine(
