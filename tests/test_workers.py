@@ -1,11 +1,20 @@
 """Work run on threads comes back in order, bounded, and fails as plain code would."""
 
+import gc
 import threading
 import time
 
 import pytest
 
-from careerpivot.workers import ordered_map, return_freed_blocks, run_all, worker_count
+from careerpivot.datasets import importing
+from careerpivot.errors import DataValidationError
+from careerpivot.workers import (
+    cycle_collector_paused,
+    ordered_map,
+    return_freed_blocks,
+    run_all,
+    worker_count,
+)
 
 
 def test_results_come_back_in_the_items_order_whatever_finishes_first():
@@ -69,3 +78,31 @@ def test_busy_cores_are_not_counted(monkeypatch):
 
 def test_returning_freed_blocks_says_whether_it_applied():
     assert isinstance(return_freed_blocks(), bool)
+
+
+def test_cycle_collector_paused_restores_the_collector_as_it_was():
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), cycle_collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("the work failed")
+    assert gc.isenabled()  # back on after a failure too
+    gc.disable()
+    try:
+        with cycle_collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # a caller who had it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_the_import_runs_with_the_collector_paused(monkeypatch, tmp_path):
+    seen = []
+
+    def fake_read(*args, **kwargs):
+        seen.append(gc.isenabled())
+        raise DataValidationError("stop here")
+
+    monkeypatch.setattr(importing, "read_release", fake_read)
+    with pytest.raises(DataValidationError, match="stop here"):
+        importing.import_onet(tmp_path, data_dir=tmp_path / "data")
+    assert seen == [False] and gc.isenabled()

@@ -30,7 +30,7 @@ from careerpivot.estimation import KERNEL_WEIGHTS, EstimateSummary, estimate_unr
 from careerpivot.graph import build_graph
 from careerpivot.model import Dataset
 from careerpivot.relatedness import RelatednessModel, digest_text
-from careerpivot.workers import return_freed_blocks
+from careerpivot.workers import cycle_collector_paused, return_freed_blocks
 
 ONET_DOWNLOAD = "https://www.onetcenter.org/dl_files/database/db_{tag}_text.zip"
 #: Releases whose layout the importer knows, oldest first; the last is the default download.
@@ -87,6 +87,19 @@ def import_onet(
     """
     if name is not None:
         dataset_path(name, data_dir)
+    with cycle_collector_paused():  # millions of lasting objects, no cycles to find
+        return _import_onet(source, name, data_dir, oews, projections, progress)
+
+
+def _import_onet(
+    source: Path,
+    name: str | None,
+    data_dir: Path | None,
+    oews: Path | None,
+    projections: Path | None,
+    progress: Progress | None,
+) -> ImportResult:
+    """:func:`import_onet` once the name is checked."""
     return_freed_blocks()  # freed large blocks go back at once (two threads work below)
     clean_leftovers(datasets_dir(data_dir))
     dataset, summary = read_release(source, name=name, progress=progress)
@@ -111,6 +124,18 @@ def import_bls(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Add BLS wages and outlook to an imported data set, replacing it atomically."""
+    with cycle_collector_paused():  # as import_onet
+        return _import_bls(name, oews, projections, data_dir, progress)
+
+
+def _import_bls(
+    name: str,
+    oews: Path,
+    projections: Path,
+    data_dir: Path | None,
+    progress: Progress | None,
+) -> ImportResult:
+    """:func:`import_bls`'s work."""
     return_freed_blocks()  # as import_onet
     clean_leftovers(datasets_dir(data_dir))
     dataset = load_dataset(name, data_dir)
