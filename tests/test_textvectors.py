@@ -147,3 +147,13 @@ def test_numbered_words_spell_the_words_and_bigrams_of_each_text():
 def test_onet_signals_are_the_vectorizers(onet_dir):
     ds, _ = read_release(onet_dir)
     assert assert_same_signals(ds) == len(TEXT_SIGNALS)
+
+
+def test_terms_sort_by_their_words_as_by_their_spelling():
+    docs = ["ab abc ab_c a9 ab c", "abc ab zz 42 4 déjà dé ab", "Ab ab ÉCOLE école x_y ab"]
+    tokens = tv.Vocabulary().tokenise(docs, stop_words=False)
+    keys, _ = tv.term_keys(tokens, bigrams=True)
+    keys = np.unique(keys)
+    names = tokens.vocabulary.names(keys)
+    order = tokens.vocabulary.spelling_order(keys)
+    assert list(names[order]) == sorted(names)

@@ -99,12 +99,6 @@ class CharGrams:
         return grams
 
 
-def _first_seen(items: Iterable[str]) -> tuple[list[str], dict[str, int]]:
-    """Distinct items in order of first appearance, and each one's place in that order."""
-    distinct = list(dict.fromkeys(items))
-    return distinct, {t: i for i, t in enumerate(distinct)}
-
-
 class Vocabulary:
     """Numbers for words, shared by every text tokenised with it, so that documents of
     several texts can be joined (:func:`join_words`) and their terms compared.
@@ -155,6 +149,23 @@ class Vocabulary:
         pair = keys[~single]
         out[~single] = words[pair // PAIR - 1] + " " + words[pair % PAIR]
         return out
+
+    def spelling_order(self, keys: IntArray) -> IntArray:
+        """The permutation that sorts the terms of ``keys`` as their spellings sort, found
+        from the order of their words alone (only the distinct words are compared as
+        strings). A word is word characters only, all above the space, so the term
+        "a b" sorts as the pair (a, b): after the word "a", before "a" + any letter."""
+        single = keys < PAIR
+        first = np.where(single, keys, keys // PAIR - 1)
+        second = np.where(single, -1, keys % PAIR)
+        used = np.unique(np.concatenate([first, second[~single]]))
+        spelt = [self.words[i] for i in used.tolist()]
+        rank = np.empty(len(used), dtype=np.int64)
+        rank[sorted(range(len(spelt)), key=spelt.__getitem__)] = np.arange(len(used))
+        first_rank = rank[np.searchsorted(used, first)]
+        second_rank = np.where(single, -1, rank[np.searchsorted(used, np.maximum(second, 0))])
+        order: IntArray = np.lexsort((second_rank, first_rank))
+        return order
 
 
 #: A bigram's key is ``(first word's number + 1) * PAIR + second word's number``: above
@@ -263,30 +274,30 @@ def _counts_by_word(docs: Sequence[str], grams: CharGrams) -> tuple[sp.csr_matri
     """
     by_doc, vocab = _counts(d.lower().split() for d in docs)
     cut = [grams.word(w) for w in vocab]
-    terms, index = _first_seen(chain.from_iterable(cut))
-    if not terms:
-        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     lengths = np.fromiter(map(len, cut), dtype=np.int64, count=len(cut))
     total = int(lengths.sum())
-    codes = np.fromiter(map(index.__getitem__, chain.from_iterable(cut)), np.int64, total)
+    codes, terms = pd.factorize(np.fromiter(chain.from_iterable(cut), object, total))
+    if not len(terms):
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     of_word = sp.csr_matrix(
         (np.ones(total), (np.repeat(np.arange(len(cut)), lengths), codes)),
         shape=(len(cut), len(terms)),
     )
     x = sp.csr_matrix(by_doc @ of_word)
     x.sort_indices()
-    return x, terms
+    return x, list(terms)
 
 
-TermNames = Callable[[IntArray], npt.NDArray[np.object_]]
+#: Given the numbers of the kept terms, the permutation that sorts them by spelling.
+TermOrder = Callable[[IntArray], IntArray]
 
 
-def _as_vectorizer_lays_out(x: sp.csr_matrix, names: TermNames, min_df: int) -> sp.csr_matrix:
+def _as_vectorizer_lays_out(x: sp.csr_matrix, order_of: TermOrder, min_df: int) -> sp.csr_matrix:
     """CountVectorizer's matrix from counts with terms numbered by first appearance: terms
     in fewer than ``min_df`` documents dropped (its ``_limit_features`` with max_df=1.0),
     then columns numbered in sorted term order (its ``_sort_features``). Within a row the
     entries keep their order, which fixes the order of floating-point sums downstream.
-    ``names`` gives the terms of an array of term numbers (only the kept ones are named)."""
+    ``order_of`` sorts the kept terms (only those are spelt out or compared)."""
     n, size = x.shape
     x = sp.csr_matrix(
         (x.data, x.indices.astype(np.int32), x.indptr.astype(np.int32)), shape=(n, size)
@@ -296,36 +307,44 @@ def _as_vectorizer_lays_out(x: sp.csr_matrix, names: TermNames, min_df: int) -> 
     if not kept.size:
         raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
     x = x[:, kept]
-    order = np.argsort(names(kept), kind="stable")
+    order = order_of(kept)
     position = np.empty(len(kept), dtype=x.indices.dtype)
     position[order] = np.arange(len(kept), dtype=x.indices.dtype)
     x.indices = position.take(x.indices, mode="clip")
     return x
 
 
-def _named(terms: Sequence[str]) -> TermNames:
-    """:data:`TermNames` reading a list of terms."""
-    return lambda kept: np.asarray(terms, dtype=object)[kept]
+def _by_spelling(terms: Sequence[str]) -> TermOrder:
+    """:data:`TermOrder` of a list of terms: Python's sort of the kept ones (the order
+    numpy's sort of them as objects gives, several times faster)."""
+
+    def order(kept: IntArray) -> IntArray:
+        spelt = list(map(terms.__getitem__, kept.tolist()))
+        return np.array(sorted(range(len(spelt)), key=spelt.__getitem__), dtype=np.int64)
+
+    return order
 
 
 def count_matrix(docs: Iterable[Terms], min_df: int = 1) -> sp.csr_matrix:
     """Documents x terms counts, laid out as ``CountVectorizer.fit_transform`` lays them out
     for the same terms (see :func:`_as_vectorizer_lays_out`)."""
     x, terms = _counts(docs)
-    return _as_vectorizer_lays_out(x, _named(terms), min_df)
+    return _as_vectorizer_lays_out(x, _by_spelling(terms), min_df)
 
 
 def word_count_matrix(tokens: WordIds, *, bigrams: bool = False, min_df: int = 1) -> sp.csr_matrix:
     """:func:`count_matrix` of tokenised documents' words (with ``bigrams``, their words
     then their bigrams): the same matrix, counted over numbers instead of strings."""
     x, keys = _counts_of_keys(*term_keys(tokens, bigrams=bigrams))
-    return _as_vectorizer_lays_out(x, lambda kept: tokens.vocabulary.names(keys[kept]), min_df)
+    return _as_vectorizer_lays_out(
+        x, lambda kept: tokens.vocabulary.spelling_order(keys[kept]), min_df
+    )
 
 
 def char_count_matrix(docs: Sequence[str], grams: CharGrams, min_df: int = 1) -> sp.csr_matrix:
     """:func:`count_matrix` of the character n-grams of ``docs`` (``analyzer="char_wb"``)."""
     x, terms = _counts_by_word(docs, grams)
-    return _as_vectorizer_lays_out(x, _named(terms), min_df)
+    return _as_vectorizer_lays_out(x, _by_spelling(terms), min_df)
 
 
 def tfidf_cosine(
