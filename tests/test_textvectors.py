@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 import random
+import subprocess
+import sys
 from typing import Any
 
 import numpy as np
@@ -157,3 +159,11 @@ def test_terms_sort_by_their_words_as_by_their_spelling():
     names = tokens.vocabulary.names(keys)
     order = tokens.vocabulary.spelling_order(keys)
     assert list(names[order]) == sorted(names)
+
+
+def test_the_engine_starts_without_pandas_or_scikit_learn():
+    """The command line imports the engine (hence this module): the heavy libraries the
+    text signals count with are imported when an import or a fit first needs them."""
+    code = "import sys, careerpivot.engine; print([m for m in ('pandas', 'sklearn') if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -27,7 +27,6 @@ from itertools import chain, pairwise
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 import scipy.sparse as sp
 
 from careerpivot.model import FloatArray, IntArray
@@ -47,6 +46,15 @@ def _stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS)
+
+
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pandas.factorize``: each value's number in order of first appearance, and the
+    distinct values. pandas is imported on first use, as scikit-learn is above."""
+    import pandas as pd
+
+    codes, distinct = pd.factorize(values)
+    return codes, np.asarray(distinct)
 
 
 def words(doc: str, *, stop_words: bool = True) -> Terms:
@@ -118,7 +126,7 @@ class Vocabulary:
         total = int(lengths.sum())
         flat = np.fromiter(chain.from_iterable(found), dtype=object, count=total)
         del found
-        local, distinct = pd.factorize(flat)
+        local, distinct = _factorize(flat)
         del flat
         with self._lock:
             number = np.fromiter(map(self._number_of, distinct), np.int64, len(distinct))
@@ -242,7 +250,7 @@ def _counts_of_keys(
     """Documents x terms counts of documents given as one flat array of term keys
     (document ``i`` is ``keys[bounds[i]:bounds[i + 1]]``), terms numbered by first
     appearance; each row's entries in that numbering. Also each number's key."""
-    codes, distinct = pd.factorize(keys)
+    codes, distinct = _factorize(keys)
     if not len(distinct):
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     n, size = len(bounds) - 1, len(distinct)
@@ -276,7 +284,7 @@ def _counts_by_word(docs: Sequence[str], grams: CharGrams) -> tuple[sp.csr_matri
     cut = [grams.word(w) for w in vocab]
     lengths = np.fromiter(map(len, cut), dtype=np.int64, count=len(cut))
     total = int(lengths.sum())
-    codes, terms = pd.factorize(np.fromiter(chain.from_iterable(cut), object, total))
+    codes, terms = _factorize(np.fromiter(chain.from_iterable(cut), object, total))
     if not len(terms):
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     of_word = sp.csr_matrix(
