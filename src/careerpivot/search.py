@@ -9,7 +9,10 @@ gender, US spelling, abbreviations spelled out), so word order, plurals and
 saying how the job was held ("part-time", "lead", "freelance") are dropped in a second
 reading, whose exact matches yield to a title holding every typed word; an employer's
 name ("Starbucks barista", ``data/search/employers.csv``) is taken out and its kind of
-work wins between near-equal matches. Ranking:
+work wins between near-equal matches; so is a tool's name ("Epic analyst",
+:mod:`careerpivot.title_tools`), and the roles the data set lists as using the tool win
+(the result is a guess to confirm unless the first role's own title holds the rest).
+Ranking:
 
 1. a title with exactly the query's words comes first (any kind of title); among
    exact ones the team's lay name, then the occupation's own title or its head
@@ -52,6 +55,7 @@ from scipy import sparse
 from careerpivot.datasets.tables import Column, read_rows
 from careerpivot.model import ONET_SOC_PATTERN, Dataset, Occupation
 from careerpivot.resources import data_dir
+from careerpivot.title_tools import ToolNames
 from careerpivot.titlewords import split_parenthesis, title_tokens, typed_words
 from careerpivot.typed_query import Employer, read_query
 
@@ -78,6 +82,10 @@ SHORT_QUERY = 4
 #: a role in the kind of work a named employer mostly hires for ("... at Starbucks":
 #: food service) wins between otherwise near-equal matches
 SECTOR_BONUS = 5.0
+#: a role the data set lists as using a tool the title names ("Epic analyst"): half for
+#: listing it, half more as the tool is hot there and of the role's kind. A role not
+#: listing a tool a person names is rarely theirs, whatever its title says
+TOOL_BONUS = 40.0
 MAX_CHOICES = 6
 MIN_SCORE = 40.0  # below this a title is not shown at all
 SURE_SCORE = 75.0  # below this the first match is only a suggestion (ambiguous)
@@ -270,6 +278,7 @@ class TitleIndex:
                 if c in code_ix:  # other data sets may lack a role
                     add(phrase, "lay", code_ix[c])
         self._e = e
+        self._tools = ToolNames(dataset, e.texts)
         # short lay names (abbreviations) the team maps to several roles: "PA" is a
         # physician assistant or a personal assistant, "PM" a project or product manager;
         # employment must not decide for the person, who says which
@@ -336,18 +345,27 @@ class TitleIndex:
                 query, (TitleMatch(o.code, o.title, o.code, 100.0, True, self._descriptions[i]),)
             )
         typed = read_query(q, self._employers)
+        # a tool's name in the title ("Epic analyst") is no job word: the rest is the title
+        tools = self._tools.read(typed.core)
+        core = " ".join(tools.rest) if tools else typed.core
         # readings: as typed, the title in it ("ex-teacher" -> "teacher"), other readings
-        readings = list(dict.fromkeys((q, typed.core, *typed.forms)))
+        readings = list(dict.fromkeys((q, typed.core, core, *typed.forms)))
         variants: list[list[str]] = []
         as_typed = 0  # variants of the text as typed (exact there earns the full bonus)
         titled = 0  # ... and of the title in it; the rest are other readings (guesses)
+        #: variants of the title without a tool's name: "Epic analyst" is not exactly any
+        #: "Analyst", so these match by words only and the tool's users settle the order
+        untooled: set[int] = set()
         for k, text in enumerate(readings):
             toks = title_tokens(text, self._words, self._memo)
             if toks:
-                variants.extend(self._variants(text, toks))
+                found = self._variants(text, toks)
+                if tools and text == core:
+                    untooled.update(range(len(variants), len(variants) + len(found)))
+                variants.extend(found)
             if k == 0:
                 as_typed = len(variants)
-            if text in (q, typed.core):
+            if text in (q, typed.core, core):
                 titled = len(variants)
         if not variants:
             return SearchResult(query)
@@ -359,7 +377,7 @@ class TitleIndex:
         exact_typed = np.zeros(n, dtype=bool)
         guessed = np.zeros(n, dtype=bool)  # best partial score came from another reading
         for k, variant in enumerate(variants):
-            for r in self._exact.get(frozenset(variant), ()):
+            for r in () if k in untooled else self._exact.get(frozenset(variant), ()):
                 exact[r] = True
                 exact_typed[r] |= k < as_typed
             s, qc, tc = self._partial(variant)
@@ -384,6 +402,9 @@ class TitleIndex:
         )
         if typed.sectors:
             rank = rank + SECTOR_BONUS * self._in_sectors(typed.sectors)[occ]
+        if tools:
+            used = tools.weight[occ]
+            rank = rank + np.where(used > 0, TOOL_BONUS * (0.5 + 0.5 * used), 0.0)
         # best entry per occupation: sort by rank, keep each occupation's first
         order = np.argsort(-rank, kind="stable")
         seen: set[int] = set()
@@ -408,6 +429,7 @@ class TitleIndex:
             for r, _ in picked
         )
         top_row, top = picked[0]
+        occ_top = self._e.occ[top_row]
         close = sum(1 for _, rk in picked[:MAX_CHOICES] if rk >= top - AMBIGUITY_MARGIN)
         generic = self._generic(q_cover, top_row, bool(exact[top_row]))
         top_words = self._e.tokens[top_row]
@@ -426,7 +448,15 @@ class TitleIndex:
         # a first match found only by dropping typed words, and not exactly, is a guess
         # ("stay at home mom" read as "stay" is not a stay cutter)
         guess = bool(guessed[top_row]) and not exact[top_row]
-        weak = matches[0].score < SURE_SCORE or generic or loose or split or guess
+        # a title read without a tool's name ("Epic analyst") is a guess unless the first
+        # match lists the tool and its own title holds the rest ("ServiceNow admin")
+        own_row = self._title_row[occ_top]
+        no_tool = (
+            tools is not None
+            and not exact_typed[top_row]
+            and (not tools.weight[occ_top] or own_row < 0 or q_cover[own_row] < 0.999)
+        )
+        weak = matches[0].score < SURE_SCORE or generic or loose or split or guess or no_tool
         n_close = len(matches[:MAX_CHOICES]) if weak else close
         return SearchResult(
             query,
