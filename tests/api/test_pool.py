@@ -126,6 +126,24 @@ def test_workers_compute_with_one_blas_thread_each(client):
     assert counts and set(counts) == {1}
 
 
+def _gc_state(_engines: object) -> bytes:
+    import gc
+
+    return json.dumps([gc.get_freeze_count(), gc.get_threshold()[0]]).encode()
+
+
+def test_workers_keep_the_engines_out_of_garbage_collection(client):
+    """The loaded engines are frozen before the fork (no full pass walks them mid-request)
+    and young passes run at the server's threshold, not once an answer."""
+    from careerpivot.api.app import YOUNG_GC_THRESHOLD
+
+    pool = _pool(client)
+    assert client.portal is not None
+    frozen, young = json.loads(client.portal.call(pool.ask, _gc_state))  # type: ignore[arg-type]
+    assert frozen > 100_000  # the starter engine's objects, at least
+    assert young == YOUNG_GC_THRESHOLD
+
+
 def test_a_worker_that_dies_is_replaced_and_the_question_asked_again():
     with TestClient(create_app(Settings(processes=2)), raise_server_exceptions=False) as c:
         first_in_line = _pool(c)._workers[0].process.pid
