@@ -289,3 +289,20 @@ def test_the_mini_import_is_what_the_test_means(mini_onet):
 def test_views_agree_on_a_mini_onet_import(mini_onet):
     nonempty = run_pairs(mini_onet, seed=29)
     assert nonempty >= PAIRS // 2
+
+
+def test_saved_ratings_read_as_published(mini_onet):
+    """A saved data set keeps ratings as float32; the gap model, its JSON and a role's
+    requirements give them back as the release's decimals (4.12, not 4.119999885559082)."""
+    ds = mini_onet.dataset
+    stored = np.asarray(ds.req_level)
+    assert (stored != np.round(stored, 2)).any()  # the store's float32 noise is there
+    rated = [o.code for o, est in zip(ds.occupations, ds.estimated, strict=True) if not est]
+    source, code = rated[:2]
+    for r in ds.requirements_of(code):
+        assert r.level == round(r.level, 2) and r.importance == round(r.importance, 2)
+    report = mini_onet.gap(mini_onet.profile_for(source), code)
+    assert report.rows
+    for row in report.rows:
+        assert row.required == round(row.required, 2)
+        assert row.importance == round(row.importance, 2)

@@ -28,7 +28,7 @@ from careerpivot.gaps import (
     compare_vector,
     person_levels,
 )
-from careerpivot.model import Dataset, DescriptorKind, FloatArray
+from careerpivot.model import Dataset, DescriptorKind, FloatArray, as_saved
 from careerpivot.tool_families import (
     COMMON,
     COMMON_FROM,
@@ -69,10 +69,11 @@ def reference_compare(
     rated: Sequence[bool] | None = None,
     kinds: Sequence[DescriptorKind] | None = None,
 ) -> GapReport:
-    """The gap model one descriptor at a time."""
+    """The gap model one descriptor at a time, on ratings as saved (5.47, not float32's
+    5.46999979019165)."""
     i = _scorable_row(dataset, target)
-    imp = dataset.importance_matrix[i]
-    lev = dataset.level_matrix[i]
+    imp = as_saved(dataset.importance_matrix[i])
+    lev = as_saved(dataset.level_matrix[i])
     wanted = set(kinds) if kinds else None
     estimated_kinds, note = _estimate(dataset, i)
     tools = np.array([d.kind == "technology" for d in dataset.descriptors])

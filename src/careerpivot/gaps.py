@@ -34,7 +34,7 @@ import numpy.typing as npt
 from careerpivot.effort import base_hours, hours_array
 from careerpivot.errors import NotScorableError
 from careerpivot.levels import anchor_text
-from careerpivot.model import Dataset, DescriptorKind, FloatArray
+from careerpivot.model import Dataset, DescriptorKind, FloatArray, as_saved
 from careerpivot.profile import Profile, stand_in
 from careerpivot.tool_families import TYPICAL, covered_by_pairs, tool_relevance_table
 
@@ -735,20 +735,20 @@ def compare_many(
     if not rows:
         return []
     col = _columns(dataset)
-    imp = np.asarray(dataset.importance_matrix[rows], dtype=float)
+    imp = dataset.importance_matrix[rows]
     current = np.asarray(current, dtype=float)
     estimates = [_estimate(dataset, i) for i in rows]
     stated = np.ones(len(col.ids), dtype=bool) if rated is None else np.asarray(rated, dtype=bool)
     unknown = col.tool & ~stated & (current == 0)
     keep = (imp > 0) | (current > 0)
     card, sel = np.nonzero(keep)  # report by report, columns ascending
-    im = imp[card, sel]
+    im = as_saved(imp[card, sel])
     # One tool per family: the one the source knows stands for its family's others.
     covered = covered_by_pairs(dataset, card, sel, im, current, unknown)
     if kinds:
         wanted = np.isin(col.kind[sel], list(kinds))
         card, sel, im, covered = card[wanted], sel[wanted], im[wanted], covered[wanted]
-    need = np.asarray(dataset.level_matrix[np.asarray(rows)[card], sel], dtype=float)
+    need = as_saved(dataset.level_matrix[np.asarray(rows)[card], sel])
     have = current[sel]
     tool = col.tool[sel]
     unknown_tool = unknown[sel]
@@ -903,7 +903,7 @@ def role_gap(
     label = dataset.occupations[i].title
     if proxy != source:
         label = f"{dataset.occupation(source).title} (rated as {label})"
-    levels = np.asarray(dataset.level_matrix[i])
+    levels = as_saved(dataset.level_matrix[i])
     # The source role rates every skill and knowledge area; a tool it does not list is unknown.
     listed = (dataset.importance_matrix[i] > 0) | np.array(
         [d.kind != "technology" for d in dataset.descriptors]

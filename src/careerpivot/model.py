@@ -220,6 +220,20 @@ class Provenance:
 
 
 FloatArray = npt.NDArray[np.float64]
+
+#: Decimals a stored rating is shown and compared with: saved data sets keep ratings as
+#: float32, which reads back as 5.46999979019165 for O*NET's 5.47; six decimals give the
+#: published value back and stay well inside float32's precision for the 0-7 scales.
+RATING_DECIMALS = 6
+
+
+def as_saved(values: npt.ArrayLike) -> FloatArray:
+    """Ratings read from a data set's float32 store as the decimals they were saved from
+    (5.47, not 5.46999979019165): what a page or an answer shows and compares."""
+    out: FloatArray = np.round(np.asarray(values, dtype=np.float64), RATING_DECIMALS)
+    return out
+
+
 #: float64 or float32 arrays (the scorer keeps float32 copies for speed).
 AnyFloatArray = npt.NDArray[np.floating[Any]]
 IntArray = npt.NDArray[np.int64]
@@ -305,11 +319,16 @@ class Dataset:
         return [
             Requirement(
                 code,
-                self.descriptors[int(self.req_descriptor[i])].id,
-                float(self.req_importance[i]),
-                float(self.req_level[i]),
+                self.descriptors[self.req_descriptor[i]].id,
+                importance,
+                level,
             )
-            for i in sel
+            for i, importance, level in zip(
+                sel.tolist(),
+                as_saved(self.req_importance[sel]).tolist(),
+                as_saved(self.req_level[sel]).tolist(),
+                strict=True,
+            )
         ]
 
     def requirement_rows(self, row: int) -> IntArray:
