@@ -230,7 +230,7 @@ RATING_DECIMALS = 6
 def as_saved(values: npt.ArrayLike) -> FloatArray:
     """Ratings read from a data set's float32 store as the decimals they were saved from
     (5.47, not 5.46999979019165): what a page or an answer shows and compares."""
-    out: FloatArray = np.round(np.asarray(values, dtype=np.float64), RATING_DECIMALS)
+    out: FloatArray = np.asarray(values, dtype=np.float64).round(RATING_DECIMALS)
     return out
 
 
