@@ -101,3 +101,38 @@ def test_an_employer_alone_is_still_searched():
 def test_unknown_words_after_at_are_kept_in_the_core():
     q = read_query("sergeant at arms", EMPLOYERS)
     assert q.core == "sergeant at arms" and "sergeant" in q.forms
+
+
+@pytest.mark.parametrize(
+    ("typed", "core"),
+    [
+        ("3rd grade teacher", "elementary school teacher"),
+        ("8th Grade Science Teacher", "middle school Science Teacher"),
+        ("grade 11 English teacher", "secondary school English teacher"),
+        ("eighth-grade teacher", "middle school teacher"),
+        ("Teacher - 1st grade", "Teacher - elementary school"),
+        ("grade 13 teacher", "grade 13 teacher"),  # no such school grade: left as typed
+    ],
+)
+def test_a_school_grade_is_read_as_the_school_level_titles_name(typed, core):
+    assert read_query(typed).core == core
+
+
+@pytest.mark.parametrize(
+    ("typed", "form"),
+    [
+        ("Head of Marketing", "marketing manager"),  # capitals as people type them
+        ("Director of Nursing", "nursing manager"),
+        ("VP, Finance", "finance manager"),  # vice presidents need no "of"
+        ("SVP Marketing", "marketing manager"),
+        ("Assistant to the CEO", "executive assistant"),
+        ("Receptionist at a GP surgery", "receptionist"),
+    ],
+)
+def test_readings_do_not_depend_on_capitals(typed, form):
+    assert form in read_query(typed).forms
+
+
+def test_a_bare_vp_is_not_read_as_a_manager_of_nothing():
+    assert read_query("VP").forms == ()
+    assert read_query("vp of").forms == ()

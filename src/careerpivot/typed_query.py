@@ -5,6 +5,7 @@ or "Starbucks barista" into a job-title box. The search compares titles, so befo
 matching the query is read into :class:`TypedQuery`: ``core``, the title with sentence
 openings and endings removed ("I was a", "worked as", "for 5 years"), ``ex-``/former/
 retired folded away and an employer named ("at Starbucks", "Amazon ...") taken out;
+a school grade ("8th grade") is read as the school level ("middle school");
 ``forms``, other readings tried as well, with words that only describe how a person held
 the job (part-time, freelance, apprentice, lead, ...) dropped and "head of X" read as
 "X manager"; and ``sectors``, the SOC code prefixes of the kind of work the named
@@ -94,9 +95,32 @@ _JOINED = re.compile(r"\b(part|full|self)\s+(time|employed)\b")
 _HEAD_OF = re.compile(
     r"^(?:head|director|dir|vp|vice president|svp|evp|manager|chief|lead)\s+(?:of|for)\s+"
     r"(?:the\s+)?(.+)$"
+    # "VP Finance", "VP, Sales", "SVP Marketing": vice presidents need no "of"
+    r"|^(?:vp|vice president|svp|evp|avp)\s+(?!of\b|for\b)(.+)$"
 )
 #: "assistant to the CEO", "PA to the director": an executive assistant
 _ASSISTANT_TO = re.compile(r"^(?:personal\s+)?(?:assistant|pa|secretary)\s+to\b.*$")
+#: a school grade ("3rd grade", "grade 11", "eighth-grade"), read as the school level
+#: O*NET's teacher titles name: grades 1-5 elementary, 6-8 middle, 9-12 secondary school
+_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
+_GRADE = re.compile(
+    r"\b(?:(?:(\d{1,2})(?:st|nd|rd|th)?|(" + "|".join(_ORDINALS) + r"))[\s-]+grade"
+    r"|grade\s+(\d{1,2}))(?:r|rs)?\b",
+    re.IGNORECASE,
+)
 #: "... at Starbucks", "... for the NHS": the employer clause
 _AT = re.compile(r"\s+(?:at|for|with|in)\s+(?:a\s+|an\s+|the\s+)?(.+)$")
 
@@ -127,6 +151,25 @@ class TypedQuery:
     core: str
     forms: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
+
+
+def school_level(text: str) -> str:
+    """A school grade in a typed title as the school level teacher titles name.
+
+    >>> school_level("8th grade science teacher"), school_level("grade 11 teacher")
+    ('middle school science teacher', 'secondary school teacher')
+    >>> school_level("third-grade teacher"), school_level("grade 13 teacher")
+    ('elementary school teacher', 'grade 13 teacher')
+    """
+
+    def level(m: re.Match[str]) -> str:
+        digits = m.group(1) or m.group(3)
+        n = int(digits) if digits else _ORDINALS.index(m.group(2).lower()) + 1
+        if not 1 <= n <= 12:
+            return m.group(0)
+        return "elementary school" if n <= 5 else "middle school" if n <= 8 else "secondary school"
+
+    return _GRADE.sub(level, text)
 
 
 def _find_employer(
@@ -162,8 +205,8 @@ def read_query(text: str, employers: Sequence[Employer] = ()) -> TypedQuery:
     'teacher'
     >>> read_query("part-time freelance graphic designer").forms
     ('graphic designer',)
-    >>> read_query("head of marketing").forms
-    ('marketing manager',)
+    >>> read_query("Head of Marketing").forms, read_query("VP, Finance").forms
+    (('marketing manager',), ('finance manager',))
     >>> e = (Employer("starbucks", ("35",)),)
     >>> q = read_query("shift supervisor at Starbucks", e)
     >>> q.core, q.sectors
@@ -192,15 +235,17 @@ def read_query(text: str, employers: Sequence[Employer] = ()) -> TypedQuery:
         else:  # the employer's name alone is all there is to search
             employer = None
     core = " ".join(words) if words != start.split() else text.strip()
+    core = school_level(core)
+    low = school_level(" ".join(words))  # as folded: "Head of Marketing" reads as typed lower
     forms: list[str] = []
-    m = _AT.search(core)
+    m = _AT.search(low)
     if m and employer is None:  # "receptionist at a GP surgery": also the title alone
-        forms.append(core[: m.start()])
-    if _ASSISTANT_TO.match(core):
+        forms.append(low[: m.start()])
+    if _ASSISTANT_TO.match(low):
         forms.append("executive assistant")
-    m = _HEAD_OF.match(core)
+    m = _HEAD_OF.match(low)
     if m:
-        forms.append(f"{m.group(1)} manager")
+        forms.append(f"{m.group(1) or m.group(2)} manager")
     plain = [w for w in words if w not in STATUS_WORDS]
     if plain and len(plain) < len(words):
         forms.append(" ".join(plain))
