@@ -3,7 +3,14 @@ from dataclasses import replace
 import pytest
 
 from careerpivot.errors import DataValidationError
-from careerpivot.search import SearchTables, TitleIndex, load_search_tables, one_line, search_dir
+from careerpivot.search import (
+    SearchTables,
+    TitleIndex,
+    load_search_tables,
+    one_line,
+    search_dir,
+    sound_alikes,
+)
 from careerpivot.titlewords import singular, title_tokens
 from careerpivot.typed_query import Employer
 
@@ -319,3 +326,25 @@ def test_a_match_found_only_by_dropping_typed_words_is_a_guess(starter):
     res = TitleIndex(ds, SearchTables()).find("widget at qqqq xxxx")
     assert res[0].code == small  # offered, as the words before "at" name it
     assert res.ambiguous and res.best is None
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("fotographer", "27-4021.00"),  # ph typed as f
+        ("kashier", "41-2011.00"),  # c typed as k
+        ("farmacist", "29-1051.00"),
+        ("karpenter", "47-2031.00"),
+        ("shef", "35-1011.00"),  # ch typed as sh
+    ],
+)
+def test_a_typo_in_the_first_sound_still_finds_the_role(index, query, code):
+    res = index.find(query, limit=3)
+    assert res[0].code == code
+    assert not res.loose  # a respelt first sound is a sure typo, not a did-you-mean
+
+
+def test_sound_alikes_only_respell_the_start():
+    assert sound_alikes("fotographer") == ["photographer"]
+    assert sound_alikes("teacher") == []  # no other spelling of a first "t" is listed
+    assert "psychologist" in sound_alikes("sychologist")

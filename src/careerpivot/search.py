@@ -535,18 +535,50 @@ class TitleIndex:
         found: dict[int, float] = {}
         if len(tok) >= 4:
             cut = 85.0 if len(tok) == 4 else 80.0 if len(tok) == 5 else 75.0
-            # typos rarely hit the first letter ("barista" is not "artist")
-            same_letter = self._by_letter.get(tok[0], [])
-            for word, sim, _ in process.extract(
-                tok, same_letter, scorer=fuzz.ratio, score_cutoff=cut, limit=6
-            ):
-                found[vocab[word]] = FUZZY_FACTOR * float(sim) / 100.0
+            # typos rarely hit the first letter ("barista" is not "artist"), except where
+            # the first sound is spelled another way ("fotographer", "kashier")
+            for spelled in (tok, *sound_alikes(tok)):
+                if spelled != tok and spelled in vocab:
+                    found[vocab[spelled]] = FUZZY_FACTOR
+                    continue
+                same_letter = self._by_letter.get(spelled[0], [])
+                for word, sim, _ in process.extract(
+                    spelled, same_letter, scorer=fuzz.ratio, score_cutoff=cut, limit=6
+                ):
+                    weight = FUZZY_FACTOR * float(sim) / 100.0
+                    found[vocab[word]] = max(found.get(vocab[word], 0.0), weight)
         lo = bisect.bisect_left(self._sorted_vocab, tok)
         for word in self._sorted_vocab[lo : lo + 12]:
             if not word.startswith(tok):
                 break
             found[vocab[word]] = max(found.get(vocab[word], 0.0), PREFIX_WEIGHT)
         return list(found), list(found.values())
+
+
+#: first sounds English spells more than one way: a word typed with one spelling
+#: ("fotographer", "kashier", "sychologist", "shef") is also looked up with the other
+SOUND_ALIKE_STARTS = (
+    ("ph", "f"),
+    ("f", "ph"),
+    ("k", "c"),
+    ("c", "k"),
+    ("s", "ps"),
+    ("s", "c"),
+    ("sh", "ch"),
+    ("n", "kn"),
+    ("r", "wr"),
+    ("j", "g"),
+    ("kw", "qu"),
+)
+
+
+def sound_alikes(word: str) -> list[str]:
+    """The word with its first sound spelled the other ways English spells it.
+
+    >>> sound_alikes("fotographer"), sound_alikes("kashier")
+    (['photographer'], ['cashier'])
+    """
+    return [new + word[len(old) :] for old, new in SOUND_ALIKE_STARTS if word.startswith(old)]
 
 
 def _own_employment(occs: Sequence[Occupation]) -> np.ndarray:
