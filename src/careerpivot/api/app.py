@@ -10,6 +10,7 @@ passcode, signed so that any worker can check it without shared memory.
 from __future__ import annotations
 
 import gc
+import math
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,11 +19,12 @@ from typing import Annotated, Any
 
 import numpy as np
 from anyio import to_thread
-from fastapi import Depends, FastAPI, Path, Query, Response
+from fastapi import Depends, FastAPI, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
 from careerpivot.api import answers, problems
+from careerpivot.api.attempts import TokenAttempts
 from careerpivot.api.limits import MAX_BODY_BYTES, BodyLimit
 from careerpivot.api.pool import Failed, Question, WorkerPool, one_blas_thread, run
 from careerpivot.api.requests import (
@@ -55,6 +57,7 @@ from careerpivot.schemas import (
     SearchAnswer,
     WhatIfAnswer,
 )
+from careerpivot.store.lockout import Attempt
 
 API_VERSION = "1"
 DATASETS_ENV = "CAREERPIVOT_API_DATASETS"  # comma-separated names; the first is the default
@@ -287,12 +290,25 @@ def _counselor_routes(app: FastAPI, settings: Settings) -> None:
                 headers={"WWW-Authenticate": "Bearer"},
             )
 
-    @app.post("/v1/counselor/token", tags=["counselor"])
-    def token(req: TokenRequest) -> Token:
-        """Exchange the counselor passcode for a bearer token (valid for eight hours)."""
+    app.state.token_attempts = TokenAttempts()  # a test may put one with its own clock
+
+    @app.post(
+        "/v1/counselor/token",
+        tags=["counselor"],
+        responses={429: {"model": problems.Problem, "description": "Too many wrong passcodes"}},
+    )
+    def token(req: TokenRequest, request: Request) -> Token:
+        """Exchange the counselor passcode for a bearer token (valid for eight hours).
+
+        Each wrong passcode makes its address wait longer before the next is heard (1 s,
+        2 s, 4 s, ... up to 5 minutes); an attempt during the wait is a 429 with
+        ``Retry-After``, and its passcode is not checked."""
         key = secret()
-        if not store.check_passcode(req.passcode):
-            raise HTTPException(401, "wrong passcode", headers={"WWW-Authenticate": "Bearer"})
+        host = request.client.host if request.client else None
+        attempts: TokenAttempts = request.app.state.token_attempts
+        result = attempts.attempt(host, store.check_passcode, req.passcode)
+        if not result.ok:
+            raise _refused(result)
         return Token(access_token=issue_token(key), expires_in=TOKEN_SECONDS)
 
     @app.get("/v1/counselor/clients", tags=["counselor"], dependencies=[Depends(counselor)])
@@ -302,6 +318,22 @@ def _counselor_routes(app: FastAPI, settings: Settings) -> None:
     ) -> ClientsAnswer:
         """Counselors' clients (name search; ``archived`` includes archived ones)."""
         return ClientsAnswer(clients=store.list_clients(search=search, include_archived=archived))
+
+
+def _refused(result: Attempt) -> HTTPException:
+    """A wrong passcode (401) or one sent before the wait after the last ran out (429), each
+    saying in ``Retry-After`` when the next attempt will be heard."""
+    wait = max(1, math.ceil(result.wait_s))
+    headers = {"Retry-After": str(wait), "WWW-Authenticate": "Bearer"}
+    if result.checked:
+        return HTTPException(
+            401, f"wrong passcode; the next attempt is heard after {wait} s", headers=headers
+        )
+    return HTTPException(
+        429,
+        f"too many wrong passcodes: wait {wait} s before the next attempt (it was not checked)",
+        headers=headers,
+    )
 
 
 #: Allocations between the garbage collector's young passes in a server process (Python's

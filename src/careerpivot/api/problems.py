@@ -146,4 +146,5 @@ def _title(status: int) -> str:
         404: "Not found",
         405: "Method not allowed",
         413: "Request body too large",
+        429: "Too many attempts",
     }.get(status, "Error")

@@ -33,10 +33,15 @@ def issue_token(key: str, *, now: float | None = None, seconds: int = TOKEN_SECO
 
 
 def check_token(token: str, key: str, *, now: float | None = None) -> bool:
-    """True when ``token`` was signed with ``key`` and has not expired."""
+    """True when ``token`` was signed with ``key`` and has not expired.
+
+    Any text is safe here: the parts are compared as UTF-8 bytes, because
+    ``hmac.compare_digest`` refuses text with non-ASCII characters (a header can hold any
+    Latin-1 character).
+    """
     expires, _, sig = token.partition(".")
-    if not expires.isdigit() or not sig:
+    if not (expires.isascii() and expires.isdigit() and sig) or len(expires) > 20:
         return False
-    if not hmac.compare_digest(sig, _sign(expires.encode(), key)):
+    if not hmac.compare_digest(sig.encode(), _sign(expires.encode(), key).encode()):
         return False
     return int(expires) > (time.time() if now is None else now)

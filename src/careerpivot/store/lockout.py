@@ -26,11 +26,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Attempt:
-    """What happened to one attempt: accepted, wrong, or refused until ``wait_s`` passes."""
+    """What happened to one attempt: accepted, wrong, or refused until ``wait_s`` passes
+    (then ``checked`` is False: the passcode was not looked at)."""
 
     ok: bool
     wait_s: float = 0.0
     failures: int = 0
+    checked: bool = True
 
 
 class Lockout:
@@ -41,20 +43,24 @@ class Lockout:
         *,
         base_s: float = 1.0,
         cap_s: float = 300.0,
+        free: int = 0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.base_s = base_s
         self.cap_s = cap_s
+        self.free = free  # wrong attempts in a row that carry no delay yet
         self.clock = clock
         self.failures = 0
         self._not_before = 0.0
         self._lock = threading.Lock()
 
     def delay_after(self, failures: int) -> float:
-        """Seconds to wait after ``failures`` wrong attempts in a row."""
-        if failures <= 0:
+        """Seconds to wait after ``failures`` wrong attempts in a row (the first ``free`` cost
+        nothing)."""
+        over = failures - self.free
+        if over <= 0:
             return 0.0
-        return float(min(self.cap_s, self.base_s * 2 ** min(failures - 1, 30)))
+        return float(min(self.cap_s, self.base_s * 2 ** min(over - 1, 30)))
 
     def wait_s(self) -> float:
         """Seconds until the next attempt is heard (0 when it can be made now)."""
@@ -65,15 +71,24 @@ class Lockout:
         with self._lock:
             wait = self.wait_s()
             if wait > 0:
-                return Attempt(False, wait, self.failures)
-            if verify(code):
-                self.failures = 0
-                self._not_before = 0.0
-                return Attempt(True)
-            self.failures += 1
-            delay = self.delay_after(self.failures)
-            self._not_before = self.clock() + delay
-            return Attempt(False, delay, self.failures)
+                return Attempt(False, wait, self.failures, checked=False)
+            return self._record(verify(code))
+
+    def record(self, ok: bool) -> Attempt:
+        """Count an attempt checked elsewhere: a right one resets the delay, a wrong one
+        grows it (how one gate over many others counts their attempts)."""
+        with self._lock:
+            return self._record(ok)
+
+    def _record(self, ok: bool) -> Attempt:
+        if ok:
+            self.failures = 0
+            self._not_before = 0.0
+            return Attempt(True)
+        self.failures += 1
+        delay = self.delay_after(self.failures)
+        self._not_before = self.clock() + delay
+        return Attempt(False, delay, self.failures)
 
 
 _GATES: dict[str, Lockout] = {}
