@@ -34,6 +34,18 @@ class DataValidationError(CareerPivotError, ValueError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+class WriteError(CareerPivotError, OSError):
+    """A file could not be written (a folder in its place, no such folder, no permission);
+    names the file asked for, never the temporary file beside it. An ``OSError`` too, so
+    callers that catch those keep working."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class UnknownRoleError(CareerPivotError, KeyError):
     """An occupation code or title that the data set does not contain."""
 

@@ -16,6 +16,7 @@ Each scorable role gets transition edges to its ``neighbours`` most similar role
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ import numpy as np
 from careerpivot.errors import DataValidationError, UnknownRoleError
 from careerpivot.jsonstream import write_json
 from careerpivot.model import Dataset
+from careerpivot.private import atomic_file
 from careerpivot.similarity import role_similarity, transition_hours
 
 GRAPH_FORMAT = 1
@@ -169,16 +171,21 @@ def graph_to_json(g: RoleGraph) -> dict[str, Any]:
     return data
 
 
+#: A built graph holds no one's data: readable by all, like the one shipped in graphs/.
+GRAPH_FILE_MODE = 0o644
+
+
 def save_graph(g: RoleGraph, path: Path) -> None:
     """Write the graph as node-link JSON (the text of :func:`graph_to_json`), atomically.
 
     Written record by record: an O*NET graph's 108,000 edge records and 11.6 MB of
     text are never held at once (the import saves it at its busiest)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as out:
+    with atomic_file(path, GRAPH_FILE_MODE) as raw:
+        out = io.TextIOWrapper(raw, encoding="utf-8")
         write_json(out, _node_link_records(g), separators=(",", ":"), depth=2)
-    tmp.replace(path)
+        out.flush()
+        out.detach()  # atomic_file closes and renames the file itself
 
 
 def _node_link_records(g: RoleGraph) -> dict[str, Any]:

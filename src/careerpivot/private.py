@@ -11,7 +11,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
+
+from careerpivot.errors import WriteError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -46,18 +50,56 @@ def write_private(path: Path, data: bytes | str) -> Path:
     The temporary file lives in the same folder as ``path`` (a rename never crosses
     file systems) and is removed if anything fails.
     """
-    path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with atomic_file(path, FILE_MODE) as fh:
+        fh.write(raw)
+    return Path(path)
+
+
+def check_write_target(path: Path) -> Path:
+    """``path`` if a file may be written there; a :class:`WriteError` naming the problem if
+    a folder or a device or pipe stands in its place, or a symlink to one (``/dev/stdout``).
+    A symlink to a file is replaced by the new file, never written through.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise WriteError(path, "it is a folder; give a file name inside it")
+    if path.exists() and not path.is_file():
+        raise WriteError(path, "it is not a regular file (a device or pipe)")
+    return path
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path, mode: int = FILE_MODE) -> Iterator[IO[bytes]]:
+    """A binary file to write that replaces ``path`` (with permissions ``mode``) only once
+    the block ends without error; until then ``path`` keeps its old content.
+
+    The temporary file is made with ``mkstemp`` (a new name, created exclusively, so a
+    symlink someone planted is never followed) in ``path``'s folder, and removed on any
+    failure. Problems raise :class:`WriteError` naming ``path``.
+    """
+    path = check_write_target(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise WriteError(path, _reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, WriteError):
+            raise WriteError(path, _reason(exc)) from None
         raise
-    return path
+
+
+def _reason(exc: OSError) -> str:
+    """An OS error in words, without the file names it carries."""
+    if isinstance(exc, FileNotFoundError):
+        return "its folder does not exist"
+    return (exc.strerror or str(exc)).lower()

@@ -23,8 +23,11 @@ def init(
 ) -> None:
     """Write a profile seeded from a role, to adjust by hand or in the app."""
     try:
+        from careerpivot.private import check_write_target
+
+        check_write_target(out)  # a folder or device there: say so before any work
         eng = engine(dataset)
-        if out.exists():
+        if out.exists() or out.is_symlink():
             raise typer.BadParameter(
                 f"{out} exists; choose another --out (nothing was overwritten)"
             )

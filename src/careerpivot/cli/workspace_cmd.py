@@ -11,6 +11,9 @@ from careerpivot.cli.client_cmd import DbOpt
 from careerpivot.cli.common import console, fail
 from careerpivot.errors import CareerPivotError
 
+#: A century: more is no real age (and past the calendar's end, 9999, for larger numbers).
+MAX_DAYS = 36_500
+
 app = typer.Typer(
     help="People's workspaces: what they entered in the app, kept under a private link.",
     no_args_is_help=True,
@@ -22,7 +25,10 @@ def purge(
     days: Annotated[
         int,
         typer.Option(
-            "--days", min=1, help="Erase workspaces nobody has opened for this many days."
+            "--days",
+            min=1,
+            max=MAX_DAYS,
+            help="Erase workspaces nobody has opened for this many days.",
         ),
     ] = 180,
     dry_run: Annotated[
