@@ -132,5 +132,44 @@ def test_md_shows_text_as_typed(text: str):
     )
 
 
+#: File names as a browser hands them to the app: links, addresses and markup.
+HOSTILE_FILE_NAMES = [
+    f"www.{OUTSIDE}.json",
+    f"mallory@{OUTSIDE}.json",
+    f"http://{OUTSIDE}/x.json",
+    f"[me](http://{OUTSIDE}).json",
+    f"![i](http://{OUTSIDE}/i.png).json",
+    f"<img src=http://{OUTSIDE}/i.png>.json",
+]
+
+
+def _upload(name: str, content: bytes) -> None:  # an AppTest script: imports inside
+    from careerpivot.ui import my_data
+
+    my_data._read("start", name, content)
+
+
+@pytest.mark.parametrize("name", HOSTILE_FILE_NAMES)
+@pytest.mark.parametrize(
+    "content",
+    [b"\xff\xfe not text", b'{"format": "careerpivot-workspace"}', b"[1, 2"],
+    ids=["not-utf8", "refused", "not-json"],
+)
+def test_upload_my_data_names_a_hostile_file_as_plain_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: bytes
+):
+    """The uploaded file's name (and what the refusal quotes of it) shows as typed: it was
+    escaped by a separate function that left ``www.``, ``http://`` and ``a@b.c`` to
+    GitHub-flavoured Markdown's autolinks."""
+    monkeypatch.setenv("CAREERPIVOT_DATA_DIR", str(tmp_path))
+    at = AppTest.from_function(_upload, args=(name, content), default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = [t for _, t in markdown_strings(at)]
+    assert shown, "the upload said nothing"
+    found = [p for t in shown for p in bad_markdown(t)]
+    assert not found, (shown, found)
+    TRIED["page strings"] += len(shown)
+
+
 def _unused(x: Any) -> None:  # keep typing imports honest
     return None

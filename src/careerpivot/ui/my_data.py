@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from careerpivot.ui import workspace
+from careerpivot.ui.rejection_text import plain
 
 UPLOADS = "cp_ws_uploads"  # bumped after a file is used, to clear the uploader
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|$:<>~])")
-
-
-def plain(text: str) -> str:
-    """Text from a file name or a file, shown as itself in Streamlit markdown.
-
-    >>> plain("*me*.json")
-    '\\\\*me\\\\*\\\\.json'
-    """
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
 
 
 def private_link(token: str) -> str:
