@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -71,17 +72,31 @@ def decode_document(raw: bytes, source: str, error: ErrorType) -> str:
 
 
 def loads(text: str, source: str, error: ErrorType) -> Any:
-    """Parse JSON text; malformed JSON, deep nesting and lone surrogates raise ``error``.
+    """Parse JSON text; malformed JSON, deep nesting, lone surrogates, a key given twice in
+    one object, and numbers JSON does not have (``NaN``, ``Infinity``, ``1e999``, integers
+    of hundreds of digits) raise ``error`` naming the problem.
 
     A leading byte-order mark (Notepad and Excel write one) is dropped, as
     :func:`decode_document` drops it from files read by path: an uploaded file that the
     command line reads must not be refused by the app.
+
+    >>> loads('{"level": 3, "level": 5}', "me.json", ValueError)
+    Traceback (most recent call last):
+    ValueError: me.json: key 'level' appears twice in one object; keep one
     """
     text = text.removeprefix("\ufeff")
     if _SURROGATE.search(text):
         raise error(f"{source}: contains an unpaired surrogate character (not valid Unicode)")
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_no_constant,
+            parse_float=_finite_float,
+            parse_int=_short_int,
+        )
+    except _NotAllowed as exc:
+        raise error(f"{source}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise error(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
     except RecursionError:
@@ -96,6 +111,46 @@ def loads(text: str, source: str, error: ErrorType) -> Any:
         except RecursionError:
             raise error(f"{source}: JSON nested too deeply") from None
     return data
+
+
+class _NotAllowed(ValueError):
+    """Something the JSON parser read that a document may not hold (its message says what)."""
+
+
+#: Longest integer a document may hold: far past any count, level or wage, and well under
+#: Python's limit for turning text into a number (4300 digits, a ValueError of its own).
+MAX_INT_DIGITS = 30
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's pairs as a dict, refusing a key given twice (which would silently keep
+    only the last value)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _NotAllowed(f"key {key[:80]!r} appears twice in one object; keep one")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> float:
+    """``NaN``, ``Infinity`` and ``-Infinity``: Python's parser reads them, JSON has none."""
+    raise _NotAllowed(f"{name} is not a number JSON allows; use a number or null")
+
+
+def _finite_float(text: str) -> float:
+    """A decimal number, refused when it overflows to infinity (``1e999``)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotAllowed(f"the number {text[:40]} is too large")
+    return value
+
+
+def _short_int(text: str) -> int:
+    """An integer of at most :data:`MAX_INT_DIGITS` digits."""
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _NotAllowed(f"the number {text[:40]}... has more than {MAX_INT_DIGITS} digits")
+    return int(text)
 
 
 def json_object(text: str, source: str, error: ErrorType, what: str = "the file") -> dict[str, Any]:

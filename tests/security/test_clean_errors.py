@@ -85,6 +85,44 @@ def test_bad_files_are_one_line_errors_and_nothing_is_lost(
         assert [c.name for c in store.list_clients()] == ["Kept Client"]
 
 
+#: Text edits that make a good file hostile: a key given twice (only the last would count),
+#: numbers JSON has not got, an integer too long for Python to read as a number.
+NUMBER_AND_KEY_EDITS = {
+    "duplicate key": ('"schema_version": 1', '"schema_version": 1, "schema_version": 1'),
+    "NaN": ('"schema_version": 1', '"schema_version": NaN'),
+    "Infinity": ('"schema_version": 1', '"schema_version": -Infinity'),
+    "overflowing float": ('"schema_version": 1', '"schema_version": 1e999'),
+    "5000-digit integer": ('"schema_version": 1', '"schema_version": ' + "9" * 5000),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(NUMBER_AND_KEY_EDITS))
+@pytest.mark.parametrize("kind", ["profile", "client"])
+def test_duplicate_keys_and_odd_numbers_are_one_line_errors(
+    sandbox, capsys, tmp_path: Path, edit: str, kind: str
+):
+    """A good profile or client file with one such edit is refused naming the problem (a
+    5000-digit integer was a traceback; a key given twice was taken silently)."""
+    good = tmp_path / f"good-{kind}.json"
+    if kind == "profile":
+        made = run(capsys, "profile", "init", "--role", "nurse", "--out", str(good))
+    else:
+        made = run(capsys, "client", "export", "Kept Client", "--out", str(good))
+    assert made[0] == 0
+    text = json.dumps(json.loads(good.read_text(encoding="utf-8")))  # one spacing to edit
+    old, new = NUMBER_AND_KEY_EDITS[edit]
+    assert old in text
+    bad = tmp_path / f"bad-{kind}.json"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    commands = [["profile", "check"], ["recommend", "--profile"]]
+    for command in commands if kind == "profile" else [["client", "import"]]:
+        code, _out, err = run(capsys, *command, str(bad))
+        assert code == 2 and one_error_line(err), (command, err)
+        assert "bad-" in err and "Traceback" not in err
+    with Store.open(sandbox) as store:
+        assert [c.name for c in store.list_clients()] == ["Kept Client"]
+
+
 def test_a_client_file_with_a_lone_surrogate_is_refused(sandbox, capsys, tmp_path: Path):
     good = tmp_path / "good.json"
     assert run(capsys, "client", "export", "Kept Client", "--out", str(good))[0] == 0
