@@ -104,3 +104,21 @@ def test_a_huge_quoted_field_in_a_log_csv_is_a_clean_error():
     )
     with pytest.raises(RecordValidationError, match="field larger than field limit"):
         parse_log_csv(text)
+
+
+@pytest.mark.parametrize("how", ["huge file", "symlink to a huge file"])
+def test_a_huge_file_in_a_release_folder_is_refused_unread(tmp_path: Path, how: str):
+    """A release folder's files had no cap (a zip's members had): a huge Skills.txt, or a
+    symlink to one, was read whole into memory. A sparse file stands for it here."""
+    TRIED["archive"] += 1
+    release = write_release(tmp_path / "rel")
+    huge = tmp_path / "huge.txt" if how.startswith("symlink") else release / "Skills.txt"
+    huge.unlink(missing_ok=True)
+    with huge.open("wb") as fh:
+        fh.truncate(300 * MiB)  # sparse: takes no disk space
+    if how.startswith("symlink"):
+        (release / "Skills.txt").unlink()
+        (release / "Skills.txt").symlink_to(huge)
+    with pytest.raises(DataValidationError, match=r"Skills\.txt.*larger than 256 MiB"):
+        import_onet(release, data_dir=tmp_path / "data")
+    assert not (tmp_path / "data" / "datasets" / "onet-99.1").exists()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careerpivot.datasets.archive import open_zip, read_member
+from careerpivot.datasets.archive import LIMITS, ArchiveLimits, MiB, open_zip, read_member
 from careerpivot.datasets.onet_layouts import Layout, detect_layout
 from careerpivot.datasets.tables import Column, choice, integer, number, read_rows
 from careerpivot.errors import DataValidationError
@@ -80,7 +80,7 @@ class Release:
     def _raw(self, name: str) -> bytes:
         if self._zip:
             return read_member(self._zip, self._members[name], str(self.path))
-        return (self.path / name).read_bytes()
+        return read_release_file(self.path / name)
 
     def sha256(self, name: str) -> str:
         """Checksum of one file, for the provenance record."""
@@ -101,6 +101,28 @@ class Release:
         """Release the zip handle, if any."""
         if self._zip is not None:
             self._zip.close()
+
+
+def read_release_file(path: Path, limits: ArchiveLimits = LIMITS) -> bytes:
+    """One file of a release folder, refused unread when it is larger than a zip member may
+    unpack to (the biggest official file is about 20 MiB): a huge file, or a symlink to
+    one, would otherwise be read whole into memory."""
+    cap = limits.max_member_bytes
+    try:
+        size = path.stat().st_size
+        raw = b""
+        if size <= cap:
+            with path.open("rb") as fh:
+                raw = fh.read(cap + 1)  # at most: the file may have grown since
+    except OSError as exc:
+        raise DataValidationError(f"cannot read ({exc.strerror or exc})", file=path.name) from None
+    if size > cap or len(raw) > cap:
+        raise DataValidationError(
+            f"larger than {cap / MiB:,.0f} MiB, the most read of one file (is this an O*NET "
+            "text file?)",
+            file=path.name,
+        )
+    return raw
 
 
 def _code(text: str) -> str:
