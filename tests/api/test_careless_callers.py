@@ -117,3 +117,37 @@ def test_validator_messages_read_as_sentences(client):
     body = {"role": "cook", "filters": {"families": ["zz"]}}
     detail = _problem(client.post("/v1/recommend", json=body), 422)["detail"]
     assert "unknown role family 'zz'" in detail and "Value error" not in detail
+
+
+def _log(n: int, feedback: str) -> dict[str, object]:
+    records = [
+        {
+            "id": f"a{i}",
+            "role_title": "Data Analyst",
+            "organisation": f"Org {i}",
+            "date": "2024-03-01",
+            "channel": "posting",
+            "stage_reached": "interviewed",
+            "outcome": "rejected",
+            "feedback": feedback,
+        }
+        for i in range(n)
+    ]
+    return {"role": "registered nurse", "log": {"schema_version": 1, "records": records}}
+
+
+@pytest.mark.parametrize(
+    ("n", "feedback", "words"),
+    [(501, "", "501 applications"), (120, "Your SQL was weak. " * 250, "characters")],
+)
+def test_a_log_too_big_to_analyse_quickly_is_422(client, n: int, feedback: str, words: str):
+    """A body under 4 MiB could hold 800 applications of long feedback: about a tenth of a
+    second of a worker per 1000 characters, minutes in all. It is refused at once."""
+    got = client.post("/v1/rejections/analyse", json=_log(n, feedback))
+    assert got.status_code == 422, got.status_code
+    assert words in got.json()["detail"] and "at most" in got.json()["detail"]
+
+
+def test_a_long_real_log_is_still_analysed(client):
+    got = client.post("/v1/rejections/analyse", json=_log(40, "Your SQL was weak."))
+    assert got.status_code == 200 and len(got.json()["analyses"]) == 40

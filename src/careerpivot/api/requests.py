@@ -68,17 +68,25 @@ class WhatIfRequest(Person):
     levels: float = Field(default=1.0, gt=0, le=7, description="levels to add (0-7 scale)")
 
 
+#: Most feedback texts one request classifies, and their longest: the largest batch.
+MAX_TEXTS, MAX_TEXT_CHARS = 100, 5000
+#: Most applications one analysis reads, and most characters of feedback and notes in all:
+#: reading text is the cost (about a tenth of a second per 1000 characters), so a log may
+#: hold as much text as the largest feedback batch, and no more.
+MAX_LOG_RECORDS, MAX_LOG_TEXT = 500, MAX_TEXTS * MAX_TEXT_CHARS
+
+
 class ClassifyRequest(BaseModel):
     """``POST /v1/feedback/classify``: one or more feedback texts."""
 
     model_config = _STRICT
 
-    texts: list[str] = Field(min_length=1, max_length=100)
+    texts: list[str] = Field(min_length=1, max_length=MAX_TEXTS)
 
     @model_validator(mode="after")
     def _short(self) -> Self:
-        if any(len(t) > 5000 for t in self.texts):
-            raise ValueError("each text may be at most 5000 characters")
+        if any(len(t) > MAX_TEXT_CHARS for t in self.texts):
+            raise ValueError(f"each text may be at most {MAX_TEXT_CHARS} characters")
         return self
 
 
@@ -87,6 +95,24 @@ class AnalyseRequest(Person):
 
     log: RejectionLog
     target: str | None = Field(default=None, min_length=1, max_length=200)
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Self:
+        """A log one request can analyse in seconds: a 4 MiB body of long feedback held a
+        worker for minutes."""
+        records = self.log.records
+        if len(records) > MAX_LOG_RECORDS:
+            raise ValueError(
+                f"the log has {len(records)} applications; at most {MAX_LOG_RECORDS} are "
+                "analysed at once (send the most recent)"
+            )
+        text = sum(len(r.feedback) + len(r.notes) for r in records)
+        if text > MAX_LOG_TEXT:
+            raise ValueError(
+                f"the log's feedback and notes hold {text:,} characters; at most "
+                f"{MAX_LOG_TEXT:,} are analysed at once (send fewer applications)"
+            )
+        return self
 
 
 class TokenRequest(BaseModel):
