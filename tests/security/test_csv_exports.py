@@ -90,3 +90,18 @@ def test_no_csv_is_written_outside_the_helper():
         if re.search(r"\.to_csv\(|csv\.writer\(|csv\.DictWriter\(", text):
             offenders.append(str(path.relative_to(SRC)))
     assert offenders == []
+
+
+def test_tables_offer_no_unneutralised_csv_download_of_their_own():
+    """Streamlit's own table toolbar downloads CSV with cells as they are (its exporter only
+    quotes them), so a hostile role title or note in any table became a live formula.
+    Both ways of starting the app turn that download (and copying) off."""
+    import tomllib
+
+    from careerpivot.cli.app_cmd import SAFE_SETTINGS
+    from tests.conftest import REPO
+
+    TRIED["csv formula"] += 1
+    assert "--client.disableDataExport=true" in SAFE_SETTINGS
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True

@@ -17,10 +17,13 @@ from careerpivot.resources import streamlit_entry
 #: Settings every run gets, whatever the config file says: no usage statistics, and
 #: browsers see that an error happened, never its details (tracebacks, file paths).
 #: The rest repeat the checkout's ``.streamlit/config.toml``, so an installed package run
-#: from any folder behaves the same (no magic, viewer toolbar, small uploads).
+#: from any folder behaves the same (no magic, viewer toolbar, small uploads). Tables have
+#: no built-in CSV download or copy: Streamlit's writes cells as they are (``=HYPERLINK``
+#: runs in a spreadsheet); the pages' own CSV downloads neutralise formulas.
 SAFE_SETTINGS = (
     "--browser.gatherUsageStats=false",
     "--client.showErrorDetails=none",
+    "--client.disableDataExport=true",
     "--runner.magicEnabled=false",
     "--client.toolbarMode=viewer",
     "--server.maxUploadSize=1",
