@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from careerpivot.ui import nav, state
-from tests.security.hostile import OUTSIDE, TRIED
+from tests.security.hostile import MARKUP, OUTSIDE, TRIED
 from tests.security.hostile_data import CODES, DATASET, PASSCODE, load_hostile
 from tests.ui.conftest import APP, TIMEOUT, button, page
 
@@ -169,6 +169,17 @@ def test_upload_my_data_names_a_hostile_file_as_plain_text(
     found = [p for t in shown for p in bad_markdown(t)]
     assert not found, (shown, found)
     TRIED["page strings"] += len(shown)
+
+
+@pytest.mark.parametrize("text", [*MARKUP, f"see http://{OUTSIDE}/x or www.{OUTSIDE}"])
+def test_the_markdown_report_shows_hostile_text_as_plain_text(text: str):
+    """Client notes, names and titles in a Markdown report (``--format md``) render as the
+    text typed in a GFM viewer: bare addresses were left for it to turn into links."""
+    from careerpivot.report.markdown import cell, escape_inline, inline, paragraphs
+
+    for escape in (cell, escape_inline, inline, paragraphs):
+        TRIED["report strings"] += 1
+        assert bad_markdown(escape(text)) == [], (escape.__name__, escape(text))
 
 
 def _unused(x: Any) -> None:  # keep typing imports honest

@@ -14,18 +14,26 @@ from careerpivot.report import words
 from careerpivot.report.model import Report
 
 _INLINE = re.compile(r"[\\`*_\[\]|~$]|(?:^|(?<=\s))#")
+#: Where GitHub-flavoured Markdown's autolinks start (a scheme before ``:``, ``www`` before
+#: ``.``, the ``@`` of an address): a word joiner (U+2060, invisible) is put after each.
+_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|xmpp)(?=:)|\bwww(?=\.)|@")
 _LINE_START = re.compile(r"^([+=-])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 def escape_inline(text: str) -> str:
     r"""Text inside a line (a table cell, after a label): emphasis, code, links, HTML,
-    table pipes, heading marks and math are escaped.
+    table pipes, heading marks and math are escaped, and addresses GitHub-flavoured
+    Markdown would turn into links by themselves (``http://``, ``www.``, ``a@b.c``) get an
+    invisible word joiner that stops it.
 
     >>> escape_inline("C# and *stars* <b> | $5")
     'C# and \\*stars\\* &lt;b&gt; \\| \\$5'
+    >>> escape_inline("see www.e.example or me@e.example").count("\u2060")
+    2
     """
     text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    text = _AUTOLINK.sub(lambda m: m.group(0) + "\u2060", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
