@@ -43,7 +43,7 @@ GOOD = {
         ("outcome", "maybe", "not one of rejected, withdrawn"),
         ("feedback", "x" * 5001, "at most 5000"),
         ("notes", "x" * 5001, "at most 5000"),
-        ("role_title", "Analyst\x1f", "control characters ('\\x1f')"),
+        ("role_title", "Analyst\x1f", "a control character ('\\x1f')"),
         ("feedback", "bad\x00byte", "control characters ('\\x00')"),
         ("colour", "blue", "unexpected field"),
     ],

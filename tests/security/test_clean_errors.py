@@ -147,3 +147,27 @@ def test_undecodable_arguments_are_one_line_errors(sandbox, capsys, arg: str):
 def test_control_characters_in_errors_stay_on_one_line(sandbox, capsys):
     code, _, err = run(capsys, "client", "note", "nobody\n\x1b[31mred", "x")
     assert code == 2 and len(err.strip().splitlines()) <= 2 and "\x1b" not in err
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u202d", "\u2066", "\u2067", "\u202b"])
+def test_text_direction_controls_in_names_and_titles_are_refused(sandbox, capsys, mark: str):
+    """A name with a direction override shows as other text than is stored ("Trojan
+    Source"); such names were kept. The right-to-left marks real names need still pass."""
+    code, _, err = run(capsys, "client", "add", f"Eve{mark}evil")
+    assert code == 2 and one_error_line(err) and "text-direction" in err
+    from careerpivot.rejections.records import RecordValidationError, validate_record
+
+    record = {
+        "id": "a1",
+        "role_title": f"Analyst{mark}",
+        "organisation": "Acme",
+        "date": "2024-03-01",
+        "channel": "posting",
+        "stage_reached": "applied",
+        "outcome": "rejected",
+    }
+    with pytest.raises(RecordValidationError, match="text-direction"):
+        validate_record(record, file="log.csv", row=2)
+    assert run(capsys, "client", "add", "\u05e9\u05e8\u05d4 \u200fכהן")[0] == 0
+    with Store.open(sandbox) as store:
+        assert len(store.list_clients()) == 2

@@ -25,6 +25,7 @@ from pydantic import (
 
 from careerpivot.errors import DataValidationError, UnknownRoleError
 from careerpivot.model import ONET_SOC_PATTERN, Dataset
+from careerpivot.textcheck import line_problem
 
 LOG_SCHEMA_VERSION = 1
 
@@ -126,11 +127,15 @@ class ApplicationRecord(BaseModel):
     @field_validator("role_title", "organisation", "feedback", "notes")
     @classmethod
     def _printable(cls, v: str, info: ValidationInfo) -> str:
-        allowed = "\t\n\r" if info.field_name in ("feedback", "notes") else ""
-        bad = sorted({c for c in v if unicodedata.category(c) == "Cc" and c not in allowed})
-        if bad:
-            shown = ", ".join(repr(c) for c in bad[:3])
-            raise ValueError(f"contains control characters ({shown})")
+        if info.field_name in ("feedback", "notes"):  # free text: line breaks and tabs kept
+            bad = sorted({c for c in v if unicodedata.category(c) == "Cc" and c not in "\t\n\r"})
+            if bad:
+                shown = ", ".join(repr(c) for c in bad[:3])
+                raise ValueError(f"contains control characters ({shown})")
+            return v
+        problem = line_problem(v)  # a title or organisation: one line, shown as stored
+        if problem:
+            raise ValueError(problem)
         return v
 
     @field_validator("occupation_code", mode="before")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +19,7 @@ from careerpivot.routes import LearningPlan
 from careerpivot.store.errors import StoreError
 from careerpivot.store.records import RoleState
 from careerpivot.store.schema import CODE_MAX, DATASET_MAX, NAME_MAX, ROLE_STATES
+from careerpivot.textcheck import line_problem
 
 NOTES_MAX = 100_000
 PAYLOAD_MAX = 1_000_000
@@ -28,7 +28,7 @@ _PLAN = TypeAdapter(LearningPlan)
 
 
 def check_name(name: str, field: str = "name") -> str:
-    """A client's name, trimmed: 1-200 characters, no control characters.
+    """A client's name, trimmed: 1-200 characters, no control or text-direction characters.
 
     >>> check_name("  Ana Díaz ")
     'Ana Díaz'
@@ -36,8 +36,9 @@ def check_name(name: str, field: str = "name") -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise StoreError(f"{field}: must not be empty")
-    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
-        raise StoreError(f"{field}: contains a control character")
+    problem = line_problem(cleaned)
+    if problem:
+        raise StoreError(f"{field}: {problem}")
     if len(cleaned) > NAME_MAX:
         raise StoreError(f"{field}: longer than {NAME_MAX} characters ({len(cleaned)})")
     return cleaned
