@@ -122,3 +122,15 @@ def test_a_huge_file_in_a_release_folder_is_refused_unread(tmp_path: Path, how: 
     with pytest.raises(DataValidationError, match=r"Skills\.txt.*larger than 256 MiB"):
         import_onet(release, data_dir=tmp_path / "data")
     assert not (tmp_path / "data" / "datasets" / "onet-99.1").exists()
+
+
+def test_a_release_whose_levels_are_missing_for_a_descriptor_imports_without_them(tmp_path: Path):
+    """A Skills.txt cut short (or a release that suppresses every level of one skill) left
+    importance ratings with no level anywhere to estimate from: a raw KeyError."""
+    TRIED["archive"] += 1
+    skills = files()["Skills.txt"].splitlines()
+    kept = [skills[0]] + [r for r in skills[1:] if not (r.split("\t")[3] == "LV")]
+    kept += [r for r in skills[1:] if r.split("\t")[3] == "LV" and "2.A.1.a" in r]
+    release = write_release(tmp_path / "rel", {"Skills.txt": "\n".join(kept) + "\n"})
+    result = import_onet(release, data_dir=tmp_path / "data")
+    assert result.dataset.name == "onet-99.1"

@@ -209,6 +209,8 @@ def _read(release: Release, name: str | None, report: Progress) -> tuple[Dataset
                 st.skip("importance suppressed, requirement dropped")
             elif "LV" in vals:
                 requirements.append(Requirement(code, e, vals["IM"], vals["LV"]))
+            elif e not in fits:  # no role gives this one a level to estimate it from
+                st.skip("level missing and no role rates one to estimate it from")
             else:
                 a, b = fits[e]
                 level = min(7.0, max(0.0, a + b * vals["IM"]))
