@@ -171,3 +171,21 @@ def test_text_direction_controls_in_names_and_titles_are_refused(sandbox, capsys
     assert run(capsys, "client", "add", "\u05e9\u05e8\u05d4 \u200fכהן")[0] == 0
     with Store.open(sandbox) as store:
         assert len(store.list_clients()) == 2
+
+
+def test_an_error_no_command_expected_is_one_line_not_a_traceback(
+    sandbox, capsys, monkeypatch: pytest.MonkeyPatch
+):
+    """A release cut short once raised a bare KeyError deep in the import: a traceback. Any
+    such bug now ends in one line naming it (exit 1); CAREERPIVOT_DEBUG=1 shows where."""
+    from careerpivot.engine import Engine
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise KeyError("2.B.3.e")
+
+    monkeypatch.setattr(Engine, "search", broken)
+    code, _out, err = run(capsys, "roles", "search", "nurse")
+    assert code == 1 and one_error_line(err) and "KeyError" in err and "CAREERPIVOT_DEBUG" in err
+    monkeypatch.setenv("CAREERPIVOT_DEBUG", "1")
+    with pytest.raises(KeyError):
+        main(["roles", "search", "nurse"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import NoReturn
@@ -23,6 +24,7 @@ from careerpivot.cli import (
 from careerpivot.cli.common import err_console, one_line, styled
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+DEBUG_ENV = "CAREERPIVOT_DEBUG"  # "1": an unexpected error shows its traceback
 
 app = typer.Typer(
     name="careerpivot",
@@ -48,7 +50,8 @@ serve_cmd.register(app)
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: arguments that are not valid text, and decoding or nesting
-    problems no command caught, end in a one-line error (exit 2), never a traceback."""
+    problems no command caught, end in a one-line error (exit 2), never a traceback; so
+    does any other error no command caught (exit 1: it is a bug, and says so)."""
     args = sys.argv[1:] if argv is None else list(argv)
     for arg in args:
         if _SURROGATE.search(arg):
@@ -58,8 +61,18 @@ def main(argv: list[str] | None = None) -> None:
     except (UnicodeError, RecursionError) as exc:
         what = "nested too deeply" if isinstance(exc, RecursionError) else "not valid text"
         _exit(f"the input is {what} ({type(exc).__name__}); nothing was saved")
+    except MemoryError:
+        _exit("not enough memory for this input; nothing was saved")
+    except Exception as exc:  # a bug no command caught: one line, not a traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _exit(
+            f"unexpected {type(exc).__name__} ({one_line(str(exc), 200)}): a CareerPivot bug. "
+            f"Set {DEBUG_ENV}=1 to see where, and report it",
+            code=1,
+        )
 
 
-def _exit(message: str) -> NoReturn:
+def _exit(message: str, code: int = 2) -> NoReturn:
     err_console.print(styled(("error: ", "bold red"), message))
-    raise SystemExit(2)
+    raise SystemExit(code)
