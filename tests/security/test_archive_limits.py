@@ -129,7 +129,7 @@ def test_a_release_whose_levels_are_missing_for_a_descriptor_imports_without_the
     importance ratings with no level anywhere to estimate from: a raw KeyError."""
     TRIED["archive"] += 1
     skills = files()["Skills.txt"].splitlines()
-    kept = [skills[0]] + [r for r in skills[1:] if not (r.split("\t")[3] == "LV")]
+    kept = [skills[0]] + [r for r in skills[1:] if r.split("\t")[3] != "LV"]
     kept += [r for r in skills[1:] if r.split("\t")[3] == "LV" and "2.A.1.a" in r]
     release = write_release(tmp_path / "rel", {"Skills.txt": "\n".join(kept) + "\n"})
     result = import_onet(release, data_dir=tmp_path / "data")
