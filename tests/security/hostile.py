@@ -30,6 +30,11 @@ BAD_NAMES = [
     "C:evil",
     "..\\..\\victim",
     "a..b",
+    "CON",
+    "nul.txt",
+    "com1",
+    "LPT9.29",
+    "onet.",
 ]
 
 #: Text that would turn into a link, an image, HTML or a fetch if rendered as Markdown.

@@ -17,6 +17,10 @@ from careerpivot.errors import DataValidationError
 
 #: Letters, digits, dot, dash and underscore; starts with a letter or digit; at most 64.
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+#: Names Windows keeps for devices, with any extension ("nul.txt"): no folder can have them.
+WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{d}{n}" for d in ("COM", "LPT") for n in "0123456789"]
+)
 #: Staging folders of an import in progress: ``.NAME.PID.RANDOM`` (see :func:`staging_prefix`).
 _STAGING = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+")
 _OLD = re.compile(r"\.(?P<name>.+)\.old")
@@ -37,6 +41,11 @@ letters, digits, '.', '-' and '_' (up to 64, starting with a letter or digit)
         raise DataValidationError(
             f"data set name {name!r} is not allowed: use letters, digits, '.', '-' and '_' "
             "(up to 64, starting with a letter or digit)"
+        )
+    if name.split(".")[0].upper() in WINDOWS_RESERVED or name.endswith("."):
+        raise DataValidationError(
+            f"data set name {name!r} is not allowed: Windows keeps it for a device (or drops "
+            "its final dot), so its folder could not be made there"
         )
     return name
 
