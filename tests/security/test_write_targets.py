@@ -122,3 +122,19 @@ def test_write_errors_name_the_file_and_the_reason(tmp_path: Path, where: str, w
 def test_purge_with_an_absurd_number_of_days_is_a_one_line_error(sandbox: Path, capsys, days):
     code, err = run(capsys, "workspace", "purge", "--days", days)
     assert code == 2 and ("days" in err.lower())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "Kept Client", "--format", "md", "--out"],
+        ["client", "export", "Kept Client", "--out"],
+        ["profile", "init", "--role", "nurse", "--out"],
+    ],
+)
+def test_a_missing_folder_is_named_once_in_one_line(sandbox: Path, capsys, command):
+    """profile init into a missing folder was a FileNotFoundError traceback naming the
+    temporary file; the report said "cannot write" twice."""
+    code, err = run(capsys, *command, "missing/out.file")
+    assert code == 2 and err.startswith("error: ") and err.count("cannot write") == 1
+    assert "folder does not exist" in err and ".tmp" not in err

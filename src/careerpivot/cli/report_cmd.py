@@ -130,6 +130,6 @@ def report(
         out = out / default_name
     try:
         write_private(out, rendered.data)  # atomic, 0600, temporary file in the same folder
-    except OSError as exc:
-        fail(ValueError(f"cannot write {out}: {exc.strerror or exc}"))
+    except OSError as exc:  # a WriteError: it names the file and the reason
+        fail(exc)
     console.print(f"Wrote {out} ({fmt.value}, {len(rendered.data):,} bytes).")
