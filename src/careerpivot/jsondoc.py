@@ -83,17 +83,17 @@ def loads(text: str, source: str, error: ErrorType) -> Any:
     >>> loads('{"level": 3, "level": 5}', "me.json", ValueError)
     Traceback (most recent call last):
     ValueError: me.json: key 'level' appears twice in one object; keep one
+    >>> loads('{"ratings": {"2.A.1.a": NaN}}', "me.json", ValueError)
+    Traceback (most recent call last):
+    ValueError: me.json: field ratings.2.A.1.a: not a finite number (NaN, Infinity, 1e999 or \
+an integer of over 30 digits); use a number or null
     """
     text = text.removeprefix("\ufeff")
     if _SURROGATE.search(text):
         raise error(f"{source}: contains an unpaired surrogate character (not valid Unicode)")
     try:
         data = json.loads(
-            text,
-            object_pairs_hook=_unique_keys,
-            parse_constant=_no_constant,
-            parse_float=_finite_float,
-            parse_int=_short_int,
+            text, object_pairs_hook=_unique_keys, parse_constant=float, parse_int=_int_or_inf
         )
     except _NotAllowed as exc:
         raise error(f"{source}: {exc}") from None
@@ -101,6 +101,12 @@ def loads(text: str, source: str, error: ErrorType) -> Any:
         raise error(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
     except RecursionError:
         raise error(f"{source}: JSON nested too deeply") from None
+    bad = _non_finite(data)
+    if bad is not None:
+        raise error(
+            f"{source}: field {bad}: not a finite number (NaN, Infinity, 1e999 or an integer "
+            f"of over {MAX_INT_DIGITS} digits); use a number or null"
+        )
     if _ESCAPED_SURROGATE.search(text):
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
@@ -133,24 +139,30 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _no_constant(name: str) -> float:
-    """``NaN``, ``Infinity`` and ``-Infinity``: Python's parser reads them, JSON has none."""
-    raise _NotAllowed(f"{name} is not a number JSON allows; use a number or null")
-
-
-def _finite_float(text: str) -> float:
-    """A decimal number, refused when it overflows to infinity (``1e999``)."""
-    value = float(text)
-    if not math.isfinite(value):
-        raise _NotAllowed(f"the number {text[:40]} is too large")
-    return value
-
-
-def _short_int(text: str) -> int:
-    """An integer of at most :data:`MAX_INT_DIGITS` digits."""
+def _int_or_inf(text: str) -> float:
+    """An integer, or infinity when it has over :data:`MAX_INT_DIGITS` digits (Python refuses
+    to read 4300 or more with a ValueError of its own); :func:`_non_finite` then names it."""
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise _NotAllowed(f"the number {text[:40]}... has more than {MAX_INT_DIGITS} digits")
+        return math.inf
     return int(text)
+
+
+def _non_finite(data: Any) -> str | None:
+    """Where in ``data`` the first NaN or infinite number is (``a.b.0``), or None.
+
+    Walked with a stack, not recursion: a document may be nested as deep as the parser
+    allows.
+    """
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return where or "(top level)"
+        if isinstance(value, dict):
+            stack.extend((f"{where}.{k}" if where else str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}.{n}" if where else str(n), v) for n, v in enumerate(value))
+    return None
 
 
 def json_object(text: str, source: str, error: ErrorType, what: str = "the file") -> dict[str, Any]:
