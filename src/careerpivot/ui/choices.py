@@ -3,8 +3,9 @@
 Kept: the Pivots page's filters, order and number of roles; what the Compare page
 compares (you vs a role or role vs role), its "From role", "Only what is missing" and
 the kinds shown; the Plan page's "What if I learn" choice; the role the Rejections
-actions aim at and an application typed in the add form but not added yet. (The role
-compared with and planned for is the workspace's ``target``.)
+actions aim at and an application typed in the add form but not added yet; the tab
+open on the Pivots, Rejections and Self-assessment pages. (The page open is the
+address's path; the role compared with and planned for is the workspace's ``target``.)
 
 The pages keep these choices in the session under ``cp_`` keys (:mod:`careerpivot.ui.state`);
 :func:`collect` turns the ones a person set into the workspace's ``choices`` (page name
@@ -33,6 +34,7 @@ from careerpivot.ui import state
 
 PIVOTS = "pivots"
 REJECTIONS = "rejections"
+ASSESSMENT = "assessment"
 #: The Compare page's kinds of requirement (its pills), as kept.
 COMPARE_KINDS = ("skill", "knowledge", "technology")
 #: The add form's text fields and the longest text kept of each.
@@ -58,7 +60,23 @@ class Kept:
     valid: Callable[[Any], bool]
 
 
+def _tab(page: str, key: str, names: tuple[str, ...]) -> Kept:
+    """The tab open on a page, kept by its stable name."""
+    return Kept(
+        page,
+        "tab",
+        key,
+        f"the tab open on the {page.title()} page",
+        f"one of {', '.join(names)}",
+        "the first tab",
+        lambda v: v in names,
+    )
+
+
 KEPT = (
+    _tab(PIVOTS, state.PIVOTS_TAB, state.PIVOTS_TABS),
+    _tab(REJECTIONS, state.REJECTIONS_TAB, state.REJECTIONS_TABS),
+    _tab(ASSESSMENT, state.ASSESSMENT_TAB, state.ASSESSMENT_TABS),
     Kept(
         "compare",
         "mode",
@@ -152,8 +170,9 @@ def apply(choices: dict[str, Any], profile: Profile | None) -> list[str]:
     """
     problems: list[str] = []
     known = [PIVOTS, "compare", "plan"]
-    if importlib.util.find_spec("careerpivot.rejections") is not None:
-        known.append(REJECTIONS)  # else kept as it is, for an installation that has it
+    for page in (REJECTIONS, ASSESSMENT):  # else kept as they are, for an installation with them
+        if importlib.util.find_spec(f"careerpivot.{page}") is not None:
+            known.append(page)
     others = {page: value for page, value in choices.items() if page not in known}
     if others:
         st.session_state[OTHERS] = others
@@ -247,7 +266,9 @@ def _apply_pivots(saved: dict[str, Any], profile: Profile | None) -> list[str]:
                 f"the order of the Pivots page ({_shown(order)} is not one of "
                 f"{_listed(state.PIVOT_SORTS)}; it shows the realistic next steps first)"
             )
-    unknown = sorted(set(saved) - {"filters", "count", "sort"})
+    kept = {c.name for c in KEPT if c.page == PIVOTS}
+    problems += _apply_kept(PIVOTS, {k: v for k, v in saved.items() if k in kept})
+    unknown = sorted(set(saved) - {"filters", "count", "sort"} - kept)
     if unknown:
         problems.append(f"Pivots page choices this version does not know ({_listed(unknown)})")
     return problems

@@ -35,6 +35,13 @@ COMPARE_KINDS = "cp_choice_compare_kinds"  # the kinds of requirement the gap ta
 PLAN_WHAT_IF = "cp_choice_plan_what_if"  # the descriptor of "What if I learn..."
 REJECTIONS_FOR = "cp_choice_rejections_for"  # the role the Rejections actions aim at
 REJECTION_DRAFT = "cp_choice_rejections_draft"  # the add form's fields, before "Add"
+#: The tab open on a page (its name in the page's ``*_TABS``; none kept: the first tab).
+PIVOTS_TAB = "cp_choice_pivots_tab"
+REJECTIONS_TAB = "cp_choice_rejections_tab"
+ASSESSMENT_TAB = "cp_choice_assessment_tab"
+PIVOTS_TABS = ("suggestions", "map", "shortlist")
+REJECTIONS_TABS = ("applications", "patterns", "actions", "roles")
+ASSESSMENT_TABS = ("interests", "values", "skills", "text")
 NOTICE = "cp_notice"
 ANSWERS = "cp_answers"
 #: The client a counselor is working with (set on the Clients page); None for the person.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from contextlib import AbstractContextManager
 
 import streamlit as st
@@ -47,6 +48,23 @@ def footer(eng: Engine) -> None:
     """Data set name, version, provenance and notices, under every page."""
     st.divider()
     st.caption(tables.md(dataset_footer(eng.dataset)))  # plain text: O*NET keeps its *
+
+
+def kept_tabs(labels: dict[str, str], key: str, choice_key: str) -> list[Any]:
+    """``st.tabs`` that open on the tab the person had open, also after a reload.
+
+    ``labels`` maps each tab's stable name (kept in the workspace under ``choice_key``)
+    to its label, which may carry a count ("Shortlist (2)"). The tabs track which one is
+    open (a click reruns the page); a tab other than the first is kept as a choice.
+    """
+    names = list(labels)
+    kept = state.choice(choice_key)
+    default = labels[kept] if kept in labels else None
+    tabs = st.tabs(list(labels.values()), default=default, key=key, on_change="rerun")
+    for name, tab in zip(names, tabs, strict=True):
+        if tab.open:
+            state.set_choice(choice_key, None if name == names[0] else name)
+    return list(tabs)
 
 
 def need_profile(what: str) -> None:

@@ -52,8 +52,16 @@ def main() -> None:
     prof = state.profile()
     if prof is not None:
         st.caption(f"Your profile starts from {tables.md(widgets.start_label(eng, prof))}.")
-    interests, values, skills, text = st.tabs(
-        ["Interests", "Work values", "Skills", "Skills from your CV"]
+    interests, values, skills, text = widgets.kept_tabs(
+        dict(
+            zip(
+                state.ASSESSMENT_TABS,
+                ["Interests", "Work values", "Skills", "Skills from your CV"],
+                strict=True,
+            )
+        ),
+        "w_ass_tab",
+        state.ASSESSMENT_TAB,
     )
     with interests:
         _questionnaire("interests", INTEREST_PROMPT, RIASEC_NAMES, score_interests, apply_interests)

@@ -67,8 +67,16 @@ def main() -> None:
         st.error(f"Cannot rank roles for this profile: {md(str(exc))}.")
         return
     saved = state.shortlist()
-    tab_list, tab_map, tab_saved = st.tabs(
-        ["Suggestions", "Map of nearby roles", f"Shortlist ({len(saved)})"]
+    tab_list, tab_map, tab_saved = widgets.kept_tabs(
+        dict(
+            zip(
+                state.PIVOTS_TABS,
+                ["Suggestions", "Map of nearby roles", f"Shortlist ({len(saved)})"],
+                strict=True,
+            )
+        ),
+        "w_piv_tab",
+        state.PIVOTS_TAB,
     )
     with tab_list:
         _suggestions(eng, pivots)

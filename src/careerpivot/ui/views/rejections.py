@@ -65,8 +65,16 @@ def main() -> None:
         )
     form.show_flash()
     log = kept.log
-    tab_log, tab_patterns, tab_actions, tab_roles = st.tabs(
-        [f"Applications ({len(log.records)})", "Patterns", "Actions", "Other roles"]
+    tab_log, tab_patterns, tab_actions, tab_roles = widgets.kept_tabs(
+        dict(
+            zip(
+                state.REJECTIONS_TABS,
+                [f"Applications ({len(log.records)})", "Patterns", "Actions", "Other roles"],
+                strict=True,
+            )
+        ),
+        "w_rej_tab",
+        state.REJECTIONS_TAB,
     )
     with tab_log:
         _applications(eng, log)
