@@ -22,7 +22,11 @@ def open_tab(at: Any, label_start: str) -> str:
 
     def walk(node: Any) -> None:
         proto = getattr(node, "proto", None)
-        if proto is not None and proto.DESCRIPTOR.name == "Block" and proto.HasField("tab_container"):
+        if (
+            proto is not None
+            and proto.DESCRIPTOR.name == "Block"
+            and proto.HasField("tab_container")
+        ):
             found.append(node)
         for child in getattr(node, "children", {}).values():
             walk(child)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 from contextlib import AbstractContextManager
+from typing import Any
 
 import streamlit as st
 
