@@ -59,7 +59,7 @@ def kept_tabs(labels: dict[str, str], key: str, choice_key: str) -> list[Any]:
     """
     names = list(labels)
     kept = state.choice(choice_key)
-    default = labels[kept] if kept in labels else None
+    default = labels.get(kept) if isinstance(kept, str) else None
     tabs = st.tabs(list(labels.values()), default=default, key=key, on_change="rerun")
     for name, tab in zip(names, tabs, strict=True):
         if tab.open:
