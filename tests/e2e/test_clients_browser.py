@@ -53,3 +53,33 @@ def test_erasing_a_client_clears_the_picker_and_says_so(browser: Any, app_url: s
         expect(page.get_by_role("option")).to_have_text(["Ana Lopez"])
     finally:
         page.close()
+
+
+def test_a_reload_reopens_the_open_client_after_the_passcode(browser: Any, app_url: str) -> None:
+    """Before: a reload left the counselor at an empty client picker."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 420, "height": 900})
+    page.set_default_timeout(TIMEOUT_MS)
+    try:
+        page.goto(f"{app_url}/clients")
+        heading = page.get_by_role("heading", name="Clients", exact=True)
+        expect(heading).to_be_visible(timeout=120_000)  # a fresh server first loads the data set
+        _unlock_clients(page)
+        _add(page, "Cara Diaz")
+        _add(page, "Dev Patel")
+        picker = page.get_by_role("combobox", name="Client")
+        picker.click()
+        page.get_by_role("option", name="Cara Diaz").click()
+        _settle(page)
+        expect(page.get_by_role("heading", name="Cara Diaz")).to_be_visible()
+        page.reload()
+        expect(page.get_by_role("heading", name="Clients", exact=True)).to_be_visible()
+        _settle(page)
+        expect(page.locator("[data-testid='stMain']")).not_to_contain_text("Cara Diaz")
+        _unlock_clients(page)
+        expect(page.get_by_role("heading", name="Cara Diaz")).to_be_visible()
+        expect(page.get_by_role("combobox", name="Client")).to_have_value("Cara Diaz")
+        _shot(page, "420px-clients-reopened-after-reload")
+    finally:
+        page.close()

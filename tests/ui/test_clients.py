@@ -327,3 +327,32 @@ def test_a_profile_cut_to_another_data_set_says_what_was_left_out():
         "the profile, so it is left out." in shown
     )
     assert "ratings this data set does not have" not in shown
+
+
+def test_a_reload_reopens_the_client_that_was_open_once_unlocked(store):
+    """Before: after a reload the counselor found the picker empty and had to look for
+    the client again among all the others."""
+    at = open_clients()
+    for name in ("Ana Díaz", "Bo Chen", "Cy Dube"):
+        add_client(at, name)
+    bo = next(c.id for c in store.list_clients() if c.name == "Bo Chen")
+    at.selectbox(key="w_cl_pick").set_value(bo).run()
+    assert at.query_params["client"] in (str(bo), [str(bo)])
+
+    again = new_app()  # a reload: a new browser session at the same address
+    again.query_params["client"] = str(bo)
+    again.switch_page(page(nav.CLIENTS)).run()
+    assert not again.selectbox and "Bo Chen" not in texts(again)  # nothing before the passcode
+    again.text_input(key="w_passcode").input(PASSCODE).run()
+    assert again.selectbox(key="w_cl_pick").value == bo
+    assert "Bo Chen" in [plain(h.value) for h in [*again.header, *again.subheader]]
+
+
+def test_an_address_naming_no_listed_client_opens_none(store):
+    at = open_clients()
+    add_client(at, "Ana Díaz")
+    again = new_app()
+    again.query_params["client"] = "999"
+    open_clients(again)
+    assert again.selectbox(key="w_cl_pick").value is None
+    assert "client" not in again.query_params

@@ -31,6 +31,10 @@ from careerpivot.ui.tables import md
 
 CLIENT = "cp_client"
 UNLOCKED = "cp_counselor_unlocked"
+#: The URL query parameter naming the client open on this page, so a reload reopens them
+#: (once the passcode is entered again); an id names no one without the passcode.
+LINK = "client"
+LINK_READ = "cp_client_link_read"  # True once this session looked at the address
 ERASED = "cp_client_erased"  # set when a client was just erased, to say so once
 
 
@@ -59,8 +63,10 @@ def main() -> None:
 
 def _records_page(eng: Engine, store: Store) -> None:
     if not _unlocked(store):
-        return
+        return  # the address keeps naming the client until the passcode is entered
+    _reopen_from_link()
     chosen = _pick_client(store)
+    _keep_in_link(chosen)
     if chosen is None:
         return
     try:
@@ -70,6 +76,24 @@ def _records_page(eng: Engine, store: Store) -> None:
         st.session_state.pop(CLIENT, None)
         return
     _client(eng, store, snap)
+
+
+def _reopen_from_link() -> None:
+    """After a reload: open the client the address names (once per browser session)."""
+    if st.session_state.get(LINK_READ):
+        return
+    st.session_state[LINK_READ] = True
+    named = str(st.query_params.get(LINK, ""))
+    if CLIENT not in st.session_state and named.isdigit():
+        st.session_state[CLIENT] = int(named)  # used only if it is in the list shown
+
+
+def _keep_in_link(client_id: int | None) -> None:
+    """Name the open client in the address (none open: drop it), for a reload."""
+    if client_id is None:
+        st.query_params.pop(LINK, None)
+    elif st.query_params.get(LINK) != str(client_id):
+        st.query_params[LINK] = str(client_id)
 
 
 def _unlocked(store: Store) -> bool:
