@@ -76,3 +76,37 @@ def test_a_reload_keeps_the_page_the_tab_and_the_chosen_role(
         _shot(page, f"place-{width}px-4-rejections-patterns-after-reload")
     finally:
         context.close()
+
+
+def test_roles_found_by_search_are_shown_in_their_pickers_and_kept(
+    browser: Any, app_url: str
+) -> None:
+    """Before: after a search the picker showed "Choose one of the roles found" while the
+    page compared the best match, and a reload forgot the "From role"."""
+    from playwright.sync_api import expect
+
+    context, page = _new_page(browser, 420)
+    try:
+        page.goto(f"{app_url}/compare")
+        expect(page.get_by_role("heading", name="Compare", exact=True)).to_be_visible(
+            timeout=120_000
+        )
+        _settle(page)
+        finds = page.get_by_role("textbox", name="Find by title")
+        finds.nth(0).fill("registered nurse")
+        finds.nth(0).press("Enter")
+        _settle(page)
+        finds.nth(1).fill("data scientist")
+        finds.nth(1).press("Enter")
+        _settle(page)
+        expect(page.get_by_role("combobox", name="From role")).to_have_value("Registered Nurses")
+        expect(page.get_by_role("combobox", name="To role")).to_have_value("Data Scientists")
+        heading = "Registered Nurses → Data Scientists"
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+        _shot(page, "place-420px-5-role-vs-role-searched")
+        page.reload()
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+        expect(page.get_by_role("combobox", name="From role")).to_have_value("Registered Nurses")
+        _shot(page, "place-420px-6-role-vs-role-after-reload")
+    finally:
+        context.close()

@@ -97,3 +97,38 @@ def test_a_saved_tab_this_version_does_not_have_is_named_and_the_first_tab_opens
     again.switch_page(page(nav.PIVOTS)).run()
     assert open_tab(again, "Suggestions") == "Suggestions"
     assert state.PIVOTS_TAB not in again.session_state
+
+
+# ----- roles found by a search are the roles kept ---------------------------------------------
+def test_a_plan_target_found_by_search_comes_back_after_a_reload():
+    """Before: the Plan showed the searched role, but a reload went back to the old target."""
+    at = start_from("software developer")
+    token = token_of(at)
+    at.switch_page(page(nav.PLAN)).run()
+    before = at.selectbox(key="w_plan_target").value
+    at.text_input(key="w_plan_target_find").input("registered nurse").run()
+    found = at.selectbox(key="w_plan_target").value
+    assert found == "29-1141.00" != before
+    assert at.session_state["w_plan_target"] == found  # told to the browser, not only used
+
+    again = reopen(token, nav.PLAN)
+    assert again.selectbox(key="w_plan_target").value == found
+    assert f"What to learn for {again.selectbox(key='w_plan_target').format_func(found)}" in [
+        h.value for h in again.subheader
+    ]
+
+
+def test_roles_compared_role_vs_role_found_by_search_come_back_after_a_reload():
+    """Before: the "From role" found by a search was forgotten on a reload."""
+    at = start_from("software developer")
+    token = token_of(at)
+    at.switch_page(page(nav.COMPARE)).run()
+    at.segmented_control(key="w_cmp_mode").set_value("Role vs role").run()
+    at.text_input(key="w_cmp_source_find").input("registered nurse").run()
+    at.text_input(key="w_cmp_target_find").input("data scientist").run()
+    shown = (at.selectbox(key="w_cmp_source").value, at.selectbox(key="w_cmp_target").value)
+    assert shown == ("29-1141.00", "15-2051.00")
+
+    again = reopen(token, nav.COMPARE)
+    assert again.selectbox(key="w_cmp_source").value == shown[0]
+    assert again.selectbox(key="w_cmp_target").value == shown[1]

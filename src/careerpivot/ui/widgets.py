@@ -112,7 +112,8 @@ def role_select(
         placeholder="e.g. UX designer, RN, rideshare driver",
         help="Typos, abbreviations and other names for the same job are fine.",
     ).strip()
-    if st.session_state.get(f"{key}_searched") != query:  # a new search: start afresh
+    new_search = st.session_state.get(f"{key}_searched") != query
+    if new_search:  # a new search: start afresh
         st.session_state[f"{key}_searched"] = query
         st.session_state.pop(key, None)
     # Nothing to start from: choose nothing (a role picked for the person, the first of the
@@ -141,10 +142,14 @@ def role_select(
         st.caption(f"“{plain(query)}” fits several roles about equally well. Choose one:")
         for c in options[:n_close]:
             st.caption(f"**{plain(titles.get(c, c))}**: {plain(descriptions.get(c, ''))}")
+    if new_search and query:
+        # Said through the session, so the browser shows the role the page uses: the box
+        # keeps its identity when its options change, and would go on showing the old one.
+        st.session_state[key] = None if ambiguous or index is None else options[index]
     code = st.selectbox(
         label,
         options,
-        index=None if ambiguous else index,
+        index=0 if key in st.session_state else (None if ambiguous else index),
         key=key,
         format_func=lambda c: titles.get(c, c),
         on_change=on_change,

@@ -44,6 +44,7 @@ def main() -> None:
             state.set_target(chosen)
 
     default = widgets.default_target(eng, prof)
+    source: str | None = None  # the "From role" of role vs role
     try:
         if mode == YOU:
             assert prof is not None
@@ -89,14 +90,21 @@ def main() -> None:
     except CareerPivotError as exc:
         st.error(f"Cannot compare these: {tables.md(str(exc))}. Choose another role.")
         return
-    if state.target() is None:
-        state.set_target(target)
+    keep_shown(target, source if mode == ROLES else None)
     if mode == YOU and prof is not None:
         widgets.note_unrated(prof)
     _summary(eng, prof if mode == YOU else None, report, source_label)
     _radar(report, source_label)
     _gap_table(report, "You" if mode == YOU else "From role")
     _actions(report, mode == YOU)
+
+
+def keep_shown(target: str, source: str | None) -> None:
+    """Keep the roles the page compares, however they were chosen (picked, or the best
+    match of a search), so a reload shows the same comparison."""
+    state.set_target(target)
+    if source is not None:
+        state.set_choice(state.COMPARE_SOURCE, source)
 
 
 def _summary(eng: Engine, prof: Profile | None, report: GapReport, source_label: str) -> None:

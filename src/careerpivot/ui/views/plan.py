@@ -44,8 +44,7 @@ def main() -> None:
             else "Choose the target role: search by title above, or pick it from the list."
         )
         return
-    if state.target() is None:
-        state.set_target(target)
+    state.set_target(target)  # also the best match of a search: a reload plans for it again
     if target == prof.current_role:
         st.info("That is the role you start from. Choose another target role.")
         return
