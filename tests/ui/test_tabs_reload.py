@@ -62,6 +62,18 @@ def test_the_open_pivots_tab_comes_back_after_a_reload():
     assert open_tab(reopen(token, nav.PIVOTS), "Suggestions") == "Suggestions"
 
 
+def test_the_open_tab_is_open_again_when_the_person_comes_back_to_the_page():
+    at = start_from("software developer")
+    choose_tab(at, "w_piv_tab", "Map of nearby roles")
+    at.switch_page(page(nav.PLAN)).run()
+    at.switch_page(page(nav.PIVOTS)).run()
+    assert open_tab(at, "Suggestions") == "Map of nearby roles"
+    choose_tab(at, "w_piv_tab", "Suggestions")
+    at.switch_page(page(nav.PLAN)).run()
+    at.switch_page(page(nav.PIVOTS)).run()
+    assert open_tab(at, "Suggestions") == "Suggestions"
+
+
 def test_the_open_tab_follows_its_label_when_a_count_in_it_changes():
     at = start_from("software developer")
     choose_tab(at, "w_piv_tab", "Shortlist (0)")

@@ -58,13 +58,25 @@ def kept_tabs(labels: dict[str, str], key: str, choice_key: str) -> list[Any]:
     open (a click reruns the page); a tab other than the first is kept as a choice.
     """
     names = list(labels)
-    kept = state.choice(choice_key)
-    default = labels.get(kept) if isinstance(kept, str) else None
+    default = _tabs_default(labels, key, state.choice(choice_key))
     tabs = st.tabs(list(labels.values()), default=default, key=key, on_change="rerun")
     for name, tab in zip(names, tabs, strict=True):
         if tab.open:
             state.set_choice(choice_key, None if name == names[0] else name)
     return list(tabs)
+
+
+def _tabs_default(labels: dict[str, str], key: str, kept: Any) -> str | None:
+    """The label the tabs open on: the kept tab's, worked out when the tabs are drawn anew
+    (first in a session, back from another page, or with new labels), else as it was. The
+    tabs' identity includes it: changing it after each click would redraw every tab."""
+    shown = tuple(labels.values())
+    drawn = st.session_state.get(f"{key}_drawn")
+    if key in st.session_state and isinstance(drawn, tuple) and drawn[0] == shown:
+        return drawn[1] if isinstance(drawn[1], str) else None
+    default = labels.get(kept) if isinstance(kept, str) else None
+    st.session_state[f"{key}_drawn"] = (shown, default)
+    return default
 
 
 def need_profile(what: str) -> None:
