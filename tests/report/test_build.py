@@ -133,3 +133,28 @@ def test_a_current_role_the_data_set_lacks_is_named_not_fatal(engine, ana):
     built = build_report(engine, dataclasses.replace(ana, profile=profile), on=REPORT_DATE)
     assert built.summary.current_role == "29-1141.03 (not in data set starter)"
     assert built.summary.left_out == 1 and built.pivots
+
+
+def test_a_wage_bls_publishes_for_both_roles_is_said_not_shown_as_no_change(
+    engine, ana, monkeypatch
+):
+    """Where BLS publishes one wage figure for a pivot and the current role, the wage
+    change cell says so instead of "+$0" (which reads as "the same pay")."""
+    from careerpivot.report.words import SAME_WAGE_FIGURE, pivot_rows, wage_change
+
+    plain = build_report(engine, ana, on=REPORT_DATE)
+    first = plain.pivots[0].code
+    here = engine.dataset.occupation("15-1252.00").title
+    facts = engine.facts
+
+    def sharing(code: str):
+        f = facts(code)
+        return dataclasses.replace(f, shares_figures_with=(here,)) if code == first else f
+
+    monkeypatch.setattr(engine, "facts", sharing)
+    built = build_report(engine, ana, on=REPORT_DATE)
+    assert [p.same_wage_figure for p in built.pivots] == [True] + [False] * (len(built.pivots) - 1)
+    cells = [row[5] for row in pivot_rows(built)]
+    assert cells[0] == SAME_WAGE_FIGURE
+    assert cells[1:] == [wage_change(p.wage_change) for p in built.pivots[1:]]
+    assert not any(p.same_wage_figure for p in plain.pivots)

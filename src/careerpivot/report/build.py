@@ -70,8 +70,9 @@ def summarise(dataset: Dataset, profile: Profile, n_strengths: int = 5) -> Summa
     )
 
 
-def pivot_line(p: Pivot, n_reasons: int = 3) -> PivotLine:
-    """A pivot as a report line: fit, what transfers, what is missing, wage and outlook."""
+def pivot_line(p: Pivot, n_reasons: int = 3, same_wage_figure: bool = False) -> PivotLine:
+    """A pivot as a report line: fit, what transfers, what is missing, wage and outlook
+    (``same_wage_figure``: BLS publishes one wage for it and the current role)."""
     return PivotLine(
         rank=p.rank,
         code=p.code,
@@ -82,6 +83,7 @@ def pivot_line(p: Pivot, n_reasons: int = 3) -> PivotLine:
         job_zone=p.job_zone,
         wage_change=p.wage_change,
         outlook_pct=p.outlook_pct,
+        same_wage_figure=same_wage_figure,
     )
 
 
@@ -156,7 +158,12 @@ def build_report(
     summary = replace(summarise(ds, profile), left_out=len(lost))
     if gone:
         summary = replace(summary, current_role=f"{gone} (not in data set {ds.name})")
-    report = replace(base, summary=summary, pivots=tuple(map(pivot_line, pivots)))
+    here = engine.dataset.occupation(profile.current_role).title if profile.current_role else None
+    lines = tuple(
+        pivot_line(p, same_wage_figure=here in engine.facts(p.code).shares_figures_with)
+        for p in pivots
+    )
+    report = replace(base, summary=summary, pivots=lines)
     if not target:
         return report
     gap = engine.gap(profile, target)

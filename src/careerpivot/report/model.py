@@ -36,6 +36,9 @@ class PivotLine:
     job_zone: int | None = None
     wage_change: float | None = None  # USD per year vs the current role
     outlook_pct: float | None = None  # projected ten-year employment change, %
+    #: BLS publishes one wage figure for this role and the current one, so the change
+    #: reads 0 without saying anything about pay.
+    same_wage_figure: bool = False
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,10 @@ def hours(value: float) -> str:
     return f"{value:,.0f}"
 
 
+#: The wage change cell where BLS publishes one wage for the role and the current one.
+SAME_WAGE_FIGURE = "one BLS figure for both"
+
+
 def wage_change(value: float | None) -> str:
     """A signed wage change in USD per year, or a dash.
 
@@ -179,7 +183,7 @@ def pivot_rows(report: Report) -> list[tuple[str, ...]]:
             fit(p.fit),
             ", ".join(p.strengths) or "—",
             ", ".join(p.gaps) or "nothing important",
-            wage_change(p.wage_change),
+            SAME_WAGE_FIGURE if p.same_wage_figure else wage_change(p.wage_change),
             outlook(p.outlook_pct),
         )
         for p in report.pivots
