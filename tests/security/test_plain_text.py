@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,9 @@ def test_upload_my_data_names_a_hostile_file_as_plain_text(
     escaped by a separate function that left ``www.``, ``http://`` and ``a@b.c`` to
     GitHub-flavoured Markdown's autolinks."""
     monkeypatch.setenv("CAREERPIVOT_DATA_DIR", str(tmp_path))
+    # AppTest makes its script sys.modules["__main__"] and leaves it there: processes the
+    # store tests spawn later would run it again (without its arguments) and fail.
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
     at = AppTest.from_function(_upload, args=(name, content), default_timeout=TIMEOUT).run()
     assert not at.exception, [e.value for e in at.exception]
     shown = [t for _, t in markdown_strings(at)]
