@@ -6,8 +6,25 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 #: How many hostile inputs each kind of test fed in (printed at the end of the run).
 TRIED: Counter[str] = Counter()
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], kind: str, *argv: str) -> tuple[int, str, str]:
+    """``careerpivot ARGV`` in this process, tallied under ``kind``: exit code, output, errors."""
+    from careerpivot.cli import main
+
+    TRIED[kind] += 1
+    try:
+        main(list(argv))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
 
 BAD_NAMES = [
     "",

@@ -10,7 +10,7 @@ import pytest
 
 from careerpivot.cli import main
 from careerpivot.store import Store
-from tests.security.hostile import MARKUP, TRIED
+from tests.security.hostile import MARKUP, run_cli
 
 
 @pytest.fixture
@@ -25,14 +25,7 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    TRIED["CLI clean error"] += 1
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    return run_cli(capsys, "CLI clean error", *argv)
 
 
 def one_error_line(err: str) -> bool:

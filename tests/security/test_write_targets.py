@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from careerpivot.cli import main
 from careerpivot.errors import CareerPivotError, WriteError
 from careerpivot.private import atomic_file, write_private
 from careerpivot.store import Store
-from tests.security.hostile import TRIED
+from tests.security.hostile import run_cli
 
 
 @pytest.fixture
@@ -30,15 +29,9 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    TRIED["write target"] += 1
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    assert "Traceback" not in out.out + out.err, out.err
-    return code, out.err
+    code, out, err = run_cli(capsys, "write target", *argv)
+    assert "Traceback" not in out + err, err
+    return code, err
 
 
 WRITERS = [
