@@ -17,6 +17,10 @@ ONET_ATTRIBUTION = (
     "license. USDOL/ETA has not approved, endorsed, or tested these modifications."
 )
 
+#: A pivot's wage change where BLS publishes one wage for it and the current role ("+$0"
+#: would read as "the same pay"); every page and command says it in these words.
+SAME_WAGE_FIGURE = "one BLS figure for both"
+
 ESTIMATES_NOTICE = (
     "Skill, knowledge, interest and work-value ratings in the starter data set are the "
     "CareerPivot team's estimates, not survey results."

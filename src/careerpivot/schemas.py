@@ -322,6 +322,11 @@ class PivotOut(BaseModel):
     job_zone_label: str = Field(default="", description="job zone as shown (e.g. '1–2')")
     median_wage: float | None = Field(default=None, description="USD per year")
     wage_change: float | None = Field(default=None, description="USD per year vs current role")
+    same_wage_figure: bool = Field(
+        default=False,
+        description="BLS publishes one wage figure for this role and the current role, so "
+        "wage_change is 0 by construction, not a finding that the pay is the same",
+    )
     outlook_pct: float | None = Field(default=None, description="% change over ten years")
     annual_openings: float | None = Field(
         default=None, description="openings per year, US (BLS Employment Projections)"

@@ -41,6 +41,7 @@ import numpy as np
 import scipy.sparse
 
 from careerpivot.errors import NotScorableError
+from careerpivot.facts import shared_figures
 from careerpivot.filters import Filters
 from careerpivot.gaps import GapReport, GapRow, build_first, compare_many
 from careerpivot.model import (
@@ -120,6 +121,9 @@ class Pivot:
     job_zone_label: str = ""  # as written for people: "1–2" where zones 1 and 2 are merged
     median_wage: float | None = None
     wage_change: float | None = None  # USD per year vs current role
+    #: BLS publishes one wage figure for this role and the current role, so the wage
+    #: change is 0 by construction: pages say so instead of showing "+$0".
+    same_wage_figure: bool = False
     outlook_pct: float | None = None
     annual_openings: float | None = None
     major_group: str = ""
@@ -219,6 +223,7 @@ class PivotScorer:
         self.outlook_ = dataset.column("outlook_pct")
         self.scorable_ = dataset.scorable
         self.group_ = np.array([o.code[:2] for o in dataset.occupations])
+        self.shared_ = shared_figures(dataset)  # code -> codes with the same BLS figures
         return self
 
     def _shape(self, p: FloatArray, rated: np.ndarray) -> FloatArray:
@@ -398,8 +403,9 @@ class PivotScorer:
                 report = self.gap_report(s.person, i, set(profile.ratings))
             strengths, gaps, tools = self._notes(report)
         current_wage = None
-        if profile.current_role:
-            current_wage = ds.occupation(profile.current_role).median_wage
+        here = profile.current_role
+        if here:
+            current_wage = ds.occupation(here).median_wage
         step = s.job_zone_step[i]
         return Pivot(
             code=occ.code,
@@ -420,6 +426,7 @@ class PivotScorer:
                 if occ.median_wage is not None and current_wage is not None
                 else None
             ),
+            same_wage_figure=bool(here) and here in self.shared_.get(occ.code, ()),
             outlook_pct=occ.outlook_pct,
             annual_openings=occ.annual_openings,
             major_group=occ.major_group,

@@ -155,7 +155,7 @@ def recommend(
             f"{p.score:.0%}",
             ", ".join(n.name for n in p.strengths[:3]) or "—",
             _missing(p),
-            signed_money(p.wage_change) if p.wage_change is not None else money(p.median_wage),
+            _wage(p),
             pct(p.outlook_pct),
         )
     console.print(table)
@@ -294,6 +294,15 @@ def route(
         names = " → ".join(eng.dataset.occupation(c).title for c in r.codes)
         console.print(styled((f"Route {n}", "bold"), f" ({r.total_hours:,.0f} h): {names}"))
     console.print(_footer(eng))
+
+
+def _wage(p: Pivot) -> str:
+    """The wage change, or the median wage where there is no current role to compare."""
+    if p.same_wage_figure:
+        from careerpivot.presentation import SAME_WAGE_FIGURE
+
+        return SAME_WAGE_FIGURE
+    return signed_money(p.wage_change) if p.wage_change is not None else money(p.median_wage)
 
 
 def _missing(p: Pivot) -> Text:

@@ -70,9 +70,8 @@ def summarise(dataset: Dataset, profile: Profile, n_strengths: int = 5) -> Summa
     )
 
 
-def pivot_line(p: Pivot, n_reasons: int = 3, same_wage_figure: bool = False) -> PivotLine:
-    """A pivot as a report line: fit, what transfers, what is missing, wage and outlook
-    (``same_wage_figure``: BLS publishes one wage for it and the current role)."""
+def pivot_line(p: Pivot, n_reasons: int = 3) -> PivotLine:
+    """A pivot as a report line: fit, what transfers, what is missing, wage and outlook."""
     return PivotLine(
         rank=p.rank,
         code=p.code,
@@ -83,7 +82,7 @@ def pivot_line(p: Pivot, n_reasons: int = 3, same_wage_figure: bool = False) -> 
         job_zone=p.job_zone,
         wage_change=p.wage_change,
         outlook_pct=p.outlook_pct,
-        same_wage_figure=same_wage_figure,
+        same_wage_figure=p.same_wage_figure,
     )
 
 
@@ -158,11 +157,7 @@ def build_report(
     summary = replace(summarise(ds, profile), left_out=len(lost))
     if gone:
         summary = replace(summary, current_role=f"{gone} (not in data set {ds.name})")
-    here = engine.dataset.occupation(profile.current_role).title if profile.current_role else None
-    lines = tuple(
-        pivot_line(p, same_wage_figure=here in engine.facts(p.code).shares_figures_with)
-        for p in pivots
-    )
+    lines = tuple(pivot_line(p) for p in pivots)
     report = replace(base, summary=summary, pivots=lines)
     if not target:
         return report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from careerpivot.effort import RANGE_HIGH, RANGE_LOW, weeks_at
 from careerpivot.model import RIASEC_NAMES
-from careerpivot.presentation import percent_change, usd_change
+from careerpivot.presentation import SAME_WAGE_FIGURE, percent_change, usd_change
 from careerpivot.report.model import Report
 
 TITLE = "Career pivot report"
@@ -78,10 +78,6 @@ def level(value: float) -> str:
 def hours(value: float) -> str:
     """Hours, rounded, with thousands separators."""
     return f"{value:,.0f}"
-
-
-#: The wage change cell where BLS publishes one wage for the role and the current one.
-SAME_WAGE_FIGURE = "one BLS figure for both"
 
 
 def wage_change(value: float | None) -> str:

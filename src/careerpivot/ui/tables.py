@@ -201,7 +201,10 @@ def pivot_numbers(p: Pivot) -> list[tuple[str, str]]:
     """The desirability numbers of a pivot as (label, value) pairs, units included."""
     return [
         ("Median wage", usd(p.median_wage)),
-        ("Wage change", usd_change(p.wage_change)),
+        (
+            "Wage change",
+            presentation.SAME_WAGE_FIGURE if p.same_wage_figure else usd_change(p.wage_change),
+        ),
         ("Outlook, 10 years", pct_change(p.outlook_pct)),
         ("Openings a year", count(p.annual_openings)),
     ]
