@@ -9,7 +9,11 @@ British and gig titles; written before the wrong-job tuning, split by hash into
 ``fresh2-dev`` and ``fresh2-holdout``) and the fourth (``search_queries_fresh3.csv``:
 abbreviations, old and gendered titles, seniority, employers, tools; written before the
 everyday-words tuning, split by hash into ``fresh3-dev`` and ``fresh3-holdout``; the
-holdout half is sealed: printed only with ``--final``, to be run once, at the end of the
+holdout half is sealed: printed only with ``--final``) and the fifth
+(``search_queries_fresh4.csv``: sentences and verb forms, new typos and abbreviations,
+British and Australian titles, employers, tools, seniority; written before the
+job-title-queries tuning, split by hash into ``fresh4-dev`` and ``fresh4-holdout``, the
+holdout half sealed like fresh3's: run ``--final`` once before and once at the end of the
 work), overall and by kind of query;
 how often results were flagged ambiguous (the picker asks the person to choose), how
 often a wrong role was pre-selected (not ambiguous and wrong first: the harm), and how
@@ -48,6 +52,8 @@ FRESH = Path(__file__).parent / "data" / "search_queries_fresh.csv"
 FRESH2 = Path(__file__).parent / "data" / "search_queries_fresh2.csv"
 #: a fourth set, written before the everyday-words session tuned anything; half held out
 FRESH3 = Path(__file__).parent / "data" / "search_queries_fresh3.csv"
+#: a fifth set, written before the job-title-queries session tuned anything; half held out
+FRESH4 = Path(__file__).parent / "data" / "search_queries_fresh4.csv"
 SPLITS = (
     "dev",
     "holdout",
@@ -56,16 +62,19 @@ SPLITS = (
     "fresh2-holdout",
     "fresh3-dev",
     "fresh3-holdout",
+    "fresh4-dev",
+    "fresh4-holdout",
 )
 #: splits whose misses may be listed and tuned on
-DEV_SPLITS = ("dev", "fresh2-dev", "fresh3-dev")
+DEV_SPLITS = ("dev", "fresh2-dev", "fresh3-dev", "fresh4-dev")
 #: held-out splits not yet measured: their figures print only with --final
-SEALED_SPLITS = ("fresh3-holdout",)
+SEALED_SPLITS = ("fresh3-holdout", "fresh4-holdout")
 
 
 def load_queries() -> list[dict[str, str]]:
     """The team's queries (``split`` dev/holdout), the fresh held-out set (``fresh``),
-    the third set (``fresh2-dev``/``fresh2-holdout``) and the fourth (``fresh3-...``)."""
+    the third set (``fresh2-dev``/``fresh2-holdout``), the fourth (``fresh3-...``) and the
+    fifth (``fresh4-...``)."""
     with QUERIES.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     if FRESH.exists():
@@ -74,9 +83,10 @@ def load_queries() -> list[dict[str, str]]:
     if FRESH2.exists():
         with FRESH2.open(newline="", encoding="utf-8") as f:
             rows += [{**r, "split": f"fresh2-{r['split']}"} for r in csv.DictReader(f)]
-    if FRESH3.exists():
-        with FRESH3.open(newline="", encoding="utf-8") as f:
-            rows += [{**r, "split": f"fresh3-{r['split']}"} for r in csv.DictReader(f)]
+    for number, path in ((3, FRESH3), (4, FRESH4)):
+        if path.exists():
+            with path.open(newline="", encoding="utf-8") as f:
+                rows += [{**r, "split": f"fresh{number}-{r['split']}"} for r in csv.DictReader(f)]
     return rows
 
 
