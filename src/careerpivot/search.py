@@ -12,6 +12,8 @@ name ("Starbucks barista", ``data/search/employers.csv``) is taken out and its k
 work wins between near-equal matches; so is a tool's name ("Epic analyst",
 :mod:`careerpivot.title_tools`), and the roles the data set lists as using the tool win
 (the result is a guess to confirm unless the first role's own title holds the rest).
+A description of the work ("I paint houses", "welding") is also read as the titles
+naming its doer ("house painter", "welder"; :mod:`careerpivot.activity`).
 Ranking:
 
 1. a title with exactly the query's words comes first (any kind of title); among
@@ -52,6 +54,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from careerpivot.activity import activity_readings
 from careerpivot.datasets.tables import Column, read_rows
 from careerpivot.model import ONET_SOC_PATTERN, Dataset, Occupation
 from careerpivot.resources import data_dir
@@ -100,6 +103,7 @@ TYPO_SURE_SCORE = 80.0
 GENERIC_TITLES = 4
 PREFIX_WEIGHT = 0.85  # "admin" for "administrator"
 FUZZY_FACTOR = 0.95
+LOOKUP_MEMORY = 50_000  # typed words whose index words are remembered (cleared when full)
 
 
 def search_dir() -> Path:
@@ -242,6 +246,7 @@ class TitleIndex:
         t = tables if tables is not None else load_search_tables()
         self._words = dict(t.words)
         self._memo: dict[str, tuple[str, ...]] = {}
+        self._looked_up: dict[str, tuple[list[int], list[float]]] = {}
         own_titles = [
             frozenset(title_tokens(o.title, self._words, self._memo)) for o in dataset.occupations
         ]
@@ -269,7 +274,10 @@ class TitleIndex:
         for i, o in enumerate(occs):
             add(o.title, "title", i)
             head = o.title.split(",")[0]
-            if head != o.title:  # "Cooks, Restaurant" is also a cook
+            # "Cooks, Restaurant" is also a cook; "Welding, Soldering, and Brazing Machine
+            # Setters" is no "welding": SOC names roles by plural nouns, so a head that is
+            # not one is the first of a list, not the role
+            if head != o.title and head.rstrip().lower().endswith("s"):
                 add(head, "alternate" if _residual(o.title) else "head", i)
             for alt in o.alternate_titles:
                 add(alt, "alternate", i)
@@ -349,7 +357,12 @@ class TitleIndex:
         tools = self._tools.read(typed.core)
         core = " ".join(tools.rest) if tools else typed.core
         # readings: as typed, the title in it ("ex-teacher" -> "teacher"), other readings
-        readings = list(dict.fromkeys((q, typed.core, core, *typed.forms)))
+        # ... and the titles naming the work a person describes ("I paint houses": house
+        # painter; "welding": welder): guesses, tried after the rest
+        doing = activity_readings(core, self._vocab.__contains__)
+        readings = list(dict.fromkeys((q, typed.core, core, *typed.forms, *doing.whole)))
+        n_whole = len(readings)  # the partial readings after these match by words only
+        readings += [r for r in doing.partial if r not in readings]
         variants: list[list[str]] = []
         as_typed = 0  # variants of the text as typed (exact there earns the full bonus)
         titled = 0  # ... and of the title in it; the rest are other readings (guesses)
@@ -360,7 +373,8 @@ class TitleIndex:
             toks = title_tokens(text, self._words, self._memo)
             if toks:
                 found = self._variants(text, toks)
-                if tools and text == core:
+                # ... nor is "I fix bikes" a "repairer" (the bike left out)
+                if (tools and text == core) or k >= n_whole:
                     untooled.update(range(len(variants), len(variants) + len(found)))
                 variants.extend(found)
             if k == 0:
@@ -526,7 +540,17 @@ class TitleIndex:
         return out, q_cover, t_cover
 
     def _word_matches(self, tok: str) -> tuple[list[int], list[float]]:
-        """Index words a query word stands for: itself, else words it begins, else typos."""
+        """Index words a query word stands for: itself, else words it begins, else typos
+        (remembered: a query's readings look the same words up again)."""
+        got = self._looked_up.get(tok)
+        if got is None:
+            got = self._look_up(tok)
+            if len(self._looked_up) >= LOOKUP_MEMORY:
+                self._looked_up.clear()
+            self._looked_up[tok] = got
+        return got
+
+    def _look_up(self, tok: str) -> tuple[list[int], list[float]]:
         vocab = self._vocab
         if tok in vocab:
             return [vocab[tok]], [1.0]

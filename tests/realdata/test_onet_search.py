@@ -113,3 +113,25 @@ def test_store_manager_is_a_retail_supervisor(index):
 )
 def test_employer_words_and_sentences_around_a_title(index, query, code):
     assert index.find(query)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [
+        ("I paint houses", {"47-2141.00"}),  # House Painter, not Painters of machines
+        ("I weld pipe", {"51-4121.00", "47-2152.00"}),  # Pipe Welder
+        ("i fix cars", {"49-3023.00"}),
+        ("I hang drywall", {"47-2081.00"}),
+        ("I teach high school math", {"25-2031.00"}),
+        ("welding", {"51-4121.00"}),  # not "Welding, Soldering, and Brazing Machine Setters"
+        ("plumbing", {"47-2152.00"}),
+    ],
+)
+def test_a_job_described_by_its_work_finds_the_doer(index, query, codes):
+    assert index.find(query)[0].code in codes
+
+
+def test_a_doer_without_the_work_is_no_exact_match(index):
+    # "I repair bikes" is a bicycle repairer: the bare "repairer"/"mechanic" readings leave
+    # the bike out, so an exact "Mechanic" elsewhere must not come first
+    assert index.find("I repair bikes")[0].code == "49-3091.00"
