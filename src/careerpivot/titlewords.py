@@ -97,6 +97,8 @@ def title_tokens(
     ['secondary', 'school', 'teacher']
     >>> title_tokens("Sr. HR Mgr", {"hr": ("human", "resources"), "mgr": ("manager",)})
     ['human', 'resource', 'manager']
+    >>> title_tokens("storeperson"), title_tokens("Storemen")
+    (['storeman'], ['storeman'])
     """
     table = words or {}
     cache = memo if memo is not None else {}
@@ -107,6 +109,8 @@ def title_tokens(
             w = us_spelling(singular(raw))
             if w.endswith("woman") and len(w) > 5:  # chairwoman -> chairman
                 w = w[:-5] + "man"
+            elif w.endswith("person") and len(w) > 6:  # storeperson -> storeman
+                w = w[:-6] + "man"
             parts = tuple(
                 us_spelling(singular(p)) for p in table.get(w, (w,)) if p not in STOPWORDS
             )
