@@ -260,12 +260,17 @@ def test_blocked_fit_gives_the_whole_matrix_numbers(texty, monkeypatch):
     chosen = [n for n in names if n.endswith(("_rr_reverse", "_centrality", "_top5"))]
     chosen += ["tasks", "zone_same", "zone_unknown", "same_minor_group", *rel.SCORE_FEATURES]
     reranker = rel.Reranker(_RowWise(len(chosen)), tuple(chosen), candidates=9)
-    weights = {n: 0.1 + 0.01 * i for i, n in enumerate(names)}
+    # every kind of feature, some left out (weight 0) and some weighing against
+    weights = {
+        n: (0.0 if i % 9 == 4 else (0.1 + 0.01 * i) * (-1) ** i) for i, n in enumerate(names)
+    }
+    assert {n for n in names if weights[n] == 0.0} >= {"tasks_rr_reverse", "zone_unknown"}
     model = rel.RelatednessModel(weights, reranker).fit(texty)
     # the former way: whole role x role features, then one table at the candidate pairs
     linear = np.zeros((len(texty), len(texty)))
     for name, feature in rel.pair_features(texty, views):
-        linear += weights[name] * feature
+        if weights[name]:
+            linear += weights[name] * feature
     np.fill_diagonal(linear, -np.inf)
     assert linear.tobytes() == model.linear_score_.tobytes()
     at = rel.candidate_pairs(linear, 9)
