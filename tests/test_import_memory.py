@@ -220,6 +220,26 @@ def test_lean_standardise_and_ranks_give_the_plain_bits(rng, starter, monkeypatc
         assert np.array_equal(rel._ranks(z.astype(np.float16)), _ranks_plain(z.astype(np.float16)))
 
 
+def test_ranks_order_values_that_differ_only_in_their_last_bits(rng):
+    import careerpivot.relatedness as rel
+
+    base = rng.normal(size=(40, 300))
+    m = base.copy()
+    # neighbours a few units in the last place apart (the sort key's cut-off), exact
+    # copies, signed zeros and infinities: each row gets some
+    m[:, 10:20] = np.nextafter(base[:, 9:10], np.inf) + np.arange(10)[None, :] * 1e-16
+    m[:, 20:30] = base[:, 30:40]
+    m[::2, 40:45] = -0.0
+    m[1::2, 40:45] = 0.0
+    m[::3, 50] = np.inf
+    m[::5, 51] = -np.inf
+    for z in (m, -m, m[:, ::-1].copy(), m.astype(np.float16)):
+        assert np.array_equal(rel._ranks(z), _ranks_plain(z))
+    x = np.nextafter(np.full((3, 8), 2.0), 3.0)
+    x[:, ::2] = 2.0  # differ in the last bit only: the stable sort's fallback decides
+    assert np.array_equal(rel._stable_order(x.copy()), np.argsort(x, axis=1, kind="stable"))
+
+
 def _candidate_pairs_plain(score: np.ndarray, per_row: int) -> tuple[np.ndarray, np.ndarray]:
     x = np.where(np.isfinite(score), score, -np.inf)
     np.fill_diagonal(x, -np.inf)

@@ -56,7 +56,7 @@ from threadpoolctl import threadpool_limits
 from careerpivot import textvectors as tv
 from careerpivot.boosted_trees import BoostedTrees
 from careerpivot.errors import DataValidationError
-from careerpivot.model import AnyFloatArray, Dataset, FloatArray
+from careerpivot.model import AnyFloatArray, Dataset, FloatArray, IntArray
 from careerpivot.resources import data_dir
 from careerpivot.workers import ordered_map
 
@@ -326,21 +326,65 @@ RANK_BLOCK = 128
 
 
 def _ranks(z: AnyFloatArray) -> np.ndarray:
-    """Each candidate's 0-based place in its source row, highest first (self last).
+    """Each candidate's 0-based place in its source row, highest first (self last); equal
+    scores in column order (a stable sort's order).
 
     Rows are negated a block at a time (sorted ascending: highest first), so no role x
-    role copy is made."""
+    role copy is made; each block's order comes from :func:`_stable_order`."""
     n_rows, n_cols = z.shape
     ranks = np.empty(z.shape, dtype=np.int16 if n_cols < 2**15 else np.int32)
-    places = np.arange(n_cols)[None, :]
+    flat = ranks.reshape(-1)
+    places = np.arange(n_cols, dtype=ranks.dtype)
     for start in range(0, n_rows, RANK_BLOCK):
         x = np.negative(z[start : start + RANK_BLOCK], dtype=float)
         own = np.arange(start, start + len(x))
         on_diagonal = own < n_cols
         x[np.flatnonzero(on_diagonal), own[on_diagonal]] = np.inf
-        order = np.argsort(x, axis=1, kind="stable")
-        ranks[own[:, None], order] = places
+        order = _stable_order(x)
+        order += (own * n_cols)[:, None]
+        flat[order.ravel()] = np.tile(places, len(x))
     return ranks
+
+
+#: Bits of a sort key that hold the column (the rest hold the value's top bits).
+_COLUMN_BITS = 16
+_COLUMN_MASK = np.int64((1 << _COLUMN_BITS) - 1)
+_MAGNITUDE = np.int64(0x7FFF_FFFF_FFFF_FFFF)
+
+
+def _stable_order(x: FloatArray) -> IntArray:
+    """``np.argsort(x, axis=1, kind="stable")`` of a C-ordered float64 block (it may be
+    changed), a few times faster.
+
+    Each cell becomes one int64 key: the top 48 bits of its value's bits (flipped so
+    integers order as the floats do), then its column. Keys differ, so numpy's
+    vectorised sort of plain integers orders them, equal values by column as a stable
+    sort. Where two different values share their top 48 bits (a difference in the last
+    16 bits of the mantissa), they sort next to each other: such rows, and blocks with
+    NaN or too many columns, are sorted by the stable sort itself."""
+    if x.shape[1] > 1 << _COLUMN_BITS or np.isnan(x).any():
+        stable: IntArray = np.argsort(x, axis=1, kind="stable")
+        return stable
+    x += 0.0  # -0.0 becomes 0.0: they tie, as in the stable sort
+    bits = x.view(np.int64)
+    full = bits >> 63  # -1 for negative values: their magnitude bits are flipped
+    full &= _MAGNITUDE
+    full ^= bits
+    key = full >> _COLUMN_BITS
+    key <<= _COLUMN_BITS
+    key |= np.arange(x.shape[1], dtype=np.int64)
+    key.sort(axis=1)
+    order: IntArray = key & _COLUMN_MASK
+    key >>= _COLUMN_BITS
+    shared = key[:, 1:] == key[:, :-1]
+    if shared.any():
+        # neighbours with the same top bits: ties, unless their values differ
+        value = np.take_along_axis(full, order, axis=1)
+        shared &= value[:, 1:] != value[:, :-1]
+        redo = np.flatnonzero(shared.any(axis=1))
+        if redo.size:
+            order[redo] = np.argsort(x[redo], axis=1, kind="stable")
+    return order
 
 
 def _rank_score(ranks: np.ndarray) -> FloatArray:
@@ -724,7 +768,8 @@ def feature_table(
         if j is None:
             continue
         if table is None:
-            table = np.empty((len(values), len(order)), dtype=np.float32)
+            # column-major: each feature is written, and read by the trees, in one run
+            table = np.empty((len(values), len(order)), dtype=np.float32, order="F")
         table[:, j] = values
         seen.add(name)
     missing = [name for name in order if name not in seen]
