@@ -68,12 +68,43 @@ def test_busy_cores_are_not_counted(monkeypatch):
     import careerpivot.workers as w
 
     monkeypatch.setattr(w.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(w, "running_elsewhere", lambda: None)  # only the load average known
     monkeypatch.setattr(w.os, "getloadavg", lambda: (0.2, 0.0, 0.0))
     assert worker_count() == 2  # an idle 2-core machine
     monkeypatch.setattr(w.os, "getloadavg", lambda: (1.2, 0.0, 0.0))
     assert worker_count() == 1  # one core taken by other work
     monkeypatch.setattr(w.os, "getloadavg", lambda: (4.0, 0.0, 0.0))
     assert worker_count() == 1
+
+
+def test_a_load_that_has_gone_is_not_counted(monkeypatch):
+    import careerpivot.workers as w
+
+    monkeypatch.setattr(w.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    # the load average still counts the import before this one (and this one): nothing
+    # else runs now, so both cores are free
+    monkeypatch.setattr(w.os, "getloadavg", lambda: (1.4, 0.9, 0.5))
+    monkeypatch.setattr(w, "running_elsewhere", lambda: 0)
+    assert worker_count() == 2
+    # busy now and over the last minute: one thread
+    monkeypatch.setattr(w, "running_elsewhere", lambda: 3)
+    assert worker_count() == 1
+    # a burst this instant on a machine idle for the last minute: still two
+    monkeypatch.setattr(w.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    assert worker_count() == 2
+
+
+def test_threads_running_elsewhere_leave_this_one_out(tmp_path):
+    from careerpivot.workers import running_elsewhere
+
+    loadavg = tmp_path / "loadavg"
+    loadavg.write_text("6.51 8.11 7.67 8/197 15287\n", encoding="ascii")
+    assert running_elsewhere(str(loadavg)) == 7
+    loadavg.write_text("0.00 0.01 0.05 1/80 12\n", encoding="ascii")
+    assert running_elsewhere(str(loadavg)) == 0
+    loadavg.write_text("garbled\n", encoding="ascii")
+    assert running_elsewhere(str(loadavg)) is None
+    assert running_elsewhere(str(tmp_path / "absent")) is None
 
 
 def test_returning_freed_blocks_says_whether_it_applied():

@@ -75,21 +75,40 @@ def cycle_collector_paused() -> Iterator[None]:
 
 
 def worker_count(cap: int = MAX_WORKERS) -> int:
-    """How many threads to use: the cores this process may run on that are free now (the
-    1-minute load average subtracted), at least 1 and at most ``cap``.
+    """How many threads to use: the cores this process may run on that other work leaves
+    free, at least 1 and at most ``cap``.
 
-    Where the cores are busy with other work, two threads handing the GIL to each
-    other wait for the scheduler at every handoff: on a loaded 2-core machine the
+    Other work is what both the 1-minute load average and the threads running right
+    now (Linux ``/proc/loadavg``, this one left out) say is busy, the smaller of the two.
+    The load average alone counted this very import (and the one before it, for a
+    minute after it ended): back-to-back imports on an idle 2-core machine got one
+    thread. Where the cores are busy with other work, two threads handing the GIL to
+    each other wait for the scheduler at every handoff: on a loaded 2-core machine the
     import's threaded steps took 10-30% longer on two threads than on one."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     try:
-        free = int(cores - os.getloadavg()[0] + 0.5)
+        busy = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average (Windows)
-        free = cores
+        busy = 0.0
+    now = running_elsewhere()
+    if now is not None:
+        busy = min(busy, now)
+    free = int(cores - busy + 0.5)
     return max(1, min(cap, cores, free))
+
+
+def running_elsewhere(loadavg: str = "/proc/loadavg") -> int | None:
+    """Threads of the whole machine running or ready to run now, this one left out (the
+    fourth field of Linux's ``/proc/loadavg``, ``running/total``); None where unknown."""
+    try:
+        with open(loadavg, encoding="ascii") as fh:
+            running = int(fh.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0, running - 1)
 
 
 def ordered_map(
@@ -134,5 +153,6 @@ __all__ = [
     "ordered_map",
     "return_freed_blocks",
     "run_all",
+    "running_elsewhere",
     "worker_count",
 ]
