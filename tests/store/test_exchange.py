@@ -146,8 +146,9 @@ def test_missing_file_is_a_clear_error(tmp_path):
         read_client_file(tmp_path / "nope.json")
 
 
+# Notes keep line breaks and tabs; other control characters are refused (codec.check_notes).
 notes_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n\r"),
     max_size=300,
 )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from careerpivot.cli.common import (
     engine,
     fail,
     resolve_profile,
+    write_json,
 )
 from careerpivot.errors import CareerPivotError
 
@@ -134,7 +134,7 @@ def list_clients(
             }
             for c in clients
         ]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        write_json(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not clients:
         console.print("No clients yet. Add one with `careerpivot client add NAME`.")
@@ -221,7 +221,7 @@ def export(
         with open_store(db) as store:
             data = store.export_client(store.resolve_client(client).id)
         if out is None:
-            sys.stdout.write(data.model_dump_json(indent=2) + "\n")
+            write_json(data.model_dump_json(indent=2))
             return
         from careerpivot.store import write_client_file
 

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    RenderableType,
+    RenderHook,
+    RenderResult,
+)
+from rich.segment import Segment
 from rich.text import Text
 
 from careerpivot.errors import AmbiguousRoleError, CareerPivotError, UnknownRoleError
@@ -26,10 +34,44 @@ if TYPE_CHECKING:
     from careerpivot.engine import Engine
     from careerpivot.profile import Profile
 
+
+class _Escaped:
+    """A renderable whose text segments have their control characters shown escaped."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from careerpivot.textcheck import terminal_safe
+
+        for segment in console.render(self.renderable, options):
+            if segment.control:  # rich's own cursor and line controls
+                yield segment
+            else:
+                yield Segment(terminal_safe(segment.text), segment.style)
+
+
+class TerminalSafe(RenderHook):
+    """Every renderable printed goes through :class:`_Escaped`: a title, name or note from
+    a file or a person that holds ESC, BEL or an 8-bit CSI prints as ``\\x1b``..., never
+    reaching the terminal as a command (clear the screen, retitle the window, a hidden
+    hyperlink)."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Escaped(r) for r in renderables]
+
+
+def _console(*, stderr: bool = False) -> Console:
+    out = Console(stderr=stderr, markup=False, emoji=False)
+    out.push_render_hook(TerminalSafe())
+    return out
+
+
 # Markup and emoji codes are off: text from people and files ("[/]", ":x:") prints as typed.
-# Our own styling goes through rich.text.Text (see styled()).
-console = Console(markup=False, emoji=False)
-err_console = Console(stderr=True, markup=False, emoji=False)
+# Our own styling goes through rich.text.Text (see styled()). Control characters are shown
+# escaped (TerminalSafe).
+console = _console()
+err_console = _console(stderr=True)
 
 DatasetOpt = Annotated[
     str, typer.Option("--dataset", "-d", help="Data set name (see `careerpivot data list`).")
@@ -136,15 +178,32 @@ def to_jsonable(obj: Any) -> Any:
     return obj
 
 
+def write_json(text: str) -> None:
+    """Write a JSON document to stdout with DEL and the C1 controls (U+007F-U+009F; U+009B
+    is an 8-bit CSI to a terminal) as ``\\u`` escapes: the same JSON, safe on a terminal
+    (encoders escape the C0 controls already)."""
+    from careerpivot.textcheck import json_terminal_safe
+
+    sys.stdout.write(json_terminal_safe(text) + "\n")
+
+
+def write_text(text: str) -> None:
+    """Write a document (a Markdown or CSV report) to stdout as it is, but with control
+    characters shown escaped when stdout is a terminal (:func:`textcheck.terminal_safe`)."""
+    from careerpivot.textcheck import terminal_safe
+
+    sys.stdout.write(terminal_safe(text) if sys.stdout.isatty() else text)
+
+
 def print_json(obj: Any) -> None:
     """Write JSON to stdout."""
-    sys.stdout.write(json.dumps(to_jsonable(obj), indent=2) + "\n")
+    write_json(json.dumps(to_jsonable(obj), indent=2))
 
 
 def print_model(answer: BaseModel) -> None:
     """Write one of the shared answer models (:mod:`careerpivot.schemas`) as JSON to stdout:
     the same document the HTTP API returns for the same question."""
-    sys.stdout.write(answer.model_dump_json(indent=2) + "\n")
+    write_json(answer.model_dump_json(indent=2))
 
 
 def fail(exc: Exception) -> None:

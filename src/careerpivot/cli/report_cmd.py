@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerpivot.cli.client_cmd import ClientArg, DbOpt, open_store, parse_date
-from careerpivot.cli.common import console, engine, err_console, fail
+from careerpivot.cli.common import console, engine, err_console, fail, write_text
 from careerpivot.errors import CareerPivotError
 from careerpivot.private import write_private
 
@@ -124,7 +123,7 @@ def report(
     if out is None and fmt is ReportFormat.pdf:
         out = Path(default_name)
     if out is None:
-        sys.stdout.write(rendered.data.decode("utf-8"))
+        write_text(rendered.data.decode("utf-8"))
         return
     if out.is_dir() or str(out).endswith(("/", os.sep)):  # a folder: the report goes inside it
         out = out / default_name

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -52,9 +53,15 @@ def check_contact(contact: str | None) -> str | None:
 
 
 def check_notes(notes: str, field: str = "notes") -> str:
-    """Session notes or a role note: plain text up to 100,000 characters, kept as typed."""
+    """Session notes or a role note: plain text up to 100,000 characters, kept as typed;
+    line breaks and tabs are fine, other control characters (NUL, ESC, which a terminal
+    showing a report would act on, ...) are refused, as in rejection feedback."""
     if "\x00" in notes:
         raise StoreError(f"{field}: contains a NUL character")
+    bad = sorted({c for c in notes if unicodedata.category(c) == "Cc" and c not in "\t\n\r"})
+    if bad:
+        shown = ", ".join(repr(c) for c in bad[:3])
+        raise StoreError(f"{field}: contains control characters ({shown})")
     if len(notes) > NOTES_MAX:
         raise StoreError(f"{field}: longer than {NOTES_MAX} characters ({len(notes)})")
     return notes
