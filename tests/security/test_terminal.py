@@ -104,7 +104,9 @@ def test_escapes_in_an_argument_print_escaped(sandbox: str, capsys):
     assert code == 0 and not _acts(out + err)
 
 
-@pytest.mark.parametrize("notes", ["met\x1b[2J", "ok\x07", "tab\tand\nlines\x9b31m", "form\x0cfeed"])
+@pytest.mark.parametrize(
+    "notes", ["met\x1b[2J", "ok\x07", "tab\tand\nlines\x9b31m", "form\x0cfeed"]
+)
 def test_session_notes_with_control_characters_are_refused_and_nothing_is_saved(
     sandbox: str, capsys, notes: str
 ):
