@@ -10,6 +10,7 @@ from typing import Any
 from careerpivot.datasets.registry import dataset_path, load_dataset
 from careerpivot.datasets.saved import load_relatedness, load_text_likeness
 from careerpivot.datasets.starter import STARTER_NAME
+from careerpivot.errors import InputTooLongError
 from careerpivot.facts import RoleFacts, role_facts, shared_figures
 from careerpivot.filters import Filters
 from careerpivot.gaps import GapReport, person_gap, role_gap
@@ -44,6 +45,11 @@ from careerpivot.search import SearchResult, TitleIndex
 def starter_graph_path() -> Path:
     """The committed graph artifact of the starter data set (shipped in the package)."""
     return graphs_dir("starter.json")
+
+
+#: The longest job title a search reads (the API's limit too; O*NET 29.2's longest title,
+#: an alternate one, has 128 characters).
+TITLE_QUERY_MAX = 200
 
 
 class Engine:
@@ -129,8 +135,13 @@ class Engine:
         """Roles matching a typed title, best first, flagged ambiguous when the first are close.
 
         The one title search: the Start page, Compare and Plan targets, the rejection
-        form, the CLI's ``--role``/``--target`` and ``profile init`` all call it.
+        form, the CLI's ``--role``/``--target`` and ``profile init`` all call it. A query
+        over :data:`TITLE_QUERY_MAX` characters is refused (:class:`InputTooLongError`):
+        no title is that long, and the search's time grows with the square of its length
+        (50,000 characters took seconds).
         """
+        if len(query) > TITLE_QUERY_MAX:
+            raise InputTooLongError("the job title typed", len(query), TITLE_QUERY_MAX)
         return self.titles.find(query, limit=limit)
 
     def profile_for(self, code: str) -> Profile:

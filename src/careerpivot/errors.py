@@ -101,3 +101,12 @@ class NoRouteError(CareerPivotError):
 
 class DatasetNotFoundError(CareerPivotError, LookupError):
     """A data set name that is neither built in nor imported."""
+
+
+class InputTooLongError(CareerPivotError, ValueError):
+    """A typed text longer than CareerPivot reads (a job title of thousands of characters
+    made a title search take seconds); says how long it was and the limit."""
+
+    def __init__(self, what: str, length: int, limit: int, hint: str = "") -> None:
+        msg = f"{what} is {length:,} characters long; at most {limit:,} are read"
+        super().__init__(f"{msg}. {hint}".strip() if hint else msg)

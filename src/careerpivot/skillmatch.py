@@ -56,6 +56,8 @@ LOOSE_SLACK = 2  # extra words a loose match may span
 _FILLER = frozenset({"a", "an", "the", "of", "to", "and", "or", "for", "with", "in", "on", "at"})
 _FILLER |= frozenset({"by", "my", "our", "their", "new", "all"})
 MIN_FUZZY_CHARS = 5
+#: Fuzzy look-ups remembered per matcher (a few MB at most; cleared when full).
+FUZZY_MEMO_MAX = 50_000
 _KIND_SUFFIX = re.compile(r"\s*\((skill|knowledge|technology)\)$")
 
 
@@ -148,6 +150,7 @@ class SkillMatcher:
             if not e.ambiguous and len(e.text.replace(" ", "")) >= MIN_FUZZY_CHARS:
                 self.fuzzy_.setdefault(len(e.tokens), []).append(e)
         self._fuzzy_texts = {n: [e.text for e in es] for n, es in self.fuzzy_.items()}
+        self._fuzzy_memo: dict[tuple[str, int], tuple[tuple[int, float], ...]] = {}
         self.swaps_: dict[str, list[_Entry]] = {}
         for e in self.fuzzy_.get(1, []):
             for variant in _swaps(e.text):
@@ -303,17 +306,36 @@ class SkillMatcher:
         query = " ".join(norms)
         if len(query.replace(" ", "")) < MIN_FUZZY_CHARS or "#" in norms:
             return []
-        choices = self._fuzzy_texts.get(len(norms), [])
-        results = process.extract(
-            query, choices, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff, limit=5
-        )
         out = []
-        for _, score, i in results:
+        for i, score in self._fuzzy_scores(query, len(norms)):
             e = self.fuzzy_[len(norms)][i]
-            if e.text[0] == query[0]:
-                conf = BASE_CONFIDENCE[e.source] * float(score) / 100.0 * FUZZY_FACTOR
-                out.append(_Hit(start, end, e, "fuzzy", conf))
+            conf = BASE_CONFIDENCE[e.source] * score / 100.0 * FUZZY_FACTOR
+            out.append(_Hit(start, end, e, "fuzzy", conf))
         return out
+
+    def _fuzzy_scores(self, query: str, n: int) -> tuple[tuple[int, float], ...]:
+        """The fuzzy entries of ``n`` words close to ``query`` (index, score), remembered:
+        comparing a run of words with every name costs a fraction of a millisecond on
+        O*NET, and a long text or log repeats its words (a rejection log of a hundred
+        long feedback texts held the API for half a minute)."""
+        key = (query, n)
+        cached = self._fuzzy_memo.get(key)
+        if cached is not None:
+            return cached
+        results = process.extract(
+            query,
+            self._fuzzy_texts.get(n, []),
+            scorer=fuzz.ratio,
+            score_cutoff=self.fuzzy_cutoff,
+            limit=5,
+        )
+        found = tuple(
+            (i, float(score)) for _, score, i in results if self.fuzzy_[n][i].text[0] == query[0]
+        )
+        if len(self._fuzzy_memo) >= FUZZY_MEMO_MAX:
+            self._fuzzy_memo.clear()
+        self._fuzzy_memo[key] = found
+        return found
 
 
 def _swaps(word: str) -> set[str]:

@@ -71,9 +71,11 @@ class WhatIfRequest(Person):
 #: Most feedback texts one request classifies, and their longest: the largest batch.
 MAX_TEXTS, MAX_TEXT_CHARS = 100, 5000
 #: Most applications one analysis reads, and most characters of feedback and notes in all:
-#: reading text is the cost (about a tenth of a second per 1000 characters), so a log may
-#: hold as much text as the largest feedback batch, and no more.
-MAX_LOG_RECORDS, MAX_LOG_TEXT = 500, MAX_TEXTS * MAX_TEXT_CHARS
+#: reading text is the cost. Feedback of distinct words (each looked up among O*NET's
+#: names, spelling slips allowed) takes about 0.15 s per 1000 characters on O*NET data
+#: (``bench/hostile_inputs.py``), so 100,000 characters hold a worker about 15 s at most;
+#: 500,000 held it over a minute.
+MAX_LOG_RECORDS, MAX_LOG_TEXT = 500, 100_000
 
 
 class ClassifyRequest(BaseModel):

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -299,7 +299,7 @@ class FeedbackClassifier:
             confidence=confidence,
             probabilities={c: float(p) for c, p in zip(self.classes_, proba, strict=True)},
             top_terms=tuple(
-                t for t in self.explain(text, predicted) if t.term not in FUNCTION_WORDS
+                t for t in self._explain(text, x.tocoo(), predicted) if t.term not in FUNCTION_WORDS
             )[: self.n_terms],
             reason=reason,
             named=named,
@@ -315,7 +315,14 @@ class FeedbackClassifier:
         decision value of ``category``.
         """
         self._check_fitted()
-        x = self.features_.transform([text]).tocoo()
+        return self._explain(
+            text, self.features_.transform([text]).tocoo(), category, only_positive
+        )
+
+    def _explain(
+        self, text: str, x: Any, category: str | None = None, only_positive: bool = True
+    ) -> list[Contribution]:
+        """:meth:`explain` on ``text``'s features ``x`` (one row, COO), already computed."""
         if category is None:
             category = self.classes_[int(np.argmax(self.model_.predict_proba(x.tocsr())[0]))]
         if category not in self.classes_:
@@ -324,19 +331,36 @@ class FeedbackClassifier:
         # Character n-grams (char_wb) live inside one whitespace token: credit the words in it.
         # A token with no word of two letters ("a", "-") is credited as itself.
         pieces = [(f" {t} ", _TOKEN.findall(t) or [t]) for t in normalise(text).split()]
+        grams = {
+            gram
+            for kind, _, gram in (self.feature_names_[int(j)].partition("__") for j in x.col)
+            if kind == "char"
+        }
+        char_owners = _gram_owners(pieces, grams)
         credit: dict[str, float] = defaultdict(float)
         for j, value in zip(x.col, x.data, strict=True):
             name = self.feature_names_[int(j)]
             contribution = float(value) * float(row[int(j)])
             kind, _, gram = name.partition("__")
-            if kind == "char":
-                owners = [w for padded, ws in pieces if gram in padded for w in ws]
-            else:
-                owners = gram.split()
+            owners = char_owners.get(gram, []) if kind == "char" else gram.split()
             for w in owners:
                 credit[w] += contribution / len(owners)
         ranked = sorted(credit.items(), key=lambda kv: (-kv[1], kv[0]))
         return [Contribution(w, v) for w, v in ranked if v > 0 or not only_positive]
+
+
+def _gram_owners(pieces: Sequence[tuple[str, list[str]]], grams: set[str]) -> dict[str, list[str]]:
+    """For each character n-gram in ``grams``, the words of every piece (a padded
+    whitespace token and its words) holding it, piece by piece: what scanning every piece
+    for every n-gram gives, in one pass over the pieces (that scan took seconds on a text
+    of a few thousand distinct words, minutes on a long one)."""
+    lengths = sorted({len(g) for g in grams})
+    owners: dict[str, list[str]] = defaultdict(list)
+    for padded, words in pieces:
+        held = {padded[i : i + n] for n in lengths for i in range(len(padded) - n + 1)} & grams
+        for gram in held:
+            owners[gram].extend(words)
+    return owners
 
 
 def decide(

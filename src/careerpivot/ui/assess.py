@@ -40,6 +40,12 @@ def questions(dataset: str) -> list[SkillQuestion]:
     return skill_questions(cache.engine(dataset).dataset, load_skill_questions())
 
 
+#: The most CV text the skill matcher reads at once (about four pages): each run of words is
+#: looked up among every name, so 10,000 characters take a second or two on O*NET data and
+#: a pasted megabyte would hold the server for minutes (``bench/hostile_inputs.py``).
+CV_TEXT_MAX = 10_000
+
+
 @st.cache_resource(show_spinner=False)
 def matcher(dataset: str) -> SkillMatcher:
     """The free-text skill matcher, fitted to a data set."""

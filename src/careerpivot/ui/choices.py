@@ -38,7 +38,7 @@ ASSESSMENT = "assessment"
 #: The Compare page's kinds of requirement (its pills), as kept.
 COMPARE_KINDS = ("skill", "knowledge", "technology")
 #: The add form's text fields and the longest text kept of each.
-DRAFT_TEXTS = {"title": 300, "org": 300, "feedback": 20_000, "notes": 20_000}
+DRAFT_TEXTS = {"title": 200, "org": 300, "feedback": 20_000, "notes": 20_000}
 #: The add form's choice fields (checked against the rejection log's own lists).
 DRAFT_CHOICES = ("channel", "stage", "outcome")
 

@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from careerpivot.engine import Engine
+from careerpivot.engine import TITLE_QUERY_MAX, Engine
 from careerpivot.errors import CareerPivotError, DataValidationError
 from careerpivot.rejections import (
     CHANNELS,
@@ -99,6 +99,7 @@ def fields(eng: Engine, prefix: str, record: ApplicationRecord | None = None) ->
         "Role title",
         value=record.role_title if record else "",
         key=f"{prefix}_title",
+        max_chars=TITLE_QUERY_MAX,  # the record's limit, and the title search's
         placeholder="As in the job ad, e.g. Data Analyst",
     )
     result = cache.search(ds.name, title.strip()) if title.strip() else None

@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from careerpivot.datasets.starter import STARTER_NAME
-from careerpivot.engine import Engine
+from careerpivot.engine import TITLE_QUERY_MAX, Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.presentation import dataset_footer
 from careerpivot.profile import Profile
@@ -121,6 +121,7 @@ def role_select(
     query = st.text_input(
         f"Find by title ({label.lower()})",
         key=f"{key}_find",
+        max_chars=TITLE_QUERY_MAX,
         placeholder="e.g. UX designer, RN, rideshare driver",
         help="Typos, abbreviations and other names for the same job are fine.",
     ).strip()

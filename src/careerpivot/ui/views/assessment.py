@@ -358,6 +358,7 @@ def _free_text(eng: Engine) -> None:
         "Your skills, tools and experience",
         placeholder="e.g. SQL, Tableau, stakeholder management, ran a team of 5",
         key="w_cv_text",
+        max_chars=assess.CV_TEXT_MAX,
     )
     if not text.strip():
         return

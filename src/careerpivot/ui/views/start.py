@@ -6,7 +6,7 @@ import zlib
 
 import streamlit as st
 
-from careerpivot.engine import Engine
+from careerpivot.engine import TITLE_QUERY_MAX, Engine
 from careerpivot.errors import CareerPivotError
 from careerpivot.profile import parse_profile
 from careerpivot.ui import cache, my_data, nav, state, widgets
@@ -55,6 +55,7 @@ def _find_role(eng: Engine) -> None:
         "Job title",
         placeholder="e.g. software developer, registered nurse, bookkeeper",
         key="w_start_query",
+        max_chars=TITLE_QUERY_MAX,
         help="Spelling mistakes and other names for the same job are fine.",
     )
     if not query.strip():
