@@ -11,6 +11,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from careerpivot.reading import open_to_read
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -47,7 +49,7 @@ def read_document(path: Path, error: ErrorType, *, source: str | None = None) ->
     with one line naming the file."""
     where = source or str(path)
     try:
-        with Path(path).open("rb") as fh:
+        with open_to_read(path) as fh:  # a pipe nobody writes to reads as empty, no hang
             raw = fh.read(MAX_DOCUMENT_BYTES + 1)
     except FileNotFoundError:
         raise error(f"{where}: file not found") from None

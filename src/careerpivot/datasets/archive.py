@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careerpivot.errors import DataValidationError
+from careerpivot.reading import is_regular_file
 
 MiB = 1 << 20
 
@@ -91,7 +92,13 @@ def read_member(
 
 
 def open_zip(path: Path, limits: ArchiveLimits = LIMITS) -> zipfile.ZipFile:
-    """Open and check a zip file; a damaged or oversized one is a clean error."""
+    """Open and check a zip file; a damaged or oversized one is a clean error, and so is a
+    pipe or device in its place (opening a pipe waited for ever for its writer)."""
+    if Path(path).exists() and not is_regular_file(path):
+        raise DataValidationError(
+            "not a regular file (a pipe, device or socket); save the zip as a file",
+            file=str(path),
+        )
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:

@@ -22,6 +22,7 @@ from careerpivot.datasets.onet_layouts import Layout, detect_layout
 from careerpivot.datasets.tables import Column, choice, integer, number, read_rows
 from careerpivot.errors import DataValidationError
 from careerpivot.model import ONET_SOC_PATTERN
+from careerpivot.reading import open_to_read
 
 MISSING = ("n/a", "")
 
@@ -112,7 +113,7 @@ def read_release_file(path: Path, limits: ArchiveLimits = LIMITS) -> bytes:
         size = path.stat().st_size
         raw = b""
         if size <= cap:
-            with path.open("rb") as fh:
+            with open_to_read(path) as fh:  # a pipe in the folder: no hang
                 raw = fh.read(cap + 1)  # at most: the file may have grown since
     except OSError as exc:
         raise DataValidationError(f"cannot read ({exc.strerror or exc})", file=path.name) from None
