@@ -151,3 +151,43 @@ def test_the_api_refuses_a_log_with_more_text_than_it_reads_in_seconds():
         )
     assert got.status_code == 422
     assert f"at most {MAX_LOG_TEXT:,}" in got.json()["detail"]
+
+
+def _row(i: int, feedback: str = "") -> dict[str, str]:
+    return {
+        "id": f"a{i}",
+        "role_title": "Data Analyst",
+        "organisation": "Acme",
+        "date": "2024-03-01",
+        "channel": "posting",
+        "stage_reached": "interviewed",
+        "outcome": "rejected",
+        "feedback": feedback,
+    }
+
+
+def test_a_log_file_with_more_than_is_imported_at_once_is_refused_naming_the_count():
+    import json
+
+    from careerpivot.rejections import RecordValidationError, parse_log_csv, parse_log_json
+    from careerpivot.rejections.log_io import MAX_IMPORT_RECORDS, MAX_IMPORT_TEXT, format_log_csv
+
+    many = [_row(i) for i in range(MAX_IMPORT_RECORDS + 1)]
+    long = [_row(i, _words(900, i)[:4999]) for i in range(MAX_IMPORT_TEXT // 4999 + 1)]
+    for rows, words in ((many, f"{MAX_IMPORT_RECORDS + 1:,} applications"), (long, "characters")):
+        TRIED["slow text"] += 2
+        doc = json.dumps({"schema_version": 1, "records": rows})
+        with pytest.raises(RecordValidationError, match=words):
+            parse_log_json(doc, source="big.json")
+        csv_text = format_log_csv(
+            parse_log_json(json.dumps({"schema_version": 1, "records": rows[:10]}))
+        )
+        header, *_ = csv_text.splitlines()
+        body = "\n".join(
+            ",".join(f'"{r[c]}"' if c in r else "" for c in header.split(",")) for r in rows
+        )
+        with pytest.raises(RecordValidationError, match=words):
+            parse_log_csv(header + "\n" + body + "\n", source="big.csv")
+    at_limit = [_row(i) for i in range(MAX_IMPORT_RECORDS)]
+    doc = json.dumps({"schema_version": 1, "records": at_limit})
+    assert len(parse_log_json(doc).records) == MAX_IMPORT_RECORDS

@@ -41,6 +41,11 @@ CSV_COLUMNS: tuple[str, ...] = (
     "notes",
 )
 OPTIONAL_COLUMNS = frozenset({"occupation_code", "feedback", "notes"})
+#: Most applications, and characters of feedback and notes in all, one file brings in: the
+#: Rejections page reads every text of the log again when it works out the patterns (about
+#: 0.15 s per 1000 characters of distinct words on O*NET data, ``bench/hostile_inputs.py``);
+#: a 1 MiB file of long feedback held the page for minutes.
+MAX_IMPORT_RECORDS, MAX_IMPORT_TEXT = 2_000, 200_000
 
 
 # ----- CSV ------------------------------------------------------------------------------------
@@ -104,7 +109,7 @@ def parse_log_csv(text: str, *, source: str = "log.csv") -> RejectionLog:
             records.append(record)
     except csv.Error as exc:
         raise RecordValidationError(f"malformed CSV: {exc}", file=source, row=line) from None
-    return RejectionLog(records=tuple(records))
+    return RejectionLog(records=tuple(_bounded(records, source)))
 
 
 def format_log_csv(log: RejectionLog) -> str:
@@ -208,7 +213,26 @@ def records_from_payloads(
     return out
 
 
+def _bounded(records: list[ApplicationRecord], source: str) -> list[ApplicationRecord]:
+    """``records``, or an error when there are more, or more text, than a file may bring in."""
+    if len(records) > MAX_IMPORT_RECORDS:
+        raise RecordValidationError(
+            f"the file holds {len(records):,} applications; at most {MAX_IMPORT_RECORDS:,} "
+            "are imported at once (split it, or keep the most recent)",
+            file=source,
+        )
+    text = sum(len(r.feedback) + len(r.notes) for r in records)
+    if text > MAX_IMPORT_TEXT:
+        raise RecordValidationError(
+            f"the file's feedback and notes hold {text:,} characters; at most "
+            f"{MAX_IMPORT_TEXT:,} are imported at once (split it, or shorten the notes)",
+            file=source,
+        )
+    return records
+
+
 def _log_from(records: list[ApplicationRecord], source: str) -> RejectionLog:
+    records = _bounded(records, source)
     try:
         return RejectionLog(records=tuple(records))
     except ValidationError as exc:
