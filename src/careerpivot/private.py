@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,17 +22,43 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 
-def private_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) as 0700; an existing folder is tightened to 0700.
+#: What CareerPivot keeps in its data folder: the data sets and the database (with
+#: SQLite's journal, WAL and shared-memory files beside it).
+OWN_ENTRIES = ("datasets", "careerpivot.db")
+
+
+def private_dir(path: Path, *, ours: bool = False) -> Path:
+    """Create ``path`` (and missing parents) as 0700; an existing folder is tightened to 0700
+    only when it is CareerPivot's own: ``ours`` (a folder CareerPivot names, such as the
+    data sets folder) or :func:`is_own_folder`.
 
     Use it only for CareerPivot's own folders (the data folder), never a folder the user
-    chose for an export.
+    chose for an export. The data folder can be any folder (``--data-dir``,
+    ``CAREERPIVOT_DATA_DIR``, a database URL's): ``--data-dir /`` or ``/tmp`` made every
+    other user lose access to it. What CareerPivot writes inside is private on its own.
     """
     path = Path(path)
+    existed = path.is_dir()
     path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):  # not ours to change (shared mount): leave it
-        os.chmod(path, DIR_MODE)
+    if not existed or ours or is_own_folder(path):
+        with contextlib.suppress(OSError):  # not ours to change (shared mount): leave it
+            os.chmod(path, DIR_MODE)
     return path
+
+
+def is_own_folder(path: Path) -> bool:
+    """True when ``path`` holds only what CareerPivot keeps there (:data:`OWN_ENTRIES`), is
+    owned by this user, and is not a shared folder with the sticky bit (``/tmp``)."""
+    try:
+        st = path.stat()
+        entries = [child.name for child in path.iterdir()]
+    except OSError:
+        return False
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return False
+    if st.st_mode & stat.S_ISVTX:
+        return False
+    return all(name.startswith(OWN_ENTRIES) for name in entries)
 
 
 def private_file(path: Path) -> Path:

@@ -50,7 +50,7 @@ def save_dataset(
     directory = Path(directory)
     root = directory.parent
     private_dir(root.parent)  # the data folder and its datasets folder: owner only
-    private_dir(root)
+    private_dir(root, ours=True)  # the data sets folder, named by CareerPivot
     inside(root, directory)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(directory.name), dir=root))
     try:
