@@ -348,3 +348,22 @@ def test_sound_alikes_only_respell_the_start():
     assert sound_alikes("fotographer") == ["photographer"]
     assert sound_alikes("teacher") == []  # no other spelling of a first "t" is listed
     assert "psychologist" in sound_alikes("sychologist")
+
+
+def test_a_kind_of_workplace_after_at_settles_near_equal_roles_and_keeps_its_words(starter):
+    ds, small, big = _two_roles(starter, ("Widget Fixer",), ("Widget Fixer",), 100_000.0, 300_000.0)
+    tables = SearchTables(workplaces=(Employer("widget mill", (small,)),))
+    res = TitleIndex(ds, tables).find("widget fixer at a widget mill")
+    assert res[0].code == small
+    # before the title it is a title word, not a workplace: employment decides as before
+    assert TitleIndex(ds, tables).find("widget mill widget fixer")[0].code == big
+
+
+def test_workplace_table_is_read_and_validated(tmp_path):
+    tables = load_search_tables()
+    assert any(w.name == "nursing home" for w in tables.workplaces)
+    for name in ("lay_titles.csv", "title_words.csv", "employers.csv"):
+        (tmp_path / name).write_text((search_dir() / name).read_text())
+    (tmp_path / "workplaces.csv").write_text("name,sectors,note\nmill,5x,bad\n")
+    with pytest.raises(DataValidationError, match=r"workplaces\.csv"):
+        load_search_tables(tmp_path)

@@ -136,3 +136,17 @@ def test_readings_do_not_depend_on_capitals(typed, form):
 def test_a_bare_vp_is_not_read_as_a_manager_of_nothing():
     assert read_query("VP").forms == ()
     assert read_query("vp of").forms == ()
+
+
+WORKPLACES = (Employer("nursing home", ("31-1131", "35-2012")), Employer("post office", ("43-5",)))
+
+
+def test_a_kind_of_workplace_after_at_says_the_work_but_stays_in_the_title():
+    q = read_query("cook at a nursing home", EMPLOYERS, WORKPLACES)
+    assert q.core == "cook at a nursing home" and q.sectors == ("31-1131", "35-2012")
+    assert "cook" in q.forms
+    # named before the title it is part of the title ("post office clerk"): no sectors
+    q = read_query("post office clerk", EMPLOYERS, WORKPLACES)
+    assert q.core == "post office clerk" and q.sectors == ()
+    # more than the workplace after "at" is no workplace
+    assert read_query("cook at a nursing home kitchen", EMPLOYERS, WORKPLACES).sectors == ()

@@ -166,6 +166,7 @@ def activity_readings(text: str, known: Callable[[str], bool]) -> Readings:
             whole.append(" ".join([*place, *thing, d]))
     if not thing and not place:
         return Readings(tuple(doers[:MAX_READINGS]))
+    # the doer alone ("I wait tables": a waiter) or the work alone may name the job
     partial = [*doers, " ".join(thing or place)]
     return Readings(
         tuple(dict.fromkeys(whole))[:MAX_READINGS], tuple(dict.fromkeys(partial))[:MAX_READINGS]

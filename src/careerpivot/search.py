@@ -12,6 +12,8 @@ name ("Starbucks barista", ``data/search/employers.csv``) is taken out and its k
 work wins between near-equal matches; so is a tool's name ("Epic analyst",
 :mod:`careerpivot.title_tools`), and the roles the data set lists as using the tool win
 (the result is a guess to confirm unless the first role's own title holds the rest).
+A kind of workplace after "at" ("cook at a nursing home", ``data/search/workplaces.csv``)
+says which kind of work is meant in the same way, its words staying in the title.
 A description of the work ("I paint houses", "welding") is also read as the titles
 naming its doer ("house painter", "welder"; :mod:`careerpivot.activity`).
 Ranking:
@@ -63,6 +65,7 @@ from careerpivot.titlewords import split_parenthesis, title_tokens, typed_words
 from careerpivot.typed_query import Employer, read_query
 
 LAY_TITLES, TITLE_WORDS, EMPLOYERS = "lay_titles.csv", "title_words.csv", "employers.csv"
+WORKPLACES = "workplaces.csv"
 TitleKind = Literal["code", "title", "head", "alternate", "lay"]
 
 EXACT_BONUS = 30.0  # an exact title outranks any partial one
@@ -116,18 +119,20 @@ def search_dir() -> Path:
 
 @dataclass(frozen=True)
 class SearchTables:
-    """The team's search knowledge: lay names (phrase -> codes), word rewrites and employers
-    (name -> SOC code prefixes of the work they mostly hire for)."""
+    """The team's search knowledge: lay names (phrase -> codes), word rewrites, employers
+    (name -> SOC code prefixes of the work they mostly hire for) and kinds of workplace
+    ("nursing home", "grocery store": the same, read only after "at"/"in")."""
 
     lay_titles: tuple[tuple[str, tuple[str, ...]], ...] = ()
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()
     employers: tuple[Employer, ...] = ()
+    workplaces: tuple[Employer, ...] = ()
 
 
 @cache
 def load_search_tables(root: Path | None = None) -> SearchTables:
-    """Read ``lay_titles.csv``, ``title_words.csv`` and ``employers.csv`` if there
-    (validated; errors name file and line)."""
+    """Read ``lay_titles.csv``, ``title_words.csv``, ``employers.csv`` and ``workplaces.csv``
+    if there (validated; errors name file and line)."""
     base = root or search_dir()
 
     def codes(text: str) -> tuple[str, ...]:
@@ -150,16 +155,19 @@ def load_search_tables(root: Path | None = None) -> SearchTables:
             base / TITLE_WORDS, [Column("word"), Column("means"), Column("kind", required=False)]
         )
     )
-    employers: tuple[Employer, ...] = ()
-    if (base / EMPLOYERS).exists():
-        employers = tuple(
+
+    def named(file: str) -> tuple[Employer, ...]:
+        if not (base / file).exists():
+            return ()
+        return tuple(
             Employer(" ".join(typed_words(row["name"])), row["sectors"])
             for _, row in read_rows(
-                base / EMPLOYERS,
+                base / file,
                 [Column("name"), Column("sectors", _sectors), Column("note", required=False)],
             )
         )
-    return SearchTables(lay, words, employers)
+
+    return SearchTables(lay, words, named(EMPLOYERS), named(WORKPLACES))
 
 
 def _sectors(text: str) -> tuple[str, ...]:
@@ -258,6 +266,7 @@ class TitleIndex:
             )
             if not any(name <= own for own in own_titles)
         )
+        self._workplaces = t.workplaces
         occs = dataset.occupations
         code_ix = {o.code: i for i, o in enumerate(occs)}
         e = _Entries()
@@ -352,7 +361,7 @@ class TitleIndex:
             return SearchResult(
                 query, (TitleMatch(o.code, o.title, o.code, 100.0, True, self._descriptions[i]),)
             )
-        typed = read_query(q, self._employers)
+        typed = read_query(q, self._employers, self._workplaces)
         # a tool's name in the title ("Epic analyst") is no job word: the rest is the title
         tools = self._tools.read(typed.core)
         core = " ".join(tools.rest) if tools else typed.core
@@ -396,8 +405,13 @@ class TitleIndex:
                 exact_typed[r] |= k < as_typed
             s, qc, tc = self._partial(variant)
             better = s > score
-            score[better], q_cover[better], t_cover[better] = s[better], qc[better], tc[better]
-            guessed[better] = k >= titled
+            np.copyto(score, s, where=better)  # in place: a query may have 20 readings
+            np.copyto(q_cover, qc, where=better)
+            np.copyto(t_cover, tc, where=better)
+            if k >= titled:
+                guessed |= better
+            else:
+                guessed &= ~better
         score[exact] = 100.0
         hit = np.flatnonzero(score >= min_score)
         if hit.size == 0:

@@ -197,8 +197,14 @@ def _find_employer(
     return words[:i] + words[i + n :], emp
 
 
-def read_query(text: str, employers: Sequence[Employer] = ()) -> TypedQuery:
+def read_query(
+    text: str, employers: Sequence[Employer] = (), workplaces: Sequence[Employer] = ()
+) -> TypedQuery:
     """Read a typed title: its core title, other readings to try, and employer sectors.
+
+    ``workplaces`` are kinds of workplace ("nursing home", "grocery store"): named after
+    "at"/"in" they say which kind of work is meant as an employer's name does, but their
+    words stay in the title (a "post office clerk" is no "clerk" at a post office).
 
     >>> q = read_query("I was an ex-teacher for 10 years")
     >>> q.core
@@ -211,6 +217,10 @@ def read_query(text: str, employers: Sequence[Employer] = ()) -> TypedQuery:
     >>> q = read_query("shift supervisor at Starbucks", e)
     >>> q.core, q.sectors
     ('shift supervisor', ('35',))
+    >>> w = (Employer("nursing home", ("31-1131", "35-2012")),)
+    >>> q = read_query("cook at a nursing home", workplaces=w)
+    >>> q.core, q.sectors
+    ('cook at a nursing home', ('31-1131', '35-2012'))
     """
     t = start = _norm(text)
     for _ in range(3):  # "I was previously a ...": openings can follow one another
@@ -222,12 +232,16 @@ def read_query(text: str, employers: Sequence[Employer] = ()) -> TypedQuery:
     words = [w for w in t.split() if w not in _FORMER] or t.split()
     employer = None
     m = _AT.search(" ".join(words))
+    workplace = None
     if m:  # "... at Starbucks": the clause goes when it is only the employer's name
         rest, employer = _find_employer(m.group(1).split(), employers)
         if employer is not None and not rest and m.start() > 0:
             words = " ".join(words)[: m.start()].split()
         else:
             employer = None
+            rest, workplace = _find_employer(m.group(1).split(), workplaces)
+            if rest or m.start() == 0:  # "at a nursing home", and no more
+                workplace = None
     if employer is None:  # "Starbucks barista", "Amazon warehouse worker"
         rest, employer = _find_employer(words, employers)
         if rest:
@@ -253,7 +267,7 @@ def read_query(text: str, employers: Sequence[Employer] = ()) -> TypedQuery:
         text,
         core,
         tuple(f for f in dict.fromkeys(forms) if f != core),
-        employer.sectors if employer else (),
+        employer.sectors if employer else workplace.sectors if workplace else (),
     )
 
 

@@ -135,3 +135,15 @@ def test_a_doer_without_the_work_is_no_exact_match(index):
     # "I repair bikes" is a bicycle repairer: the bare "repairer"/"mechanic" readings leave
     # the bike out, so an exact "Mechanic" elsewhere must not come first
     assert index.find("I repair bikes")[0].code == "49-3091.00"
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("cook at a care home", "35-2012.00"),  # institution cooks, not restaurant ones
+        ("assistant manager at a supermarket", "41-1011.00"),  # retail, not food service
+        ("cashier at a gas station", "41-2011.00"),
+    ],
+)
+def test_a_kind_of_workplace_says_which_work_is_meant(index, query, code):
+    assert index.find(query)[0].code == code
