@@ -480,6 +480,23 @@ def _save(eng: Engine, store: Store, snap: ClientSnapshot, prof: Profile) -> Non
     st.session_state["cp_client_saved"] = "Saved " + _and(saved) + "."
 
 
+NOTE_DATE, NOTE_TEXT, NOTE_ERROR = "w_cl_note_date", "w_cl_note_text", "cp_cl_note_error"
+
+
+def _add_notes(store: Store, client_id: int) -> None:
+    """Save the session notes typed in the form; the box is emptied only once they are
+    saved, so notes the store refuses are not lost."""
+    on, notes = st.session_state[NOTE_DATE], st.session_state[NOTE_TEXT]
+    try:
+        store.add_session(client_id, on, notes)
+    except CareerPivotError as exc:
+        st.session_state[NOTE_ERROR] = (
+            f"The notes were not saved: {md(str(exc))}. What you typed is still in the box."
+        )
+    else:
+        st.session_state[NOTE_TEXT] = ""
+
+
 def _sessions(store: Store, snap: ClientSnapshot) -> None:
     saved = st.session_state.pop("cp_client_saved", None)
     if saved:
@@ -488,16 +505,15 @@ def _sessions(store: Store, snap: ClientSnapshot) -> None:
     if error:
         st.error(error)
     st.subheader("Session notes")
-    with st.form("w_cl_note", clear_on_submit=True):
-        on = st.date_input("Date", value=dt.date.today(), format="YYYY-MM-DD")
-        notes = st.text_area("Notes", placeholder="What you talked about, what comes next")
-        if st.form_submit_button("Add notes"):
-            try:
-                store.add_session(snap.client.id, on, notes)
-            except CareerPivotError as exc:
-                st.error(f"The notes were not saved: {md(str(exc))}.")
-            else:
-                st.rerun()
+    # Not cleared on submit: notes the store refuses (too long, a control character) stay
+    # in the box to fix; they are cleared once saved (_add_notes).
+    with st.form("w_cl_note"):
+        st.date_input("Date", value=dt.date.today(), format="YYYY-MM-DD", key=NOTE_DATE)
+        st.text_area("Notes", placeholder="What you talked about, what comes next", key=NOTE_TEXT)
+        st.form_submit_button("Add notes", on_click=_add_notes, args=(store, snap.client.id))
+    refused = st.session_state.pop(NOTE_ERROR, None)
+    if refused:
+        st.error(refused)
     for s in reversed(snap.sessions):
         with st.container(border=True):
             st.caption(f"{s.date:%d %b %Y}")
