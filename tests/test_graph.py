@@ -1,3 +1,4 @@
+import dataclasses
 import json
 
 import networkx as nx
@@ -75,3 +76,34 @@ def test_committed_starter_graph_is_current(starter):
 def test_engine_rebuilds_a_stale_graph(tiny):
     eng = Engine(tiny, graph=None)
     assert eng.graph.graph["fingerprint"] == dataset_fingerprint(tiny)
+
+
+def _graph_text(tmp_path, name, g) -> str:
+    save_graph(g, tmp_path / name)
+    return (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_the_graph_document_is_the_built_graphs_file(tmp_path, tiny, starter):
+    import numpy as np
+
+    from careerpivot.graph import graph_document
+    from careerpivot.similarity import role_similarity
+    from careerpivot.testing import synthetic_dataset
+
+    synthetic = synthetic_dataset(60, 12, n_tools=20, seed=3)
+    for ds in (tiny, starter, synthetic):
+        for kwargs in ({}, {"neighbours": 3, "similarity": role_similarity(ds) ** 2}):
+            want = _graph_text(tmp_path, "built.json", build_graph(ds, **kwargs))
+            got = _graph_text(tmp_path, "doc.json", graph_document(ds, **kwargs))
+            assert got == want
+    # a role listing one descriptor twice: the graph keeps one edge with the last values
+    twice = dataclasses.replace(
+        tiny,
+        req_occupation=np.append(tiny.req_occupation, tiny.req_occupation[0]),
+        req_descriptor=np.append(tiny.req_descriptor, tiny.req_descriptor[0]),
+        req_importance=np.append(tiny.req_importance, 1.25),
+        req_level=np.append(tiny.req_level, 0.5),
+    )
+    want = _graph_text(tmp_path, "built.json", build_graph(twice))
+    assert _graph_text(tmp_path, "doc.json", graph_document(twice)) == want
+    assert '"importance":1.25,"level":0.5' in want

@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -175,17 +176,111 @@ def graph_to_json(g: RoleGraph) -> dict[str, Any]:
 GRAPH_FILE_MODE = 0o644
 
 
-def save_graph(g: RoleGraph, path: Path) -> None:
-    """Write the graph as node-link JSON (the text of :func:`graph_to_json`), atomically.
+#: A graph's node-link document whose node and edge records are made as they are written.
+GraphDocument: TypeAlias = dict[str, Any]
+
+
+def save_graph(g: RoleGraph | GraphDocument, path: Path) -> None:
+    """Write the graph as node-link JSON (the text of :func:`graph_to_json`), atomically;
+    ``g`` may be the document :func:`graph_document` makes instead of the graph.
 
     Written record by record: an O*NET graph's 108,000 edge records and 11.6 MB of
     text are never held at once (the import saves it at its busiest)."""
+    records = g if isinstance(g, dict) else _node_link_records(g)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_file(path, GRAPH_FILE_MODE) as raw:
         out = io.TextIOWrapper(raw, encoding="utf-8")
-        write_json(out, _node_link_records(g), separators=(",", ":"), depth=2)
+        write_json(out, records, separators=(",", ":"), depth=2)
         out.flush()
         out.detach()  # atomic_file closes and renames the file itself
+
+
+def graph_document(
+    dataset: Dataset,
+    *,
+    neighbours: int = DEFAULT_NEIGHBOURS,
+    similarity: np.ndarray | None = None,
+) -> GraphDocument:
+    """The node-link document of :func:`build_graph`'s graph (what :func:`save_graph`
+    writes of it, record for record), made from the data set's arrays: an import saves
+    the graph without building it in NetworkX (110,000 edges on O*NET, 0.3-0.4 s).
+
+    Records come in the graph's order: its nodes as added (roles, then descriptors);
+    each role's edges as added (its requirements in the data set's order, then its
+    transitions by destination). Where a descriptor id is also a role code, or a role
+    lists one descriptor twice (NetworkX keeps one edge, at its first place, with the
+    last values), the graph is built and read instead."""
+    occs, descs = dataset.occupations, dataset.descriptors
+    codes = [o.code for o in occs]
+    ids = [d.id for d in descs]
+    n_desc = max(len(ids), 1)
+    pair_keys = dataset.req_occupation.astype(np.int64) * n_desc + dataset.req_descriptor
+    if len(set(codes) | set(ids)) < len(codes) + len(ids) or (
+        len(np.unique(pair_keys)) < len(pair_keys)
+    ):
+        return _node_link_records(
+            build_graph(dataset, neighbours=neighbours, similarity=similarity)
+        )
+    sim = role_similarity(dataset) if similarity is None else similarity
+    pairs = _neighbour_pairs(sim, dataset.scorable, neighbours)
+    hours = transition_hours(dataset, pairs)
+    zones = dataset.column("job_zone")
+    moves: list[list[tuple[int, float]]] = [[] for _ in occs]
+    for (a, b), h in zip(pairs, hours, strict=True):
+        moves[a].append((b, float(h)))
+    by_role = np.argsort(dataset.req_occupation, kind="stable")
+    starts = np.searchsorted(dataset.req_occupation[by_role], np.arange(len(occs) + 1))
+    role_of, desc_of = by_role.tolist(), dataset.req_descriptor.tolist()
+    importance, level = dataset.req_importance.tolist(), dataset.req_level.tolist()
+
+    def edges() -> Iterator[dict[str, Any]]:
+        for a, code in enumerate(codes):
+            for r in role_of[starts[a] : starts[a + 1]]:
+                yield {
+                    "relation": "requires",
+                    "importance": importance[r],
+                    "level": level[r],
+                    "source": code,
+                    "target": ids[desc_of[r]],
+                }
+            for b, h in moves[a]:
+                step = zones[b] - zones[a]
+                yield {
+                    "relation": "transition",
+                    "similarity": round(float(sim[a, b]), 6),
+                    "effort": round(h, 3),
+                    "job_zone_step": None if np.isnan(step) else int(step),
+                    "source": code,
+                    "target": codes[b],
+                }
+
+    nodes = chain(
+        (
+            {
+                "kind": "occupation",
+                "title": o.title,
+                "job_zone": o.job_zone,
+                "median_wage": o.median_wage,
+                "major_group": o.major_group,
+                "id": o.code,
+            }
+            for o in occs
+        ),
+        ({"kind": d.kind, "name": d.name, "id": d.id} for d in descs),
+    )
+    return {
+        "directed": True,
+        "multigraph": False,
+        "graph": {
+            "dataset": dataset.name,
+            "version": dataset.provenance.version,
+            "fingerprint": dataset_fingerprint(dataset),
+            "neighbours": neighbours,
+            "format": GRAPH_FORMAT,
+        },
+        "nodes": nodes,
+        "edges": edges(),
+    }
 
 
 def _node_link_records(g: RoleGraph) -> dict[str, Any]:

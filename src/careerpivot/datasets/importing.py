@@ -27,7 +27,7 @@ from careerpivot.datasets.registry import dataset_path, datasets_dir, load_datas
 from careerpivot.datasets.saved import save_dataset
 from careerpivot.errors import CareerPivotError, DataValidationError
 from careerpivot.estimation import KERNEL_WEIGHTS, EstimateSummary, estimate_unrated
-from careerpivot.graph import build_graph
+from careerpivot.graph import graph_document
 from careerpivot.model import Dataset
 from careerpivot.relatedness import RelatednessModel, digest_text
 from careerpivot.workers import cycle_collector_paused, return_freed_blocks
@@ -174,7 +174,7 @@ def _save(
         dataset = replace(dataset, extras=stand)
     similarity, stages, key = model.similarity(), model.stages_, model.score_
     del model  # its role x role matrices; the graph build below needs the memory more
-    graph = build_graph(dataset, similarity=similarity)
+    graph = graph_document(dataset, similarity=similarity)  # records made as written
     report("saving", 2, 2)
     path = save_dataset(dataset, dataset_path(dataset.name, data_dir), graph, key, likeness)
     return ImportResult(dataset, path, summary, bls, stages, estimates)

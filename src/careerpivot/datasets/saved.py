@@ -19,7 +19,7 @@ import numpy as np
 
 from careerpivot.datasets.paths import inside, safe_rmtree, staging_prefix
 from careerpivot.errors import DataValidationError
-from careerpivot.graph import RoleGraph, load_graph, save_graph
+from careerpivot.graph import GraphDocument, RoleGraph, load_graph, save_graph
 from careerpivot.jsonstream import write_json
 from careerpivot.model import Dataset, Descriptor, Occupation, Provenance
 from careerpivot.private import private_dir
@@ -38,7 +38,7 @@ MATRIX_FILES = {"importance_matrix": "importance.npy", "level_matrix": "level.np
 def save_dataset(
     dataset: Dataset,
     directory: Path,
-    graph: RoleGraph | None = None,
+    graph: RoleGraph | GraphDocument | None = None,
     relatedness: np.ndarray | None = None,
     text_likeness: np.ndarray | None = None,
 ) -> Path:
