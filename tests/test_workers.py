@@ -5,6 +5,7 @@ import threading
 import time
 
 import pytest
+from threadpoolctl import threadpool_info
 
 from careerpivot.datasets import importing
 from careerpivot.errors import DataValidationError
@@ -131,9 +132,10 @@ def test_the_import_runs_with_the_collector_paused(monkeypatch, tmp_path):
 
     def fake_read(*args, **kwargs):
         seen.append(gc.isenabled())
+        seen.append({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"})
         raise DataValidationError("stop here")
 
     monkeypatch.setattr(importing, "read_release", fake_read)
     with pytest.raises(DataValidationError, match="stop here"):
         importing.import_onet(tmp_path, data_dir=tmp_path / "data")
-    assert seen == [False] and gc.isenabled()
+    assert seen == [False, {1}] and gc.isenabled()

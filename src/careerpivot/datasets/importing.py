@@ -30,7 +30,7 @@ from careerpivot.estimation import KERNEL_WEIGHTS, EstimateSummary, estimate_unr
 from careerpivot.graph import graph_document
 from careerpivot.model import Dataset
 from careerpivot.relatedness import RelatednessModel, digest_text
-from careerpivot.workers import cycle_collector_paused, return_freed_blocks
+from careerpivot.workers import cycle_collector_paused, one_blas_thread, return_freed_blocks
 
 ONET_DOWNLOAD = "https://www.onetcenter.org/dl_files/database/db_{tag}_text.zip"
 #: Releases whose layout the importer knows, oldest first; the last is the default download.
@@ -87,7 +87,8 @@ def import_onet(
     """
     if name is not None:
         dataset_path(name, data_dir)
-    with cycle_collector_paused():  # millions of lasting objects, no cycles to find
+    # millions of lasting objects, no cycles to find; small products, no BLAS threads
+    with cycle_collector_paused(), one_blas_thread():
         return _import_onet(source, name, data_dir, oews, projections, progress)
 
 
@@ -124,7 +125,7 @@ def import_bls(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Add BLS wages and outlook to an imported data set, replacing it atomically."""
-    with cycle_collector_paused():  # as import_onet
+    with cycle_collector_paused(), one_blas_thread():  # as import_onet
         return _import_bls(name, oews, projections, data_dir, progress)
 
 
