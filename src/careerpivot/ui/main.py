@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from careerpivot.errors import CareerPivotError
-from careerpivot.ui import cache, nav, phone, state, tables, widgets, workspace
+from careerpivot.ui import cache, counselor, nav, phone, state, tables, widgets, workspace
 
 
 def run() -> None:
@@ -19,8 +19,17 @@ def run() -> None:
     ]
     current = st.navigation(pages, position="top")
     workspace.show_problem()
+    on_clients = current.title == nav.CLIENTS.title
+    # After a reload while working with a client: the passcode first, then their work.
+    asking = not on_clients and nav.CLIENTS.available and counselor.resume_prompt()
+    counselor.keep_in_address()
+    if asking:
+        workspace.finish()
+        widgets.footer(cache.engine(state.dataset_name()))
+        phone.fixes()
+        return
     client = state.profile_owner_name()
-    if client and current.title != nav.CLIENTS.title:  # a counselor sees whose work this is
+    if client and not on_clients:  # a counselor sees whose work this is
         st.caption(
             f":material/person: Showing the profile of client {tables.md(client)} "
             "(saved on the Clients page)."

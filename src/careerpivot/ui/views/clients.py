@@ -8,7 +8,6 @@ Pivots, Compare and Plan work for them; saving writes the session's state back.
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,12 +24,11 @@ from careerpivot.store import (
     dump_client_file,
     parse_client_file,
 )
-from careerpivot.store.lockout import lockout_for
-from careerpivot.ui import cache, nav, state, tables, widgets, workspace
+from careerpivot.ui import cache, counselor, nav, state, tables, widgets, workspace
 from careerpivot.ui.tables import md
 
 CLIENT = "cp_client"
-UNLOCKED = "cp_counselor_unlocked"
+UNLOCKED = counselor.UNLOCKED
 #: The URL query parameter naming the client open on this page, so a reload reopens them
 #: (once the passcode is entered again); an id names no one without the passcode.
 LINK = "client"
@@ -100,23 +98,10 @@ def _unlocked(store: Store) -> bool:
     if not store.passcode_required():
         _set_up_passcode(store)
         return False
-    if st.session_state.get(UNLOCKED):
-        return True
-    code = st.text_input("Counselor passcode", type="password", key="w_passcode")
-    if st.button("Unlock", type="primary") or code:
-        # Wrong passcodes meet a growing delay, shared by every browser session.
-        result = lockout_for(store.url).attempt(store.check_passcode, code)
-        if result.ok:
-            st.session_state[UNLOCKED] = True
-            st.rerun()
-        if result.failures and result.wait_s:
-            st.error(
-                "That passcode is not right, or came too soon after a wrong one. Try again "
-                f"in {math.ceil(result.wait_s)} s. Ask whoever set up CareerPivot here for it."
-            )
-        else:
-            st.error("That passcode is not right. Ask whoever set up CareerPivot here for it.")
-    return False
+    if not counselor.unlocked(store):
+        return False
+    counselor.resume(store)  # a reload while working with a client: carry on with them
+    return True
 
 
 def _set_up_passcode(store: Store) -> None:
@@ -546,39 +531,8 @@ def _records(eng: Engine, snap: ClientSnapshot) -> None:
 
 
 def _load(snap: ClientSnapshot) -> None:
-    """Work with this client: their saved profile (if any), roles and rejection log.
-
-    Without a saved profile, a profile another client's record put in the session is
-    dropped (it is not this client's); one built in this session is kept to be saved.
-    """
-    before = state.loaded_client()
-    if snap.profile is None and before is not None and before != snap.client.id:
-        state.set_profile(None)
-        st.session_state[state.SHORTLIST] = []
-        st.session_state[state.DISMISSED] = []
-    if snap.profile is not None:
-        made_on = snap.profile_dataset
-        if made_on and made_on != state.dataset_name() and _installed(made_on):
-            state.set_dataset(made_on)  # the profile's ratings and roles are that set's
-            st.session_state[state.NOTICE] = (
-                f"Switched to data set {made_on!r}, the one {snap.client.name}'s profile was "
-                "made on."
-            )
-        state.set_profile(snap.profile)
-        state.own_profile(snap.client.id, snap.client.name)
-        st.session_state[state.SHORTLIST] = [r.role_code for r in snap.shortlisted]
-        st.session_state[state.DISMISSED] = list(snap.dismissed)
-    if snap.answers and nav.ASSESSMENT.available:
-        from careerpivot.assessment import AnswerSheet
-
-        for name, sheet in snap.answers.items():
-            try:
-                state.keep_answers(name, AnswerSheet.model_validate(sheet))
-            except ValueError:
-                continue  # left in the record as it is
-            for key in [k for k in st.session_state if str(k).startswith(f"w_{name}_")]:
-                del st.session_state[key]
-    state.load_client(snap.client.id)
+    """Work with this client (see :func:`careerpivot.ui.counselor.work_with`)."""
+    counselor.work_with(snap)
 
 
 def _files(eng: Engine, store: Store, snap: ClientSnapshot) -> None:
