@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +20,17 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = shared_dir()
 ONET_DIR = SHARED / "onet" / "db_29_2_text"
 BLS_DIR = SHARED / "bls"
+
+
+@pytest.fixture(autouse=True)
+def _main_module_put_back() -> Iterator[None]:
+    """AppTest makes its script ``sys.modules["__main__"]`` and leaves it there; processes
+    a later test spawns would then run the app while starting (multiprocessing re-imports
+    ``__main__``). Every test leaves it as it found it."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main
 
 
 @pytest.fixture(scope="session")

@@ -247,3 +247,20 @@ def test_a_questionnaire_goes_on_at_the_first_unanswered_page_after_a_reload():
     assert "Page 2 of 3" in texts(again)
     assert again.radio(key=f"w_values_{items[10].id}").value is None
     assert f"w_values_{items[0].id}" not in [r.key for r in again.radio]
+
+
+@pytest.mark.skipif(not nav.ASSESSMENT.available, reason="no careerpivot.assessment")
+def test_the_skills_and_cv_text_typed_on_self_assessment_survive_a_reload():
+    """Before: a paragraph of CV pasted on Self-assessment was gone after a reload."""
+    at = start_from("data analyst")
+    token = token_of(at)
+    at.switch_page(page(nav.ASSESSMENT)).run()
+    at.text_area(key="w_cv_text").input("SQL, Tableau, ran a team of 5").run()
+    assert not at.exception, at.exception
+    assert stored(token).choices["assessment"]["cv_text"] == "SQL, Tableau, ran a team of 5"
+
+    again = reopen(token, nav.ASSESSMENT)
+    assert again.text_area(key="w_cv_text").value == "SQL, Tableau, ran a team of 5"
+    assert {c.key for c in again.checkbox} >= {"w_cv_tech:sql", "w_cv_tech:tableau"}
+    again.text_area(key="w_cv_text").input("").run()  # emptied: nothing kept
+    assert "cv_text" not in stored(token).choices.get("assessment", {})

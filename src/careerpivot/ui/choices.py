@@ -3,8 +3,9 @@
 Kept: the Pivots page's filters, order and number of roles; what the Compare page
 compares (you vs a role or role vs role), its "From role", "Only what is missing" and
 the kinds shown; the Plan page's "What if I learn" choice; the role the Rejections
-actions aim at and an application typed in the add form but not added yet; the tab
-open on the Pivots, Rejections and Self-assessment pages. (The page open is the
+actions aim at and an application typed in the add form but not added yet; the skills
+and CV text typed on the Self-assessment page; the tab open on the Pivots, Rejections and
+Self-assessment pages. (The page open is the
 address's path; the role compared with and planned for is the workspace's ``target``.)
 
 The pages keep these choices in the session under ``cp_`` keys (:mod:`careerpivot.ui.state`);
@@ -39,6 +40,9 @@ ASSESSMENT = "assessment"
 COMPARE_KINDS = ("skill", "knowledge", "technology")
 #: The add form's text fields and the longest text kept of each.
 DRAFT_TEXTS = {"title": 200, "org": 300, "feedback": 20_000, "notes": 20_000}
+#: The longest skills and CV text kept from the Self-assessment page (what its box takes,
+#: ``careerpivot.ui.assess.CV_TEXT_MAX``).
+CV_TEXT_MOST = 10_000
 #: The add form's choice fields (checked against the rejection log's own lists).
 DRAFT_CHOICES = ("channel", "stage", "outcome")
 
@@ -121,6 +125,15 @@ KEPT = (
         "a skill, knowledge area or tool",
         "the first one offered",
         lambda v: isinstance(v, str) and 0 < len(v) <= 200,
+    ),
+    Kept(
+        ASSESSMENT,
+        "cv_text",
+        state.ASSESSMENT_CV_TEXT,
+        "the skills and CV text typed on the Self-assessment page",
+        f"text of at most {CV_TEXT_MOST:,} characters",
+        "an empty box",
+        lambda v: isinstance(v, str) and 0 < len(v) <= CV_TEXT_MOST,
     ),
     Kept(
         REJECTIONS,

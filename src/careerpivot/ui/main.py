@@ -5,7 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from careerpivot.errors import CareerPivotError
-from careerpivot.ui import cache, counselor, nav, phone, state, tables, widgets, workspace
+from careerpivot.ui import (
+    cache,
+    counselor,
+    nav,
+    phone,
+    state,
+    tables,
+    unsent,
+    widgets,
+    workspace,
+)
 
 
 def run() -> None:
@@ -27,6 +37,7 @@ def run() -> None:
         workspace.finish()
         widgets.footer(cache.engine(state.dataset_name()))
         phone.fixes()
+        unsent.keep()
         return
     client = state.profile_owner_name()
     if client and not on_clients:  # a counselor sees whose work this is
@@ -42,3 +53,4 @@ def run() -> None:
         workspace.finish()
     widgets.footer(cache.engine(state.dataset_name()))
     phone.fixes()
+    unsent.keep()

@@ -35,6 +35,7 @@ COMPARE_KINDS = "cp_choice_compare_kinds"  # the kinds of requirement the gap ta
 PLAN_WHAT_IF = "cp_choice_plan_what_if"  # the descriptor of "What if I learn..."
 REJECTIONS_FOR = "cp_choice_rejections_for"  # the role the Rejections actions aim at
 REJECTION_DRAFT = "cp_choice_rejections_draft"  # the add form's fields, before "Add"
+ASSESSMENT_CV_TEXT = "cp_choice_assessment_cv_text"  # the skills and CV text, as typed
 #: The tab open on a page (its name in the page's ``*_TABS``; none kept: the first tab).
 PIVOTS_TAB = "cp_choice_pivots_tab"
 REJECTIONS_TAB = "cp_choice_rejections_tab"

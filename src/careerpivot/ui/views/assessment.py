@@ -354,12 +354,16 @@ def _free_text(eng: Engine) -> None:
         "Paste a list of your skills or a paragraph of your CV. Nothing goes into your "
         "profile until you tick it and press the button."
     )
+    if "w_cv_text" not in st.session_state:  # kept in the workspace: back after a reload
+        kept = state.choice(state.ASSESSMENT_CV_TEXT)
+        st.session_state["w_cv_text"] = kept if isinstance(kept, str) else ""
     text = st.text_area(
         "Your skills, tools and experience",
         placeholder="e.g. SQL, Tableau, stakeholder management, ran a team of 5",
         key="w_cv_text",
         max_chars=assess.CV_TEXT_MAX,
     )
+    state.set_choice(state.ASSESSMENT_CV_TEXT, text or None)
     if not text.strip():
         return
     found = assess.matcher(ds.name).match(text)
