@@ -3,6 +3,7 @@ choice, answer labels stay on one line, the gap table keeps its key columns in v
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -90,6 +91,37 @@ def test_the_gap_table_keeps_you_in_view(phone: Any, app_url: str) -> None:
     assert sum(GAP_KEY_COLUMNS_PX) <= shown["width"], (GAP_KEY_COLUMNS_PX, shown)
     table.screenshot(path=str(_shot_path("p2-compare-gap-table")))
     _shot(phone, f"{WIDTH}px-p3-compare")
+
+
+def test_a_phone_reads_the_most_urgent_gaps_in_full(phone: Any, app_url: str) -> None:
+    """Before: the table cut long names ("Customer and Personal S") and left priority and
+    hours out of view; now a list above it names them in full, on a phone only."""
+    from playwright.sync_api import expect
+
+    phone.goto(app_url)
+    box = phone.get_by_role("textbox", name="Job title")
+    expect(box).to_be_visible(timeout=COLD_START_MS)
+    box.fill("cashier")
+    box.press("Enter")
+    phone.get_by_role("button", name="Show my pivots").click()
+    expect(phone.get_by_role("heading", name="Pivots", exact=True)).to_be_visible()
+    phone.get_by_role("button", name="Compare").first.click()
+    expect(phone.get_by_role("heading", name="Compare", exact=True)).to_be_visible()
+    _settle(phone)
+    listed = phone.locator(".st-key-cp_cmp_phone_list")
+    expect(listed).to_be_visible()
+    expect(listed).to_contain_text("Most urgent to close")
+    expect(listed).to_contain_text(re.compile(r"priority · about [\d,]+ h"))
+    first = listed.locator("li").first
+    box_ = first.bounding_box()
+    assert box_ is not None and box_["x"] >= 0 and box_["x"] + box_["width"] <= WIDTH
+    listed.scroll_into_view_if_needed()
+    _check_page(phone)
+    listed.screenshot(path=str(_shot_path("p4-compare-urgent-list")))
+
+    phone.set_viewport_size({"width": 1280, "height": 900})  # a laptop: the table alone
+    phone.wait_for_timeout(500)
+    expect(listed).to_be_hidden()
 
 
 def _shot_path(name: str) -> Any:

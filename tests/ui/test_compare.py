@@ -153,3 +153,34 @@ def test_empty_you_and_hours_cells_read_as_a_dash_with_help_not_none():
     config = json.loads(element.proto.columns)
     assert "— = not rated yet" in config["You (0-7)"]["help"]
     assert "— = nothing to close" in config["Hours (est.)"]["help"]
+
+
+def test_a_phone_gets_the_most_urgent_gaps_in_full_with_the_tables_numbers():
+    """Before: on a phone the table showed requirement, gap, needed and you, with long names
+    cut ("Customer and Personal S") and the priority and hours out of view."""
+    import re
+
+    from careerpivot.ui.views.compare import PHONE_ONLY
+
+    at = open_compare(start_from("cashier"))
+    table = at.dataframe[0].value
+    block = next(m.value for m in at.markdown if str(m.value).startswith("- **"))
+    lines = plain(block).splitlines()
+    assert 0 < len(lines) <= 12
+    assert "Most urgent to close" in texts(at)
+    for line, (_, row) in zip(lines, table.iterrows(), strict=False):
+        found = re.match(
+            r"- \*\*(.+)\*\* \((\w+)\): gap ([\d.]+) \(needs ([\d.]+), you ([\d.]+)\)"
+            r"(?: · (\w+) priority)?(?: · about ([\d,]+) h)?$",
+            line,
+        )
+        assert found, line
+        name, _, gap, needed, you, priority, hours = found.groups()
+        assert name == row["Requirement"]
+        assert float(gap) == row["Gap (levels)"]
+        assert float(needed) == row["Needed (0-7)"]
+        assert float(you) == row["You (0-7)"]
+        assert priority == row["Priority"]
+        assert int(hours.replace(",", "")) == row["Hours (est.)"]
+    # Shown only under the phone breakpoint (the browser test checks it is seen there).
+    assert "@media (max-width: 639.98px)" in PHONE_ONLY

@@ -288,6 +288,36 @@ def gap_frame(
     )
 
 
+#: How many rows the phone list of the gap table names (the table below has them all).
+PHONE_GAP_LINES = 12
+
+
+def gap_lines(
+    report: GapReport, *, kinds: Sequence[str] = (), current_label: str = "You"
+) -> list[str]:
+    """The most urgent requirements to close, one Markdown line each, for a phone: the
+    whole name, the gap with both levels, the priority and the hours, the same numbers as
+    the table (which a phone shows only in part). Names are plain text."""
+    mine = current_label == "You"
+    lines = []
+    for r in gap_rows(report, only_gaps=True, kinds=kinds)[:PHONE_GAP_LINES]:
+        have = r.current_if_rated
+        yours = (
+            ("you have not rated it" if mine else "not rated by that role")
+            if have is None
+            else f"{'you' if mine else 'from'} {have:.1f}"
+        )
+        hours = r.hours_to_close
+        parts = [
+            f"**{md(r.name)}** ({KIND_LABELS.get(r.kind, r.kind).lower()}): "
+            f"gap {r.deficit:.1f} (needs {r.required:.1f}, {yours})",
+            f"{r.priority_words} priority" if r.priority_words else "",
+            f"about {hours:,.0f} h" if hours is not None else "",
+        ]
+        lines.append("- " + " · ".join(p for p in parts if p))
+    return lines
+
+
 def _rounded(value: float | None, digits: int) -> float | None:
     """``value`` rounded, ``None`` kept (the table shows it as :data:`EMPTY_CELL`)."""
     return None if value is None else round(value, digits)

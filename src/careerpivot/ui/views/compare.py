@@ -10,7 +10,7 @@ from careerpivot.gaps import EMPTY_CELL, GapReport
 from careerpivot.levels import NUMBERS_HELP
 from careerpivot.presentation import fit_explained
 from careerpivot.profile import Profile
-from careerpivot.ui import cache, figures, nav, state, tables, widgets
+from careerpivot.ui import cache, figures, nav, phone, state, tables, widgets
 
 YOU = "You vs a role"
 ROLES = "Role vs role"
@@ -201,12 +201,9 @@ def _gap_table(report: GapReport, current_label: str) -> None:
             state.COMPARE_KINDS, [KINDS[k] for k in st.session_state["w_cmp_kinds"] or []]
         ),
     )
-    frame = tables.gap_frame(
-        report,
-        only_gaps=only_gaps,
-        kinds=[KINDS[k] for k in shown] or list(KINDS.values()),
-        current_label=current_label,
-    )
+    kinds = [KINDS[k] for k in shown] or list(KINDS.values())
+    frame = tables.gap_frame(report, only_gaps=only_gaps, kinds=kinds, current_label=current_label)
+    _phone_list(report, kinds, current_label)
     if frame.empty:
         st.info("Nothing missing here: every requirement of these kinds is met.")
     else:
@@ -249,6 +246,33 @@ def _gap_table(report: GapReport, current_label: str) -> None:
                 "carry tools of other kinds of roles."
             )
             st.dataframe(tools, hide_index=True)
+
+
+#: Shown only below Streamlit's phone breakpoint: the table's key columns fit a phone, its
+#: priority and hours do not, and long requirement names are cut.
+PHONE_ONLY = f"""<style>
+.st-key-cp_cmp_phone_list {{ display: none; }}
+@media (max-width: {phone.MOBILE_BREAKPOINT - 0.02}px) {{
+  .st-key-cp_cmp_phone_list {{ display: flex; }}
+}}
+</style>"""
+
+
+def _phone_list(report: GapReport, kinds: list[str], current_label: str) -> None:
+    """On a phone, above the table: the most urgent gaps in full words and numbers."""
+    lines = tables.gap_lines(report, kinds=kinds, current_label=current_label)
+    if not lines:
+        return
+    st.html(PHONE_ONLY)
+    with st.container(key="cp_cmp_phone_list"):
+        more = len(tables.gap_rows(report, only_gaps=True, kinds=kinds)) - len(lines)
+        st.markdown("**Most urgent to close**")
+        st.markdown("\n".join(lines))
+        st.caption(
+            "The table below has every number"
+            + (f" and {tables.counted(more, 'more requirement')} to close" if more > 0 else "")
+            + "; slide it sideways for status, priority and hours."
+        )
 
 
 def _actions(report: GapReport, person: bool) -> None:
