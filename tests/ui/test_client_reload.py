@@ -113,3 +113,17 @@ def test_without_a_passcode_set_the_address_names_no_one():
     again = _reload({"with": "1"}, nav.PIVOTS)
     assert "counselor passcode" not in texts(again)
     assert "with" not in again.query_params
+
+
+def test_erasing_the_client_worked_with_leaves_nothing_asking_for_them(store):
+    """Seen in the full run: after erasing the client worked with, the address still named
+    them and the Rejections page said they were "no longer in the records"."""
+    at, ana = _working_with_ana(store)
+    at.switch_page(page(nav.CLIENTS)).run()
+    at.selectbox(key="w_cl_pick").set_value(ana).run()
+    at.text_input(key="w_cl_erase").input("Ana Díaz").run()
+    button(at, "Erase this client for good").click().run()
+    assert "with" not in at.query_params
+    at.switch_page(page(nav.REJECTIONS)).run()
+    assert "no longer in the records" not in texts(at)
+    assert "counselor passcode" not in texts(at)

@@ -19,7 +19,8 @@ from careerpivot.ui import cache, nav, state
 #: The URL query parameter naming the client the pages work with.
 WITH = "with"
 UNLOCKED = "cp_counselor_unlocked"  # True once the passcode was entered in this session
-DECLINED = "cp_client_with_declined"  # the address's client was declined ("Not now")
+PENDING = "cp_client_with_pending"  # the client the address named when the session began
+READ = "cp_client_with_read"  # True once this session looked at the address
 
 
 def _store() -> Any:
@@ -92,12 +93,17 @@ def work_with(snap: Any) -> None:
 
 
 def pending() -> int | None:
-    """The client the address names when this session works with none yet (a reload,
-    or the link opened in a new tab); ``None`` otherwise."""
-    if state.loaded_client() is not None or st.session_state.get(DECLINED):
+    """The client the address named when this session began (a reload, or the link opened
+    in a new tab), until the session works with them or goes on without; else ``None``."""
+    if not st.session_state.get(READ):  # once per session: later, the session decides
+        st.session_state[READ] = True
+        named = str(st.query_params.get(WITH, ""))
+        if named.isdigit():
+            st.session_state[PENDING] = int(named)
+    cid = st.session_state.get(PENDING)
+    if state.loaded_client() is not None or not isinstance(cid, int):
         return None
-    named = str(st.query_params.get(WITH, ""))
-    return int(named) if named.isdigit() else None
+    return cid
 
 
 def keep_in_address() -> None:
@@ -112,7 +118,7 @@ def keep_in_address() -> None:
 
 def decline() -> None:
     """Go on without the client the address names (this session's own work shows)."""
-    st.session_state[DECLINED] = True
+    st.session_state.pop(PENDING, None)
     st.query_params.pop(WITH, None)
 
 
@@ -130,6 +136,7 @@ def resume(store: Any) -> None:
             "the address was changed). Choose a client on the Clients page."
         )
         return
+    st.session_state.pop(PENDING, None)
     work_with(snap)
 
 

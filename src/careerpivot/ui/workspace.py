@@ -309,6 +309,7 @@ def start_over() -> None:
             del st.session_state[key]
     st.session_state[CHECKED] = True
     st.query_params.pop(PARAM, None)
+    st.query_params.pop("with", None)  # the client worked with (ui/counselor.py) goes too
 
 
 def replace_with(data: Any) -> None:
