@@ -16,6 +16,7 @@ from tests.e2e.test_browser import TIMEOUT_MS, _go_to, _settle, _shot, _unlock_c
 from tests.e2e.test_clients_browser import _add
 
 pytestmark = pytest.mark.browser
+SLOW_MS = 120_000  # a reload starts a new session: on a loaded machine it takes a while
 
 
 def _passcode_again(page: Any) -> None:
@@ -66,29 +67,42 @@ def test_a_reload_keeps_working_with_the_client(browser: Any, app_url: str, widt
 
         page.reload()  # the session starts again: the passcode, then the client
         _settle(page)
-        expect(page.get_by_text("This page was working with a client's records")).to_be_visible()
+        expect(page.get_by_text("This page was working with a client's records")).to_be_visible(
+            timeout=SLOW_MS
+        )
         expect(page.locator("[data-testid='stMain']")).not_to_contain_text("Rosa")
         _shot(page, f"{width}px-client-reload-asks-passcode")
         _passcode_again(page)
-        expect(page.get_by_role("heading", name="Compare", exact=True)).to_be_visible()
-        expect(banner).to_be_visible()
+        expect(page.get_by_role("heading", name="Compare", exact=True)).to_be_visible(
+            timeout=SLOW_MS
+        )
+        expect(banner).to_be_visible(timeout=SLOW_MS)
         _shot(page, f"{width}px-client-reload-carries-on")
 
         page.go_back()  # back to Pivots, same session: still the client
         _settle(page)
-        expect(page.get_by_role("heading", name="Pivots", exact=True)).to_be_visible()
-        expect(banner).to_be_visible()
+        expect(page.get_by_role("heading", name="Pivots", exact=True)).to_be_visible(
+            timeout=SLOW_MS
+        )
+        expect(banner).to_be_visible(timeout=SLOW_MS)
         page.go_forward()
         _settle(page)
-        expect(page.get_by_role("heading", name="Compare", exact=True)).to_be_visible()
-        expect(banner).to_be_visible()
+        expect(page.get_by_role("heading", name="Compare", exact=True)).to_be_visible(
+            timeout=SLOW_MS
+        )
+        expect(banner).to_be_visible(timeout=SLOW_MS)
 
         other = context.new_page()  # the address opened in a new tab
         other.set_default_timeout(TIMEOUT_MS)
         other.goto(page.url)
+        expect(other.get_by_role("textbox", name="Counselor passcode")).to_be_visible(
+            timeout=SLOW_MS
+        )
         _settle(other)
         _passcode_again(other)
-        expect(other.get_by_text(f"Showing the profile of client {name}")).to_be_visible()
+        expect(other.get_by_text(f"Showing the profile of client {name}")).to_be_visible(
+            timeout=SLOW_MS
+        )
         other.close()
     finally:
         context.close()
