@@ -3,7 +3,7 @@
 Streamlit sends a text box's value to the server only when the person leaves the box
 (or presses Enter), and a form's only with its submit button. Until then a reload, or
 a slip on the back button, lost what was typed: feedback from an employer copied into
-the rejection form, a paragraph of a CV, a counselor's session notes. A small script,
+the rejection form, a paragraph of a CV. A small script,
 added once per browser tab, keeps each of the text boxes listed in :data:`FIELDS` in the
 tab's ``sessionStorage`` as it is typed (never beyond the tab: it is gone when the tab
 closes, and never sent anywhere), and puts it back when the box is drawn again empty or
@@ -29,8 +29,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "w_rej_new_feedback": ("w_rej_add",),
     "w_rej_new_notes": ("w_rej_add",),
     "w_cv_text": (),
-    "w_cl_note_text": (),
 }
+# Not the counselor's session notes (Clients page): the box is emptied by the server once
+# the notes are saved, and a box filled by this script kept showing them after the save.
 #: Buttons that clear every kept text (the whole workspace goes).
 CLEAR_ALL_PREFIX = "w_"
 CLEAR_ALL_SUFFIX = "_start_over"
