@@ -262,7 +262,7 @@ class GapReport:
     def with_status(self, *statuses: Status) -> list[GapRow]:
         """Rows of the given statuses, in the report's order."""
         if self._table is not None:
-            return self._table.first(self._table.hi - self._table.lo, _codes(statuses))
+            return self._table.first(self._table.n, _codes(statuses))
         return [r for r in self.rows if r.status in statuses]
 
     def first(self, n: int, *statuses: Status) -> list[GapRow]:
@@ -559,9 +559,9 @@ def _groups_of(codes: frozenset[int]) -> tuple[int, int] | None:
 
 
 class _Batch:
-    """The rows of several reports compared at once, as plain lists in the reports' order
-    (report after report); :class:`_Table` builds a report's :class:`GapRow` objects from
-    them only when they are read."""
+    """Rows of several reports compared at once, as arrays in the reports' order (report
+    after report); :class:`_Table` builds a report's :class:`GapRow` objects from them only
+    when they are read."""
 
     def __init__(
         self,
@@ -619,9 +619,56 @@ class _Batch:
         return out
 
 
+class _MinorRows:
+    """The minor rows of a batch's reports (about three in four of every row: importance
+    below :data:`IMPORTANT`, or a tool another of its family covers). A summary never
+    reads them, so they are compared and ordered only when a report's whole table is
+    read, all reports of the batch at once, as a :class:`_Batch` of their own."""
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        col: _Columns,
+        rows: npt.NDArray[np.intp],
+        current: FloatArray,
+        stated: npt.NDArray[np.bool_],
+        est_kind: npt.NDArray[np.bool_],
+        notes: list[str],
+        card: npt.NDArray[np.int64],
+        sel: npt.NDArray[np.int64],
+        im: FloatArray,
+        covered: npt.NDArray[np.int64],
+    ) -> None:
+        self._args = (dataset, col, rows, current, stated, est_kind, notes, card, sel, im, covered)
+        self._batch: _Batch | None = None
+        #: where each report's minor rows start and end in the batch
+        self.bounds: list[int] = np.searchsorted(card, np.arange(len(rows) + 1)).tolist()
+
+    @property
+    def batch(self) -> _Batch:
+        """The minor rows compared, in each report's order: most important first, then
+        the higher required level, then by name (as :func:`_order` sorts them)."""
+        if self._batch is None:
+            dataset, col, rows, current, stated, est_kind, notes, card, sel, im, covered = (
+                self._args
+            )
+            need = as_saved(dataset.level_matrix[rows[card], sel])
+            by_name = col.name_rank[sel] * len(col.ids) + sel
+            order = np.lexsort((by_name, -need, -im, card))
+            est = (im > 0) & est_kind[card, col.kind_code[sel]]
+            code = np.full(len(sel), _MINOR)
+            hours = np.zeros(len(sel))
+            values = [
+                x[order] for x in (sel, im, need, current[sel], stated[sel], code, hours, est)
+            ]
+            self._batch = _Batch(col, values, covered[order], notes, card[order])
+        return self._batch
+
+
 class _Table:
-    """One report's rows (a range of a :class:`_Batch`) with its counts worked out over
-    arrays; each :class:`GapRow` is built once, when first read."""
+    """One report's rows with its counts worked out over arrays: the rows it requires (a
+    range of a :class:`_Batch`), then its minor rows (a range of :class:`_MinorRows`);
+    each :class:`GapRow` is built once, when first read."""
 
     def __init__(
         self,
@@ -632,32 +679,46 @@ class _Table:
         tool_req: int,
         tool_met: int,
         n_named: int,
+        minor: _MinorRows | None = None,
+        minor_lo: int = 0,
     ) -> None:
         self.batch, self.lo, self.hi = batch, lo, hi
+        self.minor, self.minor_lo = minor, minor_lo
         self.counts = counts  # rows per status code
         self.tool_req, self.tool_met = tool_req, tool_met  # tools required / transferring
         self.n_named = n_named  # tools to check typical of roles like the target
         c = counts  # where each group of _GROUPS starts, and where the last ends
+        self.n = n = hi - lo + (c[_MINOR] if minor is not None else 0)  # rows in all
         self.ends = (
             0,
             c[_GAP] + c[_SMALL],
             c[_GAP] + c[_SMALL] + c[_CHECK],
-            hi - lo - c[_MINOR],
-            hi - lo,
+            n - c[_MINOR],
+            n,
         )
-        self._built: list[GapRow | None] = [None] * (hi - lo)
-        self._done = bytearray(hi - lo)  # 1 where the row is built
+        self._built: list[GapRow | None] = [None] * n
+        self._done = bytearray(n)  # 1 where the row is built
 
     def row(self, k: int) -> GapRow:
         """The report's row ``k`` (built on first read, then the same object)."""
         return self.rows(k, k + 1)[0]
 
+    def _make(self, start: int, stop: int) -> list[GapRow]:
+        """Rows ``start`` to ``stop`` built anew: required ones from the batch, minor ones
+        from the minor rows."""
+        split = self.hi - self.lo  # rows kept in the batch; the minor rest after them
+        out = self.batch.rows(self.lo + start, self.lo + min(stop, split)) if start < split else []
+        if stop > split and self.minor is not None:
+            a, b = max(start, split) - split, stop - split
+            out += self.minor.batch.rows(self.minor_lo + a, self.minor_lo + b)
+        return out
+
     def rows(self, start: int = 0, stop: int | None = None) -> list[GapRow]:
         """Rows ``start`` to ``stop`` (default: to the end) in the report's order."""
-        stop = self.hi - self.lo if stop is None else stop
+        stop = self.n if stop is None else stop
         built = self._built
         if 0 in self._done[start:stop]:
-            for k, r in enumerate(self.batch.rows(self.lo + start, self.lo + stop), start):
+            for k, r in enumerate(self._make(start, stop), start):
                 if built[k] is None:
                     built[k] = r
             self._done[start:stop] = b"\x01" * (stop - start)
@@ -673,17 +734,21 @@ class _Table:
         start, stop = ends[groups[0]], ends[groups[1] + 1]
         return start, min(stop, start + max(n, 0))
 
+    def codes(self) -> list[int]:
+        """Every row's status code, in the report's order."""
+        kept: list[int] = self.batch.values[5][self.lo : self.hi].tolist()
+        return kept + [_MINOR] * (self.n - len(kept))
+
     def first(self, n: int, codes: frozenset[int]) -> list[GapRow]:
         """The first ``n`` rows whose status code is in ``codes``."""
         span = self.span(n, codes)
         if span is not None:  # one run of rows
             return self.rows(*span)
-        code = self.batch.values[5][self.lo : self.hi].tolist()
         out: list[GapRow] = []
-        for k in range(self.hi - self.lo):
+        for k, code in enumerate(self.codes()):
             if len(out) >= n:
                 break
-            if code[k] in codes:
+            if code in codes:
                 out.append(self.row(k))
         return out
 
@@ -695,7 +760,7 @@ class _Table:
     @property
     def n_required(self) -> int:
         """How many rows are requirements (every row before the minor ones)."""
-        return self.hi - self.lo - self.counts[_MINOR]
+        return self.n - self.counts[_MINOR]
 
 
 def compare_vector(
@@ -735,6 +800,7 @@ def compare_many(
     if not rows:
         return []
     col = _columns(dataset)
+    rows_at = np.asarray(rows)
     imp = dataset.importance_matrix[rows]
     current = np.asarray(current, dtype=float)
     estimates = [_estimate(dataset, i) for i in rows]
@@ -743,52 +809,60 @@ def compare_many(
     keep = (imp > 0) | (current > 0)
     card, sel = np.nonzero(keep)  # report by report, columns ascending
     im = as_saved(imp[card, sel])
-    # One tool per family: the one the source knows stands for its family's others.
     covered = covered_by_pairs(dataset, card, sel, im, current, unknown)
     if kinds:
         wanted = np.isin(col.kind[sel], list(kinds))
         card, sel, im, covered = card[wanted], sel[wanted], im[wanted], covered[wanted]
-    need = as_saved(dataset.level_matrix[np.asarray(rows)[card], sel])
+    est_kind = np.array([[k in ks for k in col.kind_names] for ks, _ in estimates], dtype=bool)
+    m = len(rows)
+    # Minor rows (not important, or covered by a tool of the same family) are most rows and
+    # no summary reads them: they are compared only when a whole table is read.
+    is_minor = (im < IMPORTANT) | (covered >= 0)
+    lesser = np.flatnonzero(is_minor)
+    minor = _MinorRows(
+        dataset, col, rows_at, current, stated, est_kind, [n for _, n in estimates],
+        card[lesser], sel[lesser], im[lesser], covered[lesser],
+    )  # fmt: skip
+    req = np.flatnonzero(~is_minor)
+    card, sel, im = card[req], sel[req], im[req]
+    need = as_saved(dataset.level_matrix[rows_at[card], sel])
     have = current[sel]
     tool = col.tool[sel]
-    unknown_tool = unknown[sel]
     short = need - have
     code = np.select(
-        [im < IMPORTANT, unknown_tool, short < MEETS_WITHIN, short < SMALL_GAP_BELOW],
-        [_MINOR, _CHECK, _TRANSFERS, _SMALL],
+        [unknown[sel], short < MEETS_WITHIN, short < SMALL_GAP_BELOW],
+        [_CHECK, _TRANSFERS, _SMALL],
         _GAP,
     )
-    code = np.where((covered >= 0) & (code != _MINOR), _MINOR, code)
     costed = code <= _CHECK
     hours = np.where(costed & (need > have), hours_array(col.base[sel], have, need), 0.0)
-    # The order of _order() within each report: rows to close by priority (importance x
-    # shortfall), then tools to check, then what transfers (skills and knowledge before
-    # tools), then minor rows; ties by name, then by column (the sort is stable).
+    # Each report's rows in :func:`_order`'s order (rows to close by priority, then tools
+    # to check by relevance, then what transfers, tools first), computed over all reports
+    # at once: the report's index leads the sort.
     missing = code <= _SMALL
     group = np.where(missing, 0, code - 1)
     tool_transfers = (tool & (code == _TRANSFERS)).astype(float)
     second = np.where(missing, -(im * np.maximum(short, 0.0)), tool_transfers)
-    # Tools to check: typical of roles like the target first, then by relevance.
+    # Tools to check: typical of roles like the target first, then the most relevant.
     k = np.flatnonzero(code == _CHECK)
-    score, typical, words = tool_relevance_table(dataset).at(np.asarray(rows)[card[k]], sel[k])
+    score, typical, words = tool_relevance_table(dataset).at(rows_at[card[k]], sel[k])
     second[k] = -(score + 1e6 * typical)
     tool_words: list[dict[str, str]] = [{} for _ in rows]
     ids = col.ids
     for r, j, w in zip(card[k].tolist(), sel[k].tolist(), words, strict=True):
         tool_words[r][ids[j]] = w
-    n_named = np.bincount(card[k][typical], minlength=len(rows)).tolist()  # come first
+    n_named = np.bincount(card[k][typical], minlength=m).tolist()  # come first
     fourth = np.where(missing, 0.0, -need)
-    # (card, group) and (name, column) each as one key: the same order, fewer passes
     by_name = col.name_rank[sel] * len(col.ids) + sel
     order = np.lexsort((by_name, fourth, -im, second, card * 4 + group))
-    est_kind = np.array([[k in ks for k in col.kind_names] for ks, _ in estimates], dtype=bool)
     est = (im > 0) & est_kind[card, col.kind_code[sel]]
     values = [x[order] for x in (sel, im, need, have, stated[sel], code, hours, est)]
     card, code, tool = card[order], code[order], tool[order]
-    batch = _Batch(col, values, covered[order], [n for _, n in estimates], card)
-    m = len(rows)
-    counts = np.bincount(card * 5 + code, minlength=m * 5).reshape(m, 5).tolist()
-    tool_req = np.bincount(card[tool & (code != _MINOR)], minlength=m).tolist()
+    batch = _Batch(col, values, np.full(len(sel), -1), [n for _, n in estimates], card)
+    counts = np.bincount(card * 5 + code, minlength=m * 5).reshape(m, 5)
+    counts[:, _MINOR] = np.diff(minor.bounds)
+    n_of = counts.tolist()
+    tool_req = np.bincount(card[tool], minlength=m).tolist()
     tool_met = np.bincount(card[tool & (code == _TRANSFERS)], minlength=m).tolist()
     bounds = np.searchsorted(card, np.arange(m + 1)).tolist()
     out = []
@@ -796,8 +870,9 @@ def compare_many(
         occ = dataset.occupations[i]
         kinds_r, note = estimates[r]
         table = _Table(
-            batch, bounds[r], bounds[r + 1], counts[r], tool_req[r], tool_met[r], n_named[r]
-        )
+            batch, bounds[r], bounds[r + 1], n_of[r], tool_req[r], tool_met[r], n_named[r],
+            minor, minor.bounds[r],
+        )  # fmt: skip
         out.append(
             GapReport.lazy(
                 source,
@@ -833,7 +908,11 @@ def build_first(
             asked.append((_codes(("tool to check",)), min(named, t.n_named)))
         for codes, n in asked:
             span = t.span(n, codes)
-            if span is not None and 0 in t._done[span[0] : span[1]]:
+            if span is None or 0 not in t._done[span[0] : span[1]]:
+                continue
+            if span[1] > t.hi - t.lo:  # reaches the minor rows: built from those
+                t.rows(*span)
+            else:
                 tables.append(t)
                 starts.append(span[0])
                 stops.append(span[1])
