@@ -352,8 +352,8 @@ class PivotOut(BaseModel):
         if report is None:  # listed without explanations
             return cls.model_validate({**data, "gaps": [], "tools_to_check": []})
         # the same rows the pivot's notes come from, with status, priority and hours
-        gaps = report.first(len(pivot.gaps), "gap", "small gap")
-        tools = report.first(len(pivot.tools_to_check), "tool to check")
+        gaps = report.first(pivot.n_named, "gap", "small gap")
+        tools = report.first_named(pivot.n_named)
         data["gaps"] = [_item(r) for r in gaps]
         data["tools_to_check"] = [_item(r) for r in tools]
         data["totals"] = {

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -112,10 +113,6 @@ class Pivot:
     score: float  # viability, 0-1
     components: dict[str, float]  # each component, 0-1 (absent ones omitted)
     strengths: list[DescriptorNote] = field(default_factory=list)
-    gaps: list[DescriptorNote] = field(default_factory=list)
-    tools_to_check: list[DescriptorNote] = field(
-        default_factory=list
-    )  # used by the role, not rated
     job_zone: int | None = None
     job_zone_step: int | None = None
     job_zone_label: str = ""  # as written for people: "1–2" where zones 1 and 2 are merged
@@ -136,6 +133,21 @@ class Pivot:
     similar: list[SimilarRole] = field(default_factory=list)
     #: Set when the role's ratings are estimated: what they rest on (see estimation).
     estimate_note: str = ""
+    #: How many gaps and tools to check :attr:`gaps` and :attr:`tools_to_check` name.
+    n_named: int = 0
+
+    @cached_property
+    def gaps(self) -> list[DescriptorNote]:
+        """The top gaps to close, highest priority first (from :attr:`gap`; made when
+        first read: an API answer takes the rows themselves)."""
+        if self.gap is None:
+            return []
+        return [_note(r) for r in self.gap.first(self.n_named, "gap", "small gap")]
+
+    @cached_property
+    def tools_to_check(self) -> list[DescriptorNote]:
+        """The top tools the role uses that the person has not rated, worth naming."""
+        return [] if self.gap is None else [_note(r) for r in self.gap.first_named(self.n_named)]
 
 
 @dataclass
@@ -396,12 +408,10 @@ class PivotScorer:
         ds = self.dataset_
         occ = ds.occupations[i]
         strengths: list[DescriptorNote] = []
-        gaps: list[DescriptorNote] = []
-        tools: list[DescriptorNote] = []
         if explain:
             if report is None:
                 report = self.gap_report(s.person, i, set(profile.ratings))
-            strengths, gaps, tools = self._notes(report)
+            strengths = [_note(r) for r in report.first(self.n_strengths, "transfers")]
         current_wage = None
         here = profile.current_role
         if here:
@@ -415,8 +425,6 @@ class PivotScorer:
             # each component the role has (a NaN is never equal to itself)
             components={c: x for c, v in s.components.items() if (x := float(v[i])) == x},
             strengths=strengths,
-            gaps=gaps,
-            tools_to_check=tools,
             job_zone=occ.job_zone,
             job_zone_step=None if np.isnan(step) else int(step),
             job_zone_label=ds.job_zone_label(occ.job_zone),
@@ -432,6 +440,7 @@ class PivotScorer:
             major_group=occ.major_group,
             gap=report,
             estimate_note=occ.estimate_note,
+            n_named=self.n_gaps,
             **extra,
         )
 
@@ -466,23 +475,25 @@ class PivotScorer:
     def _notes(
         self, report: GapReport
     ) -> tuple[list[DescriptorNote], list[DescriptorNote], list[DescriptorNote]]:
-        def note(r: GapRow) -> DescriptorNote:  # as DescriptorNote(...) makes it, faster
-            n: DescriptorNote = _new_object(DescriptorNote)
-            _set_dict(
-                n,
-                "__dict__",
-                {
-                    "id": r.id, "name": r.name, "kind": r.kind, "person_level": r.current,
-                    "required_level": r.required, "importance": r.importance, "rated": r.rated,
-                },
-            )  # fmt: skip
-            return n
-
         return (
-            [note(r) for r in report.first(self.n_strengths, "transfers")],
-            [note(r) for r in report.first(self.n_gaps, "gap", "small gap")],
-            [note(r) for r in report.first_named(self.n_gaps)],
+            [_note(r) for r in report.first(self.n_strengths, "transfers")],
+            [_note(r) for r in report.first(self.n_gaps, "gap", "small gap")],
+            [_note(r) for r in report.first_named(self.n_gaps)],
         )
+
+
+def _note(r: GapRow) -> DescriptorNote:
+    """A gap row as the note a card shows (as ``DescriptorNote(...)`` makes it, faster)."""
+    n: DescriptorNote = _new_object(DescriptorNote)
+    _set_dict(
+        n,
+        "__dict__",
+        {
+            "id": r.id, "name": r.name, "kind": r.kind, "person_level": r.current,
+            "required_level": r.required, "importance": r.importance, "rated": r.rated,
+        },
+    )  # fmt: skip
+    return n
 
 
 def _tool_major(m: FloatArray, cols: IntArray) -> AnyFloatArray:
