@@ -14,14 +14,8 @@ from tests.security.hostile import MARKUP, run_cli
 
 
 @pytest.fixture
-def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'cp.db'}"
-    monkeypatch.setenv("CAREERPIVOT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("CAREERPIVOT_DB_URL", url)
-    monkeypatch.delenv("CAREERPIVOT_PASSCODE", raising=False)
-    with Store.open(url) as store:
-        store.create_client("Kept Client")
-    return url
+def sandbox(kept_client_store: str) -> str:
+    return kept_client_store
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

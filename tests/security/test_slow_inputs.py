@@ -131,19 +131,7 @@ def test_the_api_refuses_a_log_with_more_text_than_it_reads_in_seconds():
 
     feedback = _words(700, 2)[:4000]
     n = MAX_LOG_TEXT // len(feedback) + 1
-    records = [
-        {
-            "id": f"a{i}",
-            "role_title": "Data Analyst",
-            "organisation": "Acme",
-            "date": "2024-03-01",
-            "channel": "posting",
-            "stage_reached": "interviewed",
-            "outcome": "rejected",
-            "feedback": feedback,
-        }
-        for i in range(n)
-    ]
+    records = [_row(i, feedback) for i in range(n)]
     TRIED["slow text"] += 1
     with TestClient(create_app(Settings()), raise_server_exceptions=False) as client:
         got = client.post(
