@@ -66,19 +66,25 @@ def test_answer_labels_stay_on_one_line(phone: Any, app_url: str) -> None:
     _shot(phone, f"{WIDTH}px-p1-assessment-answers")
 
 
-def test_the_gap_table_keeps_you_in_view(phone: Any, app_url: str) -> None:
+def _compare_first_pivot(phone: Any, app_url: str, title: str) -> None:
+    """Start from a typed job title, show the pivots and open Compare on the first one."""
     from playwright.sync_api import expect
 
     phone.goto(app_url)
     box = phone.get_by_role("textbox", name="Job title")
     expect(box).to_be_visible(timeout=COLD_START_MS)
-    box.fill("software developer")
+    box.fill(title)
     box.press("Enter")
     phone.get_by_role("button", name="Show my pivots").click()
     expect(phone.get_by_role("heading", name="Pivots", exact=True)).to_be_visible()
     phone.get_by_role("button", name="Compare").first.click()
     expect(phone.get_by_role("heading", name="Compare", exact=True)).to_be_visible()
     _settle(phone)
+
+
+def test_the_gap_table_keeps_you_in_view(phone: Any, app_url: str) -> None:
+
+    _compare_first_pivot(phone, app_url, "software developer")
     phone.get_by_text("Only what is missing").click()  # every requirement, met or not
     _settle(phone)
     table = phone.locator("[data-testid='stDataFrame']").filter(visible=True).first
@@ -98,16 +104,7 @@ def test_a_phone_reads_the_most_urgent_gaps_in_full(phone: Any, app_url: str) ->
     hours out of view; now a list above it names them in full, on a phone only."""
     from playwright.sync_api import expect
 
-    phone.goto(app_url)
-    box = phone.get_by_role("textbox", name="Job title")
-    expect(box).to_be_visible(timeout=COLD_START_MS)
-    box.fill("cashier")
-    box.press("Enter")
-    phone.get_by_role("button", name="Show my pivots").click()
-    expect(phone.get_by_role("heading", name="Pivots", exact=True)).to_be_visible()
-    phone.get_by_role("button", name="Compare").first.click()
-    expect(phone.get_by_role("heading", name="Compare", exact=True)).to_be_visible()
-    _settle(phone)
+    _compare_first_pivot(phone, app_url, "cashier")
     listed = phone.locator(".st-key-cp_cmp_phone_list")
     expect(listed).to_be_visible()
     expect(listed).to_contain_text("Most urgent to close")
