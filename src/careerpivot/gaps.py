@@ -679,8 +679,8 @@ class _Table:
         tool_req: int,
         tool_met: int,
         n_named: int,
-        minor: _MinorRows | None = None,
-        minor_lo: int = 0,
+        minor: _MinorRows,
+        minor_lo: int,
     ) -> None:
         self.batch, self.lo, self.hi = batch, lo, hi
         self.minor, self.minor_lo = minor, minor_lo
@@ -688,7 +688,7 @@ class _Table:
         self.tool_req, self.tool_met = tool_req, tool_met  # tools required / transferring
         self.n_named = n_named  # tools to check typical of roles like the target
         c = counts  # where each group of _GROUPS starts, and where the last ends
-        self.n = n = hi - lo + (c[_MINOR] if minor is not None else 0)  # rows in all
+        self.n = n = hi - lo + c[_MINOR]  # rows in all
         self.ends = (
             0,
             c[_GAP] + c[_SMALL],
@@ -708,7 +708,7 @@ class _Table:
         from the minor rows."""
         split = self.hi - self.lo  # rows kept in the batch; the minor rest after them
         out = self.batch.rows(self.lo + start, self.lo + min(stop, split)) if start < split else []
-        if stop > split and self.minor is not None:
+        if stop > split:
             a, b = max(start, split) - split, stop - split
             out += self.minor.batch.rows(self.minor_lo + a, self.minor_lo + b)
         return out
